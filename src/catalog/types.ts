@@ -1,0 +1,82 @@
+// The typed API over the catalog's YAML data. Everything outside src/catalog reads facts through
+// this interface only.
+
+import type { Place } from "../model/placement";
+
+/** Clouds with a region catalog. Untrusted vendors' clouds use their vendor's cloud id. */
+export type CloudId = "aws" | "azure" | "gcp" | "alicloud" | "tencentcloud" | "huaweicloud" | "baiducloud";
+
+export interface MultiRegion {
+    cloud: CloudId;
+    /** Canonical name, lower case: `us`, `eu`, `asia`, `eur4`, `nam4`. */
+    name: string;
+    kind: "multi-region" | "dual-region";
+    /** Member regions where known (dual-regions), else empty. */
+    regions: string[];
+    /** Every country the data (and metadata) may be stored in. */
+    countries: string[];
+}
+
+export interface AzurePair {
+    region: string;
+    /** The pair is not reciprocated (westus3 -> eastus, brazilsouth -> southcentralus). */
+    oneWay: boolean;
+}
+
+export interface Vendor {
+    /** Stable id: `alibaba`, `tencent`, `huawei`, `baidu`, `china-mobile`, `china-telecom`, `china-unicom`, `zte`. */
+    id: string;
+    name: string;
+    /** Which Clean Network lines name it (`clean-cloud`, `clean-path`, `clean-carrier`). */
+    pillars: string[];
+    /** The cloud id its regions are catalogued under, if it runs a cloud. */
+    cloud?: CloudId;
+}
+
+export interface VendorMatch {
+    vendor: Vendor;
+    /** What matched: the domain suffix, package name, registry host, ASN or image marker. */
+    matched: string;
+    /** The public source that ties the identifier to the vendor. */
+    source: string;
+}
+
+export interface Catalog {
+    /** A region by name on a cloud, any spelling (`West Europe`, `westeurope`, `US-EAST-1`). Undefined if not known. */
+    region(cloud: CloudId, name: string): Place | undefined;
+    /** Every region of a cloud (or of all clouds). */
+    regions(cloud?: CloudId): Place[];
+    /** The cloud whose catalog knows the region name, when only one does (used by the generic locator). */
+    cloudsWithRegion(name: string): CloudId[];
+    /** The region an availability zone belongs to by name rule (`us-east-1a`, `europe-west4-b`, `cn-hangzhou-h`). */
+    zoneRegion(cloud: CloudId, zone: string): Place | undefined;
+    /** GCP multi-regions and dual-regions (`US`, `EU`, `ASIA`, `EUR4`, `NAM4`, ...). */
+    multiRegion(cloud: CloudId, name: string): MultiRegion | undefined;
+    /** The Azure region a region is paired with for geo-redundancy. */
+    azurePair(region: string): AzurePair | undefined;
+
+    /** Untrusted vendors. */
+    vendors(): Vendor[];
+    vendor(id: string): Vendor | undefined;
+    /** A Pulumi package name (`alicloud`, `tencentcloud`, `@huaweicloudos/pulumi`) or type-token package. */
+    vendorOfPackage(pkg: string): VendorMatch | undefined;
+    /** A normalised host (see src/catalog/hosts.ts parseHost): exact label-boundary suffix match. */
+    vendorOfHost(host: string): VendorMatch | undefined;
+    /** A container or chart registry host. */
+    vendorOfRegistry(host: string): VendorMatch | undefined;
+    /** An autonomous system number. */
+    carrierOfAsn(asn: number): VendorMatch | undefined;
+    /** A carrier or interconnect partner name (`China Telecom Americas`), false friends excluded. */
+    carrierOfName(name: string): VendorMatch | undefined;
+    /** Machine image branding in a name, description, owner alias or platform string. */
+    vendorOfImageText(text: string): VendorMatch | undefined;
+
+    /** Countries of a jurisdiction: an ISO code (`de`, `DE`) or a group (`eu`, `eea`, `five-eyes`, `clean-countries`). */
+    jurisdiction(name: string): ReadonlySet<string> | undefined;
+    /** Names of all groups. */
+    jurisdictionGroups(): string[];
+    /** Whether a two-letter code is an ISO 3166-1 alpha-2 country. */
+    isCountry(code: string): boolean;
+    /** `DE` -> `Germany`. */
+    countryName(code: string): string | undefined;
+}

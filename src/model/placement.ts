@@ -1,0 +1,170 @@
+// Placement: where one resource keeps, copies and sends its data. Locators (src/locate) produce it;
+// policies (src/policies) judge it and never read raw properties themselves.
+
+/** Why a location is part of a resource's footprint. */
+export type LocationRole =
+    /** where the resource itself lives */
+    | "primary"
+    /** a read replica, global-table replica, replicated bucket, ... */
+    | "replica"
+    /** a backup or snapshot copy */
+    | "backup"
+    /** a failover partner or geo-redundant pair */
+    | "failover"
+    /** one member of a multi-region or dual-region location */
+    | "member";
+
+export type LocationScope = "region" | "zone" | "multi-region" | "global";
+
+/** A region (or zone, multi-region, global location) as the catalog knows it. */
+export interface Place {
+    cloud: string;
+    /** Canonical id: `cn-north-1`, `westeurope`, `europe-west4`. */
+    region: string;
+    displayName?: string;
+    partition: string;
+    /** ISO 3166-1 alpha-2, upper case. */
+    country: string;
+    /** Who operates the region when that is not the cloud itself (Sinnet, NWCD, 21Vianet). */
+    operator?: string;
+}
+
+export interface Location {
+    role: LocationRole;
+    scope: LocationScope;
+    /** The cloud (or untrusted vendor's cloud) whose location this is: aws, azure, gcp, alicloud, ... */
+    cloud: string;
+    /** The location as written, normalised (lower case, `West Europe` -> `westeurope`). */
+    name: string;
+    /** The catalog's entry; undefined when the catalog does not know the name (then `countries` is empty). */
+    place?: Place;
+    /** Every country the data may be in: one for a region, several for a multi-region, none if unknown. */
+    countries: string[];
+    /** Where the fact came from, for messages: `input 'region'`, `provider 'china'`, `stack config aws:region`. */
+    via: string;
+    /** The property path that put it here, e.g. `replicaRegions[1].regionName`. */
+    path: string;
+    /** The value came from a secret: print `[secret]`, never the name. */
+    secret?: boolean;
+    /** Resolved through another resource of the stack (stack pass only). */
+    fromStack?: boolean;
+}
+
+/** A host the resource sends data to (an endpoint, origin, webhook, URL in an environment variable...). */
+export interface Host {
+    /** Normalised host: lower case, no trailing dot, punycode for IDNs. */
+    host: string;
+    /** Untrusted vendor id owning the host, if any. */
+    vendor?: string;
+    path: string;
+    secret?: boolean;
+}
+
+/** Facts an EC2 DescribeImages lookup returned for a machine image. */
+export interface ImageFacts {
+    imageId: string;
+    ownerId?: string;
+    ownerAlias?: string;
+    name?: string;
+    description?: string;
+    platformDetails?: string;
+    imageLocation?: string;
+    region: string;
+}
+
+export interface Image {
+    /** As written: `registry.cn-hangzhou.aliyuncs.com/team/app:1.2`, `ami-0abc...`, a chart repository URL. */
+    ref: string;
+    kind: "container" | "helm-chart" | "machine-image";
+    /** Registry host for containers and charts. */
+    registry?: string;
+    /** Untrusted vendor id, when the registry, publisher or branding belongs to one. */
+    vendor?: string;
+    /** Region in which a machine image must be looked up. */
+    region?: string;
+    facts?: ImageFacts;
+    path: string;
+    secret?: boolean;
+}
+
+/** A BGP peer or interconnect partner. */
+export interface Peer {
+    asn?: number;
+    /** Provider or partner name as written (Direct Connect location provider, ExpressRoute provider). */
+    name?: string;
+    /** Untrusted carrier (vendor id) the ASN or name belongs to. */
+    carrier?: string;
+    path: string;
+    secret?: boolean;
+}
+
+/** A reference from this resource to another one whose location matters (replication target, source DB). */
+export interface Reference {
+    /** What the reference means for data. `copies-to`: this resource's data is copied to the target. `copy-of`: this resource holds a copy of the target's data. `located-by`: the target's location is this one's (Azure resource group). */
+    relation: "copies-to" | "copy-of" | "located-by";
+    role: LocationRole;
+    /** The value as written: ARN, name, id or URN. */
+    target: string;
+    path: string;
+    secret?: boolean;
+}
+
+export type UndeterminedReason =
+    | "unknown-during-preview"
+    | "secret-ciphertext"
+    | "unrecognised"
+    | "unresolved-reference"
+    | "missing"
+    | "lookup-failed"
+    | "too-large";
+
+/** Something the locator could not establish. Policies turn these into "cannot verify" findings. */
+export interface Undetermined {
+    aspect: "location" | "secondary-location" | "host" | "image" | "peer" | "classification";
+    reason: UndeterminedReason;
+    path: string;
+    /** One human sentence: `the region of provider 'eu' is unknown during preview`. Never holds a secret value. */
+    detail: string;
+    /** Advisory by nature: the value will be known at `up`, when the real check runs. */
+    advisory?: boolean;
+}
+
+export interface Placement {
+    resource: { urn: string; type: string; name: string };
+    /** Pulumi package of the type token (`aws`, `azure-native`, `alicloud`). */
+    package: string;
+    /** The cloud the resource lives on; undefined for packages without one (random, tls, command...). */
+    cloud?: string;
+    /** The untrusted vendor whose package, provider or cloud this resource belongs to. */
+    vendor?: string;
+    /** The resource is a provider instance. */
+    isProvider: boolean;
+    /** Name of the explicit provider, if any (`china`), for messages. */
+    providerName?: string;
+    locations: Location[];
+    hosts: Host[];
+    images: Image[];
+    peers: Peer[];
+    /** Tags or labels, secrets excluded. */
+    tags: Record<string, string>;
+    references: Reference[];
+    /** URNs of resources whose data this one holds a copy of (filled by the stack pass). */
+    copyOf: string[];
+    undetermined: Undetermined[];
+}
+
+export function emptyPlacement(resource: { urn: string; type: string; name: string }, pkg: string): Placement {
+    return {
+        resource,
+        package: pkg,
+        isProvider: false,
+        locations: [],
+        hosts: [],
+        images: [],
+        peers: [],
+        tags: {},
+        references: [],
+        copyOf: [],
+        undetermined: [],
+    };
+}
