@@ -103,8 +103,10 @@ export interface Reference {
     /** What the reference means for data. `copies-to`: this resource's data is copied to the target. `copy-of`: this resource holds a copy of the target's data. `located-by`: the target's location is this one's (Azure resource group). */
     relation: "copies-to" | "copy-of" | "located-by";
     role: LocationRole;
-    /** The value as written: ARN, name, id or URN. */
+    /** The value as written: ARN, name, id or URN (empty when not known during preview). */
     target: string;
+    /** The target is not known during preview; the stack pass may still resolve it from property dependencies. */
+    unknown?: boolean;
     path: string;
     secret?: boolean;
 }

@@ -1,0 +1,64 @@
+// The stack pass's lookup table: a reference written in one resource (a replication destination ARN, a
+// source DB identifier, a resource group name, a URN) leads to the resource of the stack it names.
+// Built once per stack in linear time; each lookup is a map hit.
+
+import type { NormalisedResource } from "../model/resource";
+import { reveal } from "../model/values";
+
+const AMBIGUOUS = Symbol("ambiguous");
+
+/** Top-level inputs/outputs whose string value identifies the resource (physical names, ids, ARNs). */
+const IDENTIFYING_KEY = /^(arn|id|name|selfLink|[a-zA-Z]*(Name|Id|Identifier|Arn))$/;
+
+/** ARN forms that carry a name rather than the resource's own ARN: `arn:aws:s3:::bucket`. */
+const S3_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)$/;
+
+export class StackIndex {
+    private readonly byUrn = new Map<string, NormalisedResource>();
+    private readonly byKey = new Map<string, NormalisedResource | typeof AMBIGUOUS>();
+
+    constructor(readonly resources: readonly NormalisedResource[]) {
+        for (const r of resources) {
+            this.byUrn.set(r.urn, r);
+            this.add(r.name, r);
+            for (const [key, raw] of Object.entries(r.props)) {
+                if (!IDENTIFYING_KEY.test(key)) continue;
+                const { value } = reveal(raw);
+                if (typeof value === "string" && value.length > 0) this.add(value, r);
+            }
+        }
+    }
+
+    get(urn: string): NormalisedResource | undefined {
+        return this.byUrn.get(urn);
+    }
+
+    /** The one resource a reference names, or undefined when none or several do. */
+    resolve(reference: string): NormalisedResource | undefined {
+        const direct = this.byUrn.get(reference) ?? this.unique(reference);
+        if (direct) return direct;
+        const s3 = S3_ARN.exec(reference);
+        return s3 ? this.unique(s3[1]) : undefined;
+    }
+
+    /**
+     * The single resource a top-level property depends on, from the engine's property dependencies: during
+     * preview a reference such as `destination.bucket = replica.arn` is unknown, but the engine still says which
+     * resource it comes from.
+     */
+    dependencyOf(resource: NormalisedResource, property: string): NormalisedResource | undefined {
+        const deps = resource.propertyDependencies[property];
+        if (!deps || deps.length !== 1) return undefined;
+        return this.byUrn.get(deps[0]);
+    }
+
+    private unique(key: string): NormalisedResource | undefined {
+        const hit = this.byKey.get(key);
+        return hit === AMBIGUOUS ? undefined : hit;
+    }
+
+    private add(key: string, r: NormalisedResource): void {
+        const prior = this.byKey.get(key);
+        this.byKey.set(key, prior === undefined || prior === r ? r : AMBIGUOUS);
+    }
+}

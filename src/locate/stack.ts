@@ -1,0 +1,63 @@
+// The stack pass: locate every resource, then follow references between them so that a replication
+// destination, a source database or a resource group lends its location to the resource that names it.
+// Linear in the number of resources and references.
+
+import type { Location, Placement, Reference } from "../model/placement";
+import type { NormalisedResource } from "../model/resource";
+import type { LocateContext } from "./context";
+import { locate } from "./index";
+import { unknownDuringPreview } from "./read";
+import { StackIndex } from "./stack-index";
+
+export function locateStack(resources: readonly NormalisedResource[], ctx: Omit<LocateContext, "stack">): Map<string, Placement> {
+    const stack = new StackIndex(resources);
+    const placements = new Map<string, Placement>();
+    for (const r of resources) placements.set(r.urn, locate(r, { ...ctx, stack }));
+    for (const r of resources) {
+        const p = placements.get(r.urn)!;
+        for (const ref of p.references) resolveReference(r, p, ref, stack, placements);
+    }
+    return placements;
+}
+
+function resolveReference(
+    resource: NormalisedResource,
+    p: Placement,
+    ref: Reference,
+    stack: StackIndex,
+    placements: Map<string, Placement>,
+): void {
+    const target = stack.resolve(ref.target) ?? stack.dependencyOf(resource, ref.path.split(/[.[]/)[0]);
+    const targetPlacement = target && target.urn !== resource.urn ? placements.get(target.urn) : undefined;
+    if (!targetPlacement && ref.unknown) {
+        unknownDuringPreview(p, ref.relation === "located-by" ? "location" : "secondary-location", ref.path, `the resource named by ${ref.path}`);
+        return;
+    }
+    if (!targetPlacement) {
+        p.undetermined.push({
+            aspect: ref.relation === "located-by" ? "location" : "secondary-location",
+            reason: "unresolved-reference",
+            path: ref.path,
+            detail: `${ref.secret ? "a secret reference" : `'${ref.target}'`} (${ref.path}) names no resource of this stack, so its location cannot be checked`,
+        });
+        return;
+    }
+    const primaries = targetPlacement.locations.filter((l) => l.role === "primary");
+    const via = `${ref.path} -> ${target!.type.split(":").pop()} '${target!.name}'`;
+    switch (ref.relation) {
+        case "copies-to":
+            for (const l of primaries) p.locations.push(borrowed(l, ref.role, via, ref.path));
+            targetPlacement.copyOf.push(p.resource.urn);
+            break;
+        case "copy-of":
+            p.copyOf.push(target!.urn);
+            break;
+        case "located-by":
+            for (const l of primaries) p.locations.push(borrowed(l, "primary", via, ref.path));
+            break;
+    }
+}
+
+function borrowed(l: Location, role: Location["role"], via: string, path: string): Location {
+    return { ...l, role, via, path, fromStack: true };
+}
