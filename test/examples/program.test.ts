@@ -1,0 +1,149 @@
+import { strict as assert } from "node:assert";
+import * as path from "node:path";
+import { runProgram } from "../../src/inputs/program";
+import type { NormalisedResource, StackContext } from "../../src/model/resource";
+import { Secret, type Value } from "../../src/model/values";
+
+const fixtures = path.join(__dirname, "fixtures");
+const STACK = "urn:pulumi:dev::tiny::pulumi:pulumi:Stack::tiny-dev";
+const DEFAULT_AWS = "urn:pulumi:dev::tiny::pulumi:providers:aws::default";
+const FRANKFURT = "urn:pulumi:dev::tiny::pulumi:providers:aws::frankfurt";
+const LOGS = "urn:pulumi:dev::tiny::aws:s3/bucket:Bucket::logs";
+
+describe("runProgram: a Pulumi program run under mocks", () => {
+    let run: { resources: NormalisedResource[]; stack: StackContext };
+    const byName = (name: string): NormalisedResource => {
+        const found = run.resources.find((r) => r.name === name);
+        assert.ok(found, `no resource named ${name} among ${run.resources.map((r) => r.name).join(", ")}`);
+        return found;
+    };
+
+    before(async () => {
+        run = await runProgram(path.join(fixtures, "tiny"));
+    });
+
+    it("names the project and the single stack file's stack", () => {
+        assert.equal(run.stack.project, "tiny");
+        assert.equal(run.stack.stack, "dev");
+        assert.equal(run.stack.phase, "preview");
+        assert.deepEqual(
+            [...run.stack.tags],
+            [
+                ["pulumi:project", "tiny"],
+                ["pulumi:stack", "dev"],
+            ],
+        );
+    });
+
+    const shapes: Array<[string, { urn: string; type: string; parent?: string; provider?: string }]> = [
+        ["tiny-dev", { urn: STACK, type: "pulumi:pulumi:Stack" }],
+        [
+            "vault",
+            { urn: "urn:pulumi:dev::tiny::tiny:storage:Vault::vault", type: "tiny:storage:Vault", parent: STACK },
+        ],
+        [
+            "vault-shelf",
+            {
+                urn: "urn:pulumi:dev::tiny::tiny:storage:Vault$tiny:storage:Shelf::vault-shelf",
+                type: "tiny:storage:Shelf",
+                parent: "urn:pulumi:dev::tiny::tiny:storage:Vault::vault",
+            },
+        ],
+        [
+            "vault-shelf-bucket",
+            {
+                urn: "urn:pulumi:dev::tiny::tiny:storage:Vault$tiny:storage:Shelf$aws:s3/bucket:Bucket::vault-shelf-bucket",
+                type: "aws:s3/bucket:Bucket",
+                parent: "urn:pulumi:dev::tiny::tiny:storage:Vault$tiny:storage:Shelf::vault-shelf",
+                provider: DEFAULT_AWS,
+            },
+        ],
+        ["frankfurt", { urn: FRANKFURT, type: "pulumi:providers:aws", parent: STACK }],
+        ["logs", { urn: LOGS, type: "aws:s3/bucket:Bucket", parent: STACK, provider: FRANKFURT }],
+        [
+            "audit",
+            {
+                urn: "urn:pulumi:dev::tiny::aws:s3/bucket:Bucket::audit",
+                type: "aws:s3/bucket:Bucket",
+                parent: STACK,
+                provider: DEFAULT_AWS,
+            },
+        ],
+    ];
+    for (const [name, want] of shapes) {
+        it(`captures ${name}: URN with the parent's type chain, type, parent and provider`, () => {
+            const r = byName(name);
+            assert.deepEqual(
+                { urn: r.urn, type: r.type, parent: r.parent, provider: r.provider?.urn },
+                { urn: want.urn, type: want.type, parent: want.parent, provider: want.provider },
+            );
+        });
+    }
+
+    it("gives a resource without an explicit provider the package's default provider, configured from the stack", () => {
+        assert.deepEqual(byName("audit").provider, {
+            type: "pulumi:providers:aws",
+            name: "default",
+            urn: DEFAULT_AWS,
+            // Non-string config arrives JSON-encoded, as the engine sends it; a secure value stays unreadable.
+            props: {
+                region: "eu-west-1",
+                maxRetries: "3",
+                defaultTags: '{"tags":{"data-residency":"eu"}}',
+                secretKey: new Secret(undefined),
+            },
+        });
+    });
+
+    it("gives a resource its explicit provider with that provider's own inputs", () => {
+        const provider = byName("logs").provider;
+        assert.equal(provider?.name, "frankfurt");
+        assert.equal(provider?.props.region, "eu-central-1");
+    });
+
+    it("keeps inputs, including values computed from another resource and project config", () => {
+        assert.equal(byName("audit").props.bucket, "tiny-logs-audit");
+        assert.deepEqual(byName("audit").propertyDependencies.bucket, [LOGS]);
+        assert.deepEqual(byName("vault-shelf-bucket").props.tags, { owner: "data-team" });
+    });
+
+    const secrets: Array<[string, Value]> = [
+        ["db-password", new Secret(undefined)], // secure stack config: the ciphertext cannot be opened
+        ["api-token", new Secret("token-value")], // pulumi.secret(...) in the program
+    ];
+    for (const [name, want] of secrets) {
+        it(`keeps ${name}'s value secret`, () => {
+            assert.deepEqual(byName(name).props.value, want);
+        });
+    }
+
+    it("gives no default provider to components or to providers", () => {
+        assert.deepEqual(
+            ["tiny-dev", "vault", "frankfurt"].map((n) => byName(n).provider),
+            [undefined, undefined, undefined],
+        );
+    });
+});
+
+describe("runProgram: errors name what is wrong", () => {
+    const cases: Array<[string, string, { stack?: string }, RegExp]> = [
+        ["a directory without Pulumi.yaml", fixtures, {}, /fixtures: no Pulumi\.yaml/],
+        [
+            "a stack without its stack file",
+            path.join(fixtures, "tiny"),
+            { stack: "prod" },
+            /Pulumi\.prod\.yaml: stack file not found/,
+        ],
+        [
+            "a program that throws",
+            path.join(fixtures, "throws"),
+            {},
+            /the Pulumi program failed[^]*orders:bucketName is required/,
+        ],
+    ];
+    for (const [what, dir, opts, message] of cases) {
+        it(what, async () => {
+            await assert.rejects(runProgram(dir, opts), message);
+        });
+    }
+});
