@@ -1,0 +1,56 @@
+// The terminal report: one table per resource with findings, its placement above it, a summary below.
+
+import Table from "cli-table3";
+import type { Finding } from "../model/finding";
+import { describePlacement } from "./describe";
+import { findingsByResource, type ReportedEvaluation } from "./evaluation";
+import { levelOf, summarise, summaryLine, type ReportLevel, type ReportMeta } from "./meta";
+
+export interface TextOptions {
+    /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
+    color?: boolean;
+    /** Terminal width in columns. */
+    width?: number;
+}
+
+const LABEL: Record<ReportLevel, string> = { error: "BLOCK", warning: "WARN", note: "NOTE" };
+const COLOUR: Record<ReportLevel, number> = { error: 31, warning: 33, note: 36 };
+
+export function formatText(evaluation: ReportedEvaluation, meta: ReportMeta, options: TextOptions = {}): string {
+    const paint = (code: number, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
+    const width = Math.max(options.width ?? 120, 60);
+    const lines: string[] = [];
+    for (const [urn, findings] of findingsByResource(evaluation.findings)) {
+        const placement = evaluation.placements.get(urn);
+        const first = findings[0].resource;
+        lines.push(paint(1, placement ? describePlacement(placement) : `${first.type} '${first.name}'`));
+        lines.push(findingTable(findings, meta, width, paint));
+    }
+    const summary = summarise(evaluation.findings, meta);
+    lines.push(paint(summary.blocking > 0 ? 31 : 32, summaryLine(summary)));
+    for (const note of meta.notes) lines.push(`note: ${note}`);
+    return lines.join("\n") + "\n";
+}
+
+function findingTable(
+    findings: readonly Finding[],
+    meta: ReportMeta,
+    width: number,
+    paint: (code: number, s: string) => string,
+): string {
+    const levelWidth = 7;
+    const policyWidth = 36;
+    const table = new Table({
+        head: ["level", "policy", "finding"],
+        colWidths: [levelWidth, policyWidth, width - levelWidth - policyWidth - 4],
+        wordWrap: true,
+        style: { head: [], border: [] },
+    });
+    for (const f of findings) {
+        const level = levelOf(f, meta);
+        const kind = f.kind === "unverified" ? "cannot verify: " : "";
+        const fix = f.fix ? `\nfix: ${f.fix}` : "";
+        table.push([paint(COLOUR[level], LABEL[level]), f.policy, `${kind}${f.found}\n${f.rule}${fix}`]);
+    }
+    return table.toString();
+}
