@@ -34,6 +34,8 @@ export interface Exemption {
     ticket: string;
     /** ISO date (YYYY-MM-DD); the exemption stops at the end of that day (UTC). */
     expires: string;
+    /** Where it was written (`org.yaml:23`), so reports of dead or expired exemptions point at it. */
+    origin?: string;
 }
 
 export interface Profile {
