@@ -8,7 +8,7 @@ import { reveal } from "../model/values";
 const AMBIGUOUS = Symbol("ambiguous");
 
 /** Top-level inputs/outputs whose string value identifies the resource (physical names, ids, ARNs). */
-const IDENTIFYING_KEY = /^(arn|id|name|selfLink|[a-zA-Z]*(Name|Id|Identifier|Arn))$/;
+const IDENTIFYING_KEY = /^(arn|id|name|bucket|selfLink|[a-zA-Z]*(Name|Id|Identifier|Arn))$/;
 
 /** ARN forms that carry a name rather than the resource's own ARN: `arn:aws:s3:::bucket`. */
 const S3_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)$/;

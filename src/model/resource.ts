@@ -30,6 +30,8 @@ export interface StackContext {
     stack?: string;
     /** Stack tags (ConfigureStack; `pulumi:project`, `pulumi:stack` and the user's own). */
     tags: ReadonlyMap<string, string>;
+    /** Stack configuration, fully-qualified keys (`aws:region`, `myproject:data-residency`); secrets excluded. */
+    config?: ReadonlyMap<string, string>;
     /** Whether values may still be unknown (preview) or are final. */
     phase: "preview" | "update" | "unknown";
 }

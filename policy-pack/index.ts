@@ -1,0 +1,24 @@
+// The pack the Pulumi engine runs (`pulumi preview --policy-pack <this repository>`). The only module
+// that constructs a PolicyPack: constructing one starts the gRPC server the engine talks to.
+
+import { PolicyPack } from "@pulumi/policy";
+import { defaultCatalog } from "../src/catalog/index";
+import { captureEngineRequests } from "../src/pack/engine-requests";
+import { toPulumiPolicies } from "../src/pack/pulumi-policies";
+import { allPolicies } from "../src/policies/index";
+import { startupProfile } from "../src/profile/source";
+
+captureEngineRequests();
+
+// A broken catalog or profile stops the pack here, before the engine sends anything, with one clear error.
+const catalog = defaultCatalog();
+const startProfile = startupProfile(process.env, catalog, allPolicies.map((p) => p.name));
+
+new PolicyPack("clean-guard", {
+    description:
+        "Keeps citizens' data off untrusted clouds, carriers and vendors (the Clean Network lines) and inside the jurisdictions the organisation allows.",
+    displayName: "clean-guard: Clean Network and data residency",
+    provider: "multi-cloud",
+    tags: ["clean-network", "data-residency", "sovereignty"],
+    policies: toPulumiPolicies(allPolicies, { startProfile }),
+});

@@ -1,0 +1,106 @@
+// One path for every source (the engine, a preview's JSON, a stack export, a program under mocks):
+// normalised resources -> placements -> verdicts -> findings with messages a user reads once.
+
+import type { Catalog } from "../catalog/types";
+import type { Finding, Verdict } from "../model/finding";
+import type { Placement } from "../model/placement";
+import type { NormalisedResource, StackContext } from "../model/resource";
+import { locate } from "../locate/index";
+import { locateStack } from "../locate/stack";
+import type { JudgeContext, PolicyDefinition } from "../policies/define";
+import type { Profile } from "../profile/types";
+import { applyExemptions, type ExemptionReport } from "./exemptions";
+
+export interface EvaluationOptions {
+    policies: readonly PolicyDefinition[];
+    profile: Profile;
+    catalog: Catalog;
+    now?: Date;
+}
+
+export interface Evaluation {
+    findings: Finding[];
+    placements: Map<string, Placement>;
+    exemptions: ExemptionReport;
+}
+
+/** Judges one resource on its own, as the engine's Analyze call does: no other resource is known. */
+export async function evaluateResource(
+    resource: NormalisedResource,
+    stack: StackContext,
+    options: EvaluationOptions,
+): Promise<{ findings: Finding[]; placement: Placement }> {
+    const placement = locate(resource, { catalog: options.catalog });
+    const ctx: JudgeContext = { profile: options.profile, catalog: options.catalog, stack };
+    const findings = await judgeAll(placement, ctx, options);
+    return { findings: applyExemptions(findings, placement, ctx, options.now).kept, placement };
+}
+
+/**
+ * Judges a whole stack. `findings` holds everything; `stackOnly` holds what only the stack pass can see
+ * (references resolved to other resources, data inherited from a source), i.e. what the per-resource pass
+ * did not already report, so that the pack never reports a finding twice.
+ */
+export async function evaluateStack(
+    resources: readonly NormalisedResource[],
+    stack: StackContext,
+    options: EvaluationOptions,
+): Promise<Evaluation & { stackOnly: Finding[] }> {
+    const placements = locateStack(resources, { catalog: options.catalog });
+    const ctx: JudgeContext = { profile: options.profile, catalog: options.catalog, stack, placements };
+    const soloCtx: JudgeContext = { profile: options.profile, catalog: options.catalog, stack };
+    const all: Finding[] = [];
+    const stackOnly: Finding[] = [];
+    for (const resource of resources) {
+        const findings = await judgeAll(placements.get(resource.urn)!, ctx, options);
+        all.push(...findings);
+        if (findings.length === 0) continue;
+        const solo = await judgeAll(locate(resource, { catalog: options.catalog }), soloCtx, options);
+        const seen = new Set(solo.map(findingKey));
+        stackOnly.push(...findings.filter((f) => !seen.has(findingKey(f))));
+    }
+    const exempted = applyExemptions(all, undefined, ctx, options.now, placements);
+    const kept = new Set(exempted.kept);
+    return {
+        findings: exempted.kept,
+        stackOnly: stackOnly.filter((f) => kept.has(f)),
+        placements,
+        exemptions: exempted.report,
+    };
+}
+
+/** The CLI's entry point: every finding of a stack. */
+export async function evaluate(
+    resources: readonly NormalisedResource[],
+    stack: StackContext,
+    options: EvaluationOptions,
+): Promise<Evaluation> {
+    const { findings, placements, exemptions } = await evaluateStack(resources, stack, options);
+    return { findings, placements, exemptions };
+}
+
+async function judgeAll(placement: Placement, ctx: JudgeContext, options: EvaluationOptions): Promise<Finding[]> {
+    const out: Finding[] = [];
+    for (const policy of options.policies) {
+        if (ctx.profile.enforcement[policy.name] === "disabled") continue;
+        for (const verdict of await policy.judge(placement, ctx)) out.push(toFinding(policy, placement, verdict));
+    }
+    return out;
+}
+
+export function toFinding(policy: PolicyDefinition, placement: Placement, verdict: Verdict): Finding {
+    const { type, name } = placement.resource;
+    const fix = verdict.fix ?? policy.remediation;
+    const lead = verdict.kind === "unverified" ? "cannot verify: " : "";
+    return {
+        ...verdict,
+        policy: policy.name,
+        resource: placement.resource,
+        fix,
+        message: `${type} '${name}': ${lead}${verdict.found}. ${verdict.rule}. Fix: ${fix}`,
+    };
+}
+
+function findingKey(f: Finding): string {
+    return `${f.policy}\u0000${f.resource.urn}\u0000${f.message}`;
+}

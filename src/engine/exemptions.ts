@@ -1,0 +1,59 @@
+// Exemptions are explicit, owned and expiring: a matching live exemption removes a finding, an expired
+// one stops exempting and says so, and one that matches nothing is reported so dead ones get cleaned up.
+
+import type { Finding } from "../model/finding";
+import type { Placement } from "../model/placement";
+import { parseUrn } from "../model/resource";
+import type { JudgeContext } from "../policies/define";
+import { matchExemption } from "../profile/exemptions";
+import type { Exemption } from "../profile/types";
+
+export interface ExemptionReport {
+    /** Exemptions that removed at least one finding. */
+    used: Exemption[];
+    /** Exemptions that matched no finding: candidates for removal. */
+    unused: Exemption[];
+    /** Findings kept because the exemption that matched them has expired. */
+    expired: Array<{ exemption: Exemption; finding: Finding }>;
+}
+
+export function applyExemptions(
+    findings: Finding[],
+    placement: Placement | undefined,
+    ctx: JudgeContext,
+    now: Date = new Date(),
+    placements?: ReadonlyMap<string, Placement>,
+): { kept: Finding[]; report: ExemptionReport } {
+    const used = new Set<Exemption>();
+    const report: ExemptionReport = { used: [], unused: [], expired: [] };
+    const kept: Finding[] = [];
+    for (const finding of findings) {
+        const urn = parseUrn(finding.resource.urn);
+        const tags = (placement ?? placements?.get(finding.resource.urn))?.tags ?? {};
+        const match = matchExemption(
+            ctx.profile,
+            {
+                policy: finding.policy,
+                urn: finding.resource.urn,
+                type: finding.resource.type,
+                stack: ctx.stack.stack ?? urn?.stack ?? "",
+                project: ctx.stack.project ?? urn?.project ?? "",
+                tags,
+            },
+            now,
+        );
+        if (!match) {
+            kept.push(finding);
+        } else if (match.expired) {
+            const note = ` (exemption ${match.exemption.ticket} expired on ${match.exemption.expires}; it no longer applies)`;
+            const shown = { ...finding, message: finding.message + note };
+            report.expired.push({ exemption: match.exemption, finding: shown });
+            kept.push(shown);
+        } else {
+            used.add(match.exemption);
+        }
+    }
+    report.used = [...used];
+    report.unused = ctx.profile.exemptions.filter((e) => !used.has(e));
+    return { kept, report };
+}

@@ -1,0 +1,74 @@
+// Resources as the Pulumi engine sends them to a policy pack (the Analyzer protocol), normalised.
+
+import type { PolicyProviderResource, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
+import type {
+    AnalyzeRequest,
+    AnalyzerProviderResource,
+    AnalyzerResource,
+} from "@pulumi/pulumi/proto/analyzer_pb";
+import type { NormalisedResource, ProviderInfo } from "../model/resource";
+import { decodeProps } from "./wire";
+
+/** The policy SDK's unknown-checking proxy hands out its raw target under this key (policy SDK proxy.ts). */
+const PROXY_TARGET = "__getSpecialProxyTarget";
+
+export function fromAnalyzeRequest(req: AnalyzeRequest): NormalisedResource {
+    return {
+        urn: req.getUrn(),
+        type: req.getType(),
+        name: req.getName(),
+        props: decodeProps(req.getProperties()?.toJavaScript()),
+        provider: providerOf(req.getProvider()),
+        parent: req.getOptions()?.getParent() || undefined,
+        dependencies: [],
+        propertyDependencies: {},
+    };
+}
+
+export function fromAnalyzerResource(r: AnalyzerResource): NormalisedResource {
+    const propertyDependencies: Record<string, string[]> = {};
+    r.getPropertydependenciesMap().forEach((deps, key) => (propertyDependencies[key] = deps.getUrnsList()));
+    return {
+        urn: r.getUrn(),
+        type: r.getType(),
+        name: r.getName(),
+        props: decodeProps(r.getProperties()?.toJavaScript()),
+        provider: providerOf(r.getProvider()),
+        parent: r.getParent() || undefined,
+        dependencies: r.getDependenciesList(),
+        propertyDependencies,
+    };
+}
+
+function providerOf(p: AnalyzerProviderResource | undefined): ProviderInfo | undefined {
+    if (!p) return undefined;
+    return { type: p.getType(), name: p.getName(), urn: p.getUrn(), props: decodeProps(p.getProperties()?.toJavaScript()) };
+}
+
+/**
+ * Fallback when the engine's request was not captured (a pack that reuses clean-guard's policies without
+ * calling captureEngineRequests): the SDK has already opened secrets, so values cannot be marked secret.
+ */
+export function fromPolicyArgs(args: ResourceValidationArgs | PolicyResource): NormalisedResource {
+    const stackResource = args as Partial<PolicyResource>;
+    return {
+        urn: args.urn,
+        type: args.type,
+        name: args.name,
+        props: decodeProps(rawTarget(args.props)),
+        provider: args.provider ? providerFromArgs(args.provider) : undefined,
+        parent: stackResource.parent?.urn,
+        dependencies: (stackResource.dependencies ?? []).map((d) => d.urn),
+        propertyDependencies: Object.fromEntries(
+            Object.entries(stackResource.propertyDependencies ?? {}).map(([k, deps]) => [k, deps.map((d) => d.urn)]),
+        ),
+    };
+}
+
+function providerFromArgs(p: PolicyProviderResource): ProviderInfo {
+    return { type: p.type, name: p.name, urn: p.urn, props: decodeProps(rawTarget(p.props)) };
+}
+
+function rawTarget(props: Record<string, unknown>): unknown {
+    return (props as Record<string, unknown>)[PROXY_TARGET] ?? props;
+}

@@ -1,0 +1,118 @@
+// The policy SDK opens secrets before a policy sees a resource, and hides the stack's config and
+// whether this is a preview. clean-guard needs all three: to judge secret inputs without printing them,
+// to read a stack-wide classification, and to know that an unknown value will be known at `up`.
+// So the pack keeps the engine's own request for the duration of each call, untouched, and reads it.
+
+import { AsyncLocalStorage } from "node:async_hooks";
+import * as grpc from "@grpc/grpc-js";
+import type {
+    AnalyzeRequest,
+    AnalyzeStackRequest,
+    AnalyzerStackConfigureRequest,
+    ConfigureAnalyzerRequest,
+} from "@pulumi/pulumi/proto/analyzer_pb";
+
+export type EngineRequest = AnalyzeRequest | AnalyzeStackRequest;
+
+/** What ConfigureStack told the pack about the stack being previewed or updated. */
+export interface StackConfiguration {
+    project?: string;
+    stack?: string;
+    dryRun?: boolean;
+    /** Stack config as the engine sends it: fully-qualified keys, values as strings. */
+    config: Map<string, string>;
+    /** Config keys whose values are secret. */
+    secretKeys: Set<string>;
+}
+
+/** One policy's configuration as the engine sent it (defaults from the config schema already applied). */
+export interface PolicyConfiguration {
+    enforcementLevel?: string;
+    properties: Record<string, unknown>;
+}
+
+const current = new AsyncLocalStorage<EngineRequest>();
+let policyConfiguration = new Map<string, PolicyConfiguration>();
+let stackConfiguration: StackConfiguration = { config: new Map(), secretKeys: new Set() };
+let installed = false;
+
+type Handler = (call: { request: unknown }, callback: (...args: unknown[]) => void) => unknown;
+
+/**
+ * Makes the engine's requests visible to clean-guard's policies. Call once, before the PolicyPack is
+ * constructed (it starts the gRPC server). Packs that reuse clean-guard's policies call it too.
+ */
+export function captureEngineRequests(): void {
+    if (installed) return;
+    installed = true;
+    const addService = grpc.Server.prototype.addService;
+    grpc.Server.prototype.addService = function (service, implementation) {
+        if (isAnalyzerService(service)) implementation = wrapAnalyzer(implementation as Record<string, Handler>);
+        return addService.call(this, service, implementation);
+    };
+}
+
+function isAnalyzerService(service: grpc.ServiceDefinition): boolean {
+    return (service as Record<string, { path?: string }>).analyze?.path === "/pulumirpc.Analyzer/Analyze";
+}
+
+function wrapAnalyzer(impl: Record<string, Handler>): grpc.UntypedServiceImplementation {
+    const within =
+        (handler: Handler): Handler =>
+        (call, callback) =>
+            current.run(call.request as EngineRequest, () => handler(call, callback));
+    const configureStack: Handler = (call, callback) => {
+        stackConfiguration = readStackConfiguration(call.request as AnalyzerStackConfigureRequest);
+        return impl.configureStack(call, callback);
+    };
+    const configure: Handler = (call, callback) => {
+        policyConfiguration = readPolicyConfiguration(call.request as ConfigureAnalyzerRequest);
+        return impl.configure(call, callback);
+    };
+    return {
+        ...impl,
+        configure,
+        analyze: within(impl.analyze),
+        analyzeStack: within(impl.analyzeStack),
+        configureStack,
+    } as grpc.UntypedServiceImplementation;
+}
+
+function readStackConfiguration(req: AnalyzerStackConfigureRequest): StackConfiguration {
+    const config = new Map<string, string>();
+    req.getConfigMap().forEach((v, k) => config.set(k, v));
+    return {
+        project: req.getProject() || undefined,
+        stack: req.getStack() || undefined,
+        dryRun: req.getDryRun(),
+        config,
+        secretKeys: new Set(req.getConfigSecretKeysList()),
+    };
+}
+
+const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "disabled", "remediate"];
+
+function readPolicyConfiguration(req: ConfigureAnalyzerRequest): Map<string, PolicyConfiguration> {
+    const out = new Map<string, PolicyConfiguration>();
+    req.getPolicyconfigMap().forEach((v, name) => {
+        out.set(name, {
+            enforcementLevel: ENFORCEMENT_LEVELS[v.getEnforcementlevel()],
+            properties: (v.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+        });
+    });
+    return out;
+}
+
+/** The engine request being served, when the pack captured it. */
+export function currentEngineRequest(): EngineRequest | undefined {
+    return current.getStore();
+}
+
+export function currentStackConfiguration(): StackConfiguration {
+    return stackConfiguration;
+}
+
+/** Each policy's configuration from the engine's Configure call (empty before it, or when not captured). */
+export function currentPolicyConfiguration(): ReadonlyMap<string, PolicyConfiguration> {
+    return policyConfiguration;
+}

@@ -1,0 +1,197 @@
+// Turns clean-guard's policy definitions into Pulumi CrossGuard policies. One place holds the plumbing
+// (metadata, config schema, enforcement, "cannot verify" routing, the shared per-request evaluation) so
+// that no policy file repeats it.
+
+import type {
+    Policy,
+    PolicyResource,
+    ReportViolation,
+    ResourceValidationArgs,
+    ResourceValidationPolicy,
+    StackValidationArgs,
+    StackValidationPolicy,
+} from "@pulumi/policy";
+import type { AnalyzeRequest, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
+import { defaultCatalog } from "../catalog/index";
+import { evaluateResource, evaluateStack } from "../engine/evaluate";
+import type { Finding } from "../model/finding";
+import { parseUrn, type NormalisedResource, type StackContext } from "../model/resource";
+import { fromAnalyzeRequest, fromAnalyzerResource, fromPolicyArgs } from "../normalise/engine";
+import type { PolicyDefinition } from "../policies/define";
+import { profileConfigSchema, resolveProfile } from "../profile/source";
+import type { EnforcementLevel, Profile } from "../profile/types";
+import {
+    currentEngineRequest,
+    currentPolicyConfiguration,
+    currentStackConfiguration,
+    type EngineRequest,
+} from "./engine-requests";
+
+/** The advisory companion that carries every "cannot verify yet" of the other policies. */
+export const UNVERIFIED_POLICY = "clean-guard-unverified";
+
+type PackPolicy = ResourceValidationPolicy & StackValidationPolicy;
+
+export interface PackOptions {
+    /** The profile known at start (CLEAN_GUARD_PROFILE), whose enforcement levels become the policies' defaults. */
+    startProfile?: Profile;
+}
+
+export function toPulumiPolicies(definitions: readonly PolicyDefinition[], options: PackOptions = {}): Policy[] {
+    const names = [...definitions.map((d) => d.name), UNVERIFIED_POLICY];
+    const shared = new SharedEvaluation(definitions, names);
+    const levelOf = (name: string, fallback: EnforcementLevel) => options.startProfile?.enforcement[name] ?? fallback;
+    const policies: PackPolicy[] = definitions.map((d) => ({
+        name: d.name,
+        description: d.description,
+        enforcementLevel: levelOf(d.name, d.enforcementLevel),
+        severity: d.severity,
+        remediationSteps: d.remediation,
+        url: (d as { url?: string }).url,
+        configSchema: { properties: profileConfigSchema },
+        validateResource: (args, report) => shared.reportResource(d.name, args, report),
+        validateStack: (args, report) => shared.reportStack(d.name, args, report),
+    }));
+    policies.push({
+        name: UNVERIFIED_POLICY,
+        description:
+            "Says what the other clean-guard policies could not verify yet (values unknown during preview, lookups that failed in auto mode). Checked for real at `pulumi up`.",
+        enforcementLevel: levelOf(UNVERIFIED_POLICY, "advisory"),
+        severity: "low",
+        remediationSteps:
+            "Usually nothing: the value becomes known at `pulumi up`, where the real check runs. To decide at preview, set the value directly instead of from another resource's output.",
+        configSchema: { properties: profileConfigSchema },
+        validateResource: (args, report) => shared.reportResource(UNVERIFIED_POLICY, args, report),
+        validateStack: (args, report) => shared.reportStack(UNVERIFIED_POLICY, args, report),
+    });
+    return policies;
+}
+
+/** Which Pulumi policy reports a finding: advisory "cannot verify" findings go to the companion. */
+function reporterOf(f: Finding): string {
+    return f.kind === "unverified" && f.advisory ? UNVERIFIED_POLICY : f.policy;
+}
+
+function messageFor(policy: string, f: Finding): string {
+    return policy === UNVERIFIED_POLICY ? `[${f.policy}] ${f.message}` : f.message;
+}
+
+/**
+ * Every policy of the pack is called for every resource; the resource is located and judged once per
+ * engine request, and each policy reports its share.
+ */
+class SharedEvaluation {
+    private readonly byRequest = new WeakMap<EngineRequest, Promise<Finding[]>>();
+
+    constructor(
+        private readonly definitions: readonly PolicyDefinition[],
+        private readonly names: readonly string[],
+    ) {}
+
+    async reportResource(policy: string, args: ResourceValidationArgs, report: ReportViolation): Promise<void> {
+        const findings = await this.memo(() => {
+            const req = currentEngineRequest();
+            const resource = req && "getUrn" in req ? fromAnalyzeRequest(req as AnalyzeRequest) : fromPolicyArgs(args);
+            return this.judgeResource(resource, args.stackTags);
+        });
+        this.report(policy, findings, report);
+    }
+
+    async reportStack(policy: string, args: StackValidationArgs, report: ReportViolation): Promise<void> {
+        const findings = await this.memo(() => {
+            const req = currentEngineRequest();
+            const resources =
+                req && "getResourcesList" in req
+                    ? (req as AnalyzeStackRequest).getResourcesList().map(fromAnalyzerResource)
+                    : args.resources.map((r: PolicyResource) => fromPolicyArgs(r));
+            return this.judgeStack(resources, (args as { stackTags?: ReadonlyMap<string, string> }).stackTags);
+        });
+        this.report(policy, findings, report);
+    }
+
+    private memo(run: () => Promise<Finding[]>): Promise<Finding[]> {
+        const req = currentEngineRequest();
+        if (!req) return run();
+        let pending = this.byRequest.get(req);
+        if (!pending) {
+            pending = run();
+            this.byRequest.set(req, pending);
+        }
+        return pending;
+    }
+
+    private report(policy: string, findings: readonly Finding[], report: ReportViolation): void {
+        const disabled = disabledPolicies();
+        for (const f of findings) {
+            if (reporterOf(f) !== policy || disabled.has(f.policy)) continue;
+            report(messageFor(policy, f), f.resource.urn);
+        }
+    }
+
+    private async judgeResource(resource: NormalisedResource, tags?: ReadonlyMap<string, string>): Promise<Finding[]> {
+        const { profile, catalog } = this.settings();
+        const stack = stackContext(resource.urn, tags);
+        return (await evaluateResource(resource, stack, { policies: this.definitions, profile, catalog })).findings;
+    }
+
+    private async judgeStack(resources: NormalisedResource[], tags?: ReadonlyMap<string, string>): Promise<Finding[]> {
+        const { profile, catalog } = this.settings();
+        const stack = stackContext(resources[0]?.urn ?? "", tags);
+        const evaluation = await evaluateStack(resources, stack, { policies: this.definitions, profile, catalog });
+        return [...evaluation.stackOnly, ...evaluation.exemptions.unused.map((e) => unusedExemption(e.ticket, profile))];
+    }
+
+    private settings(): { profile: Profile; catalog: ReturnType<typeof defaultCatalog> } {
+        const catalog = defaultCatalog();
+        return { catalog, profile: resolveProfile(profileConfig(), process.env, catalog, this.names) };
+    }
+}
+
+/** The profile settings of the pack: the one policy config (any policy) that names them; all must agree. */
+function profileConfig(): Record<string, unknown> | undefined {
+    let chosen: { policy: string; config: Record<string, unknown>; key: string } | undefined;
+    for (const [policy, { properties }] of currentPolicyConfiguration()) {
+        const config = { profile: properties.profile, settings: properties.settings };
+        if (config.profile === undefined && config.settings === undefined) continue;
+        const key = JSON.stringify(config);
+        if (chosen && chosen.key !== key) {
+            throw new Error(
+                `clean-guard policy config: '${chosen.policy}' and '${policy}' name different profiles; set 'profile'/'settings' the same on every clean-guard policy, or on one only`,
+            );
+        }
+        chosen ??= { policy, config, key };
+    }
+    return chosen?.config;
+}
+
+function disabledPolicies(): Set<string> {
+    const out = new Set<string>();
+    for (const [name, c] of currentPolicyConfiguration()) if (c.enforcementLevel === "disabled") out.add(name);
+    return out;
+}
+
+function unusedExemption(ticket: string, profile: Profile): Finding {
+    return {
+        policy: UNVERIFIED_POLICY,
+        kind: "unverified",
+        advisory: true,
+        resource: { urn: "", type: "pulumi:pulumi:Stack", name: "stack" },
+        found: `exemption ${ticket} in ${profile.source} matched no finding in this stack`,
+        rule: "Exemptions that match nothing hide nothing and should be removed",
+        fix: `remove exemption ${ticket} from ${profile.source}, or correct its patterns`,
+        message: `exemption ${ticket} in ${profile.source} matched no finding in this stack; remove it or correct its patterns`,
+    };
+}
+
+function stackContext(urn: string, tags: ReadonlyMap<string, string> | undefined): StackContext {
+    const configured = currentStackConfiguration();
+    const parsed = parseUrn(urn);
+    const config = new Map([...configured.config].filter(([k]) => !configured.secretKeys.has(k)));
+    return {
+        project: configured.project ?? parsed?.project,
+        stack: configured.stack ?? parsed?.stack,
+        tags: tags ?? new Map(),
+        config,
+        phase: configured.dryRun === undefined ? "unknown" : configured.dryRun ? "preview" : "update",
+    };
+}

@@ -1,0 +1,42 @@
+// A policy is a page a reviewer reads top to bottom: what it protects and how to fix a breach come first,
+// as data; the check comes last and is short, because the locators did the hard work.
+
+import type { Severity } from "@pulumi/policy";
+import type { Catalog } from "../catalog/types";
+import type { Verdict } from "../model/finding";
+import type { Placement } from "../model/placement";
+import type { StackContext } from "../model/resource";
+import type { EnforcementLevel, Profile } from "../profile/types";
+
+/** The Clean Network line a policy serves, or plain data residency. */
+export type Pillar = "clean-cloud" | "clean-path" | "clean-carrier" | "clean-store" | "data-residency";
+
+export interface JudgeContext {
+    profile: Profile;
+    catalog: Catalog;
+    stack: StackContext;
+    /** Every placement of the stack, by URN: present in the stack pass only. */
+    placements?: ReadonlyMap<string, Placement>;
+}
+
+export interface PolicyDefinition {
+    /** Stable, kebab-case, prefixed `clean-guard-` so the pack's policies group together in Pulumi Cloud. */
+    name: string;
+    pillar: Pillar;
+    severity: Severity;
+    description: string;
+    remediation: string;
+    /** Default level; the organisation's profile or Pulumi's policy config may change it. */
+    enforcementLevel: EnforcementLevel;
+    /** The verdicts for one resource. Empty means the resource complies. */
+    judge(placement: Placement, ctx: JudgeContext): Verdict[] | Promise<Verdict[]>;
+}
+
+/** Where each policy's section of the README lives; `homepage` in package.json, once published, prefixes it. */
+const DOCS = "README.md#";
+
+export function definePolicy(
+    definition: Omit<PolicyDefinition, "enforcementLevel"> & { enforcementLevel?: EnforcementLevel },
+): PolicyDefinition & { url: string } {
+    return { enforcementLevel: "mandatory", url: `${DOCS}${definition.name}`, ...definition };
+}
