@@ -31,6 +31,22 @@ export interface Vendor {
     pillars: string[];
     /** The cloud id its regions are catalogued under, if it runs a cloud. */
     cloud?: CloudId;
+    /** False for a vendor catalogued for profiles to opt into (ByteDance/Volcano Engine, not named in the 2020
+     * Clean Network lists). Absent means true. */
+    defaultDisallowed?: boolean;
+}
+
+/** One fact of the catalog with its provenance, for summaries and audits. */
+export interface CatalogFact {
+    /** `region`, `multi-region`, `zone-rule`, `country`, `group`, `vendor`, `false-friend` or an identifier kind
+     * (`packages`, `domains`, `cdnDomains`, `registries`, `asns`, `imageMarkers`, `carrierNames`). */
+    kind: string;
+    /** The cloud or vendor the fact belongs to, when it belongs to one. */
+    owner?: string;
+    value: string;
+    source?: string;
+    /** False when the fact rests on third-party material or inference only. */
+    verified: boolean;
 }
 
 export interface VendorMatch {
@@ -79,4 +95,9 @@ export interface Catalog {
     isCountry(code: string): boolean;
     /** `DE` -> `Germany`. */
     countryName(code: string): string | undefined;
+
+    /** A location name that is valid on the cloud but is not a place (`global`, Azure geographies like `europe`). */
+    isLogicalLocation?(cloud: CloudId, name: string): boolean;
+    /** Every fact with its source (for `npm run catalog` and audits). */
+    facts?(): CatalogFact[];
 }

@@ -1,0 +1,265 @@
+// The Catalog over loaded data: every lookup table is built once here, so a lookup costs a map access (or one
+// per host label), whatever the size of the stack being checked.
+
+import type { Place } from "../model/placement";
+import { CatalogError } from "./errors";
+import { hostSuffixes } from "./hosts";
+import { identifierKinds, type CatalogData, type CloudFile, type IdentifierKind, type VendorEntry } from "./load";
+import { phraseMatcher, type PhraseMatcher } from "./phrases";
+import type { AzurePair, Catalog, CatalogFact, CloudId, MultiRegion, Vendor, VendorMatch } from "./types";
+
+interface CloudIndex {
+    places: Place[];
+    /** Lower-case id or display name -> place. */
+    byName: Map<string, Place>;
+    pairs: Map<string, string>;
+    zoneRules: RegExp[];
+    multiRegions: Map<string, MultiRegion>;
+    logical: Set<string>;
+}
+
+type Identified = Map<string, VendorMatch>;
+
+// Terraform provider sources may carry their registry host; the vendor is in the namespace/name part.
+const registryPrefix = /^(registry\.terraform\.io|registry\.opentofu\.org)\//;
+
+function spelling(name: string): string {
+    return name.trim().toLowerCase().replace(/\s+/g, " ");
+}
+
+export function buildCatalog(data: CatalogData): Catalog {
+    const countryNames = new Map(Object.entries(data.countries.countries));
+    const groups = resolveGroups(data);
+    const clouds = new Map<CloudId, CloudIndex>(data.clouds.map((file) => [file.cloud, indexCloud(file, groups)]));
+    const cloudsByName = new Map<string, CloudId[]>();
+    for (const [cloud, index] of clouds) {
+        for (const name of index.byName.keys()) cloudsByName.set(name, [...(cloudsByName.get(name) ?? []), cloud]);
+    }
+
+    const vendors = new Map<string, Vendor>(data.vendors.vendors.map((entry) => [entry.id, toVendor(entry)]));
+    const byKind = (kinds: IdentifierKind[]): Identified => {
+        const table: Identified = new Map();
+        for (const entry of data.vendors.vendors) {
+            for (const kind of kinds) {
+                for (const group of entry.identifiers[kind] ?? []) {
+                    for (const value of group.values) {
+                        const vendor = vendors.get(entry.id) as Vendor;
+                        table.set(String(value).toLowerCase(), {
+                            vendor,
+                            matched: String(value),
+                            source: group.source ?? entry.source ?? "",
+                        });
+                    }
+                }
+            }
+        }
+        return table;
+    };
+    const packages = byKind(["packages"]);
+    const hosts = byKind(["domains", "cdnDomains", "registries"]);
+    const registries = byKind(["registries"]);
+    const asns = byKind(["asns"]);
+    const phrases = (kind: IdentifierKind): PhraseMatcher<VendorMatch> =>
+        phraseMatcher([...byKind([kind]).values()].map((match) => [match.matched, match]));
+    const imageMarkers = phrases("imageMarkers");
+    const carrierNames = phrases("carrierNames");
+
+    const suffixMatch = (table: Identified, host: string) => {
+        for (const suffix of hostSuffixes(host.toLowerCase())) {
+            const match = table.get(suffix);
+            if (match) return match;
+        }
+        return undefined;
+    };
+    const countrySets = new Map([...countryNames.keys()].map((code) => [code, new Set([code]) as ReadonlySet<string>]));
+
+    const catalog: Catalog = {
+        region: (cloud, name) => clouds.get(cloud)?.byName.get(spelling(name)),
+        regions: (cloud) => (cloud ? (clouds.get(cloud)?.places ?? []) : [...clouds.values()].flatMap((c) => c.places)),
+        cloudsWithRegion: (name) => cloudsByName.get(spelling(name)) ?? [],
+        zoneRegion(cloud, zone) {
+            const index = clouds.get(cloud);
+            const written = spelling(zone);
+            for (const rule of index?.zoneRules ?? []) {
+                const region = rule.exec(written)?.groups?.region;
+                const place = region === undefined ? undefined : index?.byName.get(region);
+                if (place) return place;
+            }
+            return undefined;
+        },
+        multiRegion: (cloud, name) => clouds.get(cloud)?.multiRegions.get(spelling(name)),
+        azurePair(name): AzurePair | undefined {
+            const azure = clouds.get("azure");
+            const region = azure?.byName.get(spelling(name))?.region;
+            const pair = region === undefined ? undefined : azure?.pairs.get(region);
+            return pair === undefined ? undefined : { region: pair, oneWay: azure?.pairs.get(pair) !== region };
+        },
+        vendors: () => [...vendors.values()],
+        vendor: (id) => vendors.get(id.trim().toLowerCase()),
+        vendorOfPackage(pkg) {
+            let name = pkg.trim().toLowerCase().replace(registryPrefix, "");
+            if (name.startsWith("pulumi:providers:")) name = name.slice("pulumi:providers:".length);
+            return packages.get(name.split(":")[0]);
+        },
+        vendorOfHost: (host) => suffixMatch(hosts, host),
+        vendorOfRegistry: (host) => suffixMatch(registries, host) ?? suffixMatch(hosts, host),
+        carrierOfAsn: (asn) => asns.get(String(asn)),
+        carrierOfName: (name) => carrierNames.find(name)?.value,
+        vendorOfImageText: (text) => imageMarkers.find(text)?.value,
+        jurisdiction(name) {
+            const key = name.trim().toLowerCase();
+            return groups.get(key) ?? countrySets.get(key.toUpperCase());
+        },
+        jurisdictionGroups: () => [...groups.keys()],
+        isCountry: (code) => countryNames.has(code.trim().toUpperCase()),
+        countryName: (code) => countryNames.get(code.trim().toUpperCase()),
+        isLogicalLocation: (cloud, name) => clouds.get(cloud)?.logical.has(spelling(name)) ?? false,
+        facts: () => listFacts(data),
+    };
+    checkFalseFriends(data, catalog);
+    return catalog;
+}
+
+function resolveGroups(data: CatalogData): Map<string, ReadonlySet<string>> {
+    const entries = new Map(data.jurisdictions.groups.map((group) => [group.name, group]));
+    const resolved = new Map<string, ReadonlySet<string>>();
+    const resolve = (name: string, seen: string[]): ReadonlySet<string> => {
+        const done = resolved.get(name);
+        if (done) return done;
+        const group = entries.get(name);
+        if (!group || seen.includes(name)) {
+            throw new CatalogError(
+                "jurisdictions",
+                undefined,
+                `groups.${name}.include`,
+                [...seen, name],
+                "groups that do not include each other in a cycle",
+            );
+        }
+        const countries = new Set(group.countries);
+        for (const included of group.include ?? [])
+            for (const code of resolve(included, [...seen, name])) countries.add(code);
+        resolved.set(name, countries);
+        return countries;
+    };
+    for (const name of entries.keys()) resolve(name, []);
+    return resolved;
+}
+
+function indexCloud(file: CloudFile, groups: Map<string, ReadonlySet<string>>): CloudIndex {
+    const entries = new Map(
+        file.partitions.flatMap((p) => p.regions.map((r) => [r.id, { partition: p.id, region: r }] as const)),
+    );
+    const places: Place[] = [];
+    const byName = new Map<string, Place>();
+    const pairs = new Map<string, string>();
+    for (const { partition, region } of entries.values()) {
+        const target = region.aliasOf === undefined ? region : (entries.get(region.aliasOf)?.region ?? region);
+        const place: Place = Object.freeze({
+            cloud: file.cloud,
+            region: region.id,
+            ...(region.name === undefined ? {} : { displayName: region.name }),
+            partition,
+            country: target.country ?? "",
+            ...(target.operator === undefined ? {} : { operator: target.operator }),
+        });
+        places.push(place);
+        byName.set(region.id, place);
+        if (region.name !== undefined) byName.set(spelling(region.name), place);
+        if (region.pair !== undefined) pairs.set(region.id, region.pair);
+    }
+    const countryOf = (region: string) => byName.get(region)?.country ?? "";
+    const multiRegions = new Map<string, MultiRegion>();
+    for (const entry of file.multiRegions ?? []) {
+        const countries = new Set([
+            ...(entry.countries ?? []),
+            ...(entry.jurisdiction === undefined ? [] : (groups.get(entry.jurisdiction) ?? [])),
+            ...(entry.regions ?? []).map(countryOf),
+            ...(entry.metadataRegions ?? []).map(countryOf),
+        ]);
+        multiRegions.set(entry.name, {
+            cloud: file.cloud,
+            name: entry.name,
+            kind: entry.kind,
+            regions: entry.regions ?? [],
+            countries: [...countries].sort(),
+        });
+    }
+    return {
+        places,
+        byName,
+        pairs,
+        zoneRules: (file.zoneRules ?? []).map((rule) => new RegExp(rule.pattern)),
+        multiRegions,
+        logical: new Set(file.logicalLocations?.names ?? []),
+    };
+}
+
+function toVendor(entry: VendorEntry): Vendor {
+    return Object.freeze({
+        id: entry.id,
+        name: entry.name,
+        pillars: entry.pillars,
+        ...(entry.cloud === undefined ? {} : { cloud: entry.cloud }),
+        defaultDisallowed: entry.defaultDisallowed ?? true,
+    });
+}
+
+/** A false friend that some lookup would flag is a catalog bug: refuse to load rather than mis-flag at runtime. */
+function checkFalseFriends(data: CatalogData, catalog: Catalog): void {
+    for (const [value, origin] of data.falseFriendOrigins) {
+        const match =
+            catalog.vendorOfPackage(value) ??
+            catalog.vendorOfHost(value) ??
+            catalog.carrierOfName(value) ??
+            catalog.vendorOfImageText(value);
+        if (match) {
+            throw new CatalogError(
+                origin.file,
+                origin.line,
+                origin.key,
+                value,
+                `a false friend that no vendor identifier matches (it matches ${match.vendor.id}'s '${match.matched}')`,
+            );
+        }
+    }
+}
+
+function listFacts(data: CatalogData): CatalogFact[] {
+    const facts: CatalogFact[] = [];
+    const add = (
+        kind: string,
+        owner: string | undefined,
+        value: string,
+        source: string | undefined,
+        verified?: boolean,
+    ) =>
+        facts.push({
+            kind,
+            ...(owner === undefined ? {} : { owner }),
+            value,
+            ...(source === undefined ? {} : { source }),
+            verified: verified ?? true,
+        });
+    for (const file of data.clouds) {
+        for (const partition of file.partitions) {
+            for (const r of partition.regions)
+                add("region", file.cloud, r.id, r.source ?? partition.source, r.verified ?? partition.verified);
+        }
+        for (const m of file.multiRegions ?? []) add("multi-region", file.cloud, m.name, m.source, m.verified);
+        for (const z of file.zoneRules ?? []) add("zone-rule", file.cloud, z.pattern, z.source, z.verified);
+    }
+    for (const code of Object.keys(data.countries.countries)) add("country", undefined, code, data.countries.source);
+    for (const g of data.jurisdictions.groups) add("group", undefined, g.name, g.source, g.verified);
+    for (const v of data.vendors.vendors) {
+        add("vendor", v.id, v.id, v.source, v.verified);
+        for (const kind of identifierKinds) {
+            for (const group of v.identifiers[kind] ?? []) {
+                for (const value of group.values) add(kind, v.id, String(value), group.source, group.verified);
+            }
+        }
+    }
+    for (const f of data.vendors.falseFriends ?? [])
+        for (const value of f.values) add("false-friend", f.owner, value, f.source, f.verified);
+    return facts;
+}

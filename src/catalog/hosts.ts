@@ -1,0 +1,44 @@
+// Host names as written in configuration (URLs, `host:port`, `user@host`, `HOST.`, IDNs, IP literals) reduced to
+// one normal form, so that a suffix match cannot be dodged by spelling. Parsing is left to the WHATWG URL parser.
+
+import net from "net";
+
+// WHATWG URL lower-cases and punycodes hosts only for these schemes; others (s3://, oss://) keep opaque hosts.
+const specialSchemes = new Set(["http:", "https:", "ws:", "wss:", "ftp:", "file:"]);
+const schemePrefix = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+/** Lower case, no trailing dot, punycode for IDNs; IP literals as canonical IP strings. Undefined if not a host. */
+export function parseHost(input: string): string | undefined {
+    const text = input.trim();
+    if (text === "") return undefined;
+    if (net.isIPv6(text)) return hostOf(`http://[${text}]`);
+    const scheme = schemePrefix.exec(text)?.[0];
+    if (scheme === undefined) return hostOf(`http://${text}`);
+    if (specialSchemes.has(scheme.slice(0, -2).toLowerCase())) return hostOf(text);
+    return hostOf(`http://${text.slice(scheme.length)}`);
+}
+
+function hostOf(url: string): string | undefined {
+    let hostname: string;
+    try {
+        hostname = new URL(url).hostname;
+    } catch {
+        return undefined;
+    }
+    if (hostname.startsWith("[") && hostname.endsWith("]")) return hostname.slice(1, -1);
+    const host = hostname.replace(/\.+$/, "");
+    return host === "" ? undefined : host;
+}
+
+/** `host` is `suffix` or ends in `.suffix`: `evilaliyuncs.com` and `aliyuncs.com.example.org` do not match. */
+export function hostMatchesSuffix(host: string, suffix: string): boolean {
+    const h = host.toLowerCase();
+    const s = suffix.toLowerCase().replace(/^\.+|\.+$/g, "");
+    return s !== "" && (h === s || h.endsWith(`.${s}`));
+}
+
+/** Every label-boundary suffix of a host, longest first: `a.b.com` -> `a.b.com`, `b.com`, `com`. */
+export function hostSuffixes(host: string): string[] {
+    const labels = host.split(".");
+    return labels.map((_, i) => labels.slice(i).join("."));
+}
