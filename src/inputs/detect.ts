@@ -18,7 +18,8 @@ export interface ReadOptions {
     stack?: string;
 }
 
-export async function readInput(target: string, options: ReadOptions = {}): Promise<ScanInput> {
+/** What a path holds, read; `kind` says which reader read it. */
+export async function readInput(target: string, options: ReadOptions = {}): Promise<ScanInput & { kind: InputKind }> {
     const stat = await fs.stat(target).catch(() => {
         throw new InputError(`${target}: no such file or directory; ${EXPECTED}`);
     });
@@ -31,14 +32,14 @@ export async function readInput(target: string, options: ReadOptions = {}): Prom
         // Loaded on demand: running a program pulls in the Pulumi runtime.
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { runProgram } = require("./program") as typeof import("./program");
-        return { notes: [], ...(await runProgram(target, { stack: options.stack })) };
+        return { notes: [], ...(await runProgram(target, { stack: options.stack })), kind: "program" };
     }
     if (options.kind === "program")
         throw new InputError(`${target}: --input-kind program expects a directory with Pulumi.yaml`);
     const json = parseJson(await fs.readFile(target, "utf8"), target);
     const kind = options.kind ?? detectJsonKind(json);
-    if (kind === "preview") return readPreview(json, target);
-    if (kind === "export") return readStackExport(json, target);
+    if (kind === "preview") return { ...readPreview(json, target), kind };
+    if (kind === "export") return { ...readStackExport(json, target), kind };
     throw new InputError(`${target}: JSON with neither 'steps' nor 'deployment' at the top level; ${EXPECTED}`);
 }
 
