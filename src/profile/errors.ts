@@ -43,7 +43,7 @@ export function formatKeyPath(path: KeyPath): string {
 /** A value as a message shows it: strings quoted, collections by kind. */
 export function describeValue(value: unknown): string {
     if (value === null || value === undefined) return "nothing";
-    if (Array.isArray(value)) return "a list";
-    if (typeof value === "object") return "a mapping";
+    if (Array.isArray(value)) return value.length === 0 ? "an empty list" : "a list";
+    if (typeof value === "object") return Object.keys(value).length === 0 ? "an empty mapping" : "a mapping";
     return JSON.stringify(value);
 }

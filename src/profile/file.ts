@@ -4,46 +4,26 @@
 import Ajv2020, { type ErrorObject } from "ajv/dist/2020";
 import schema from "./schema.json";
 import { describeValue, formatKeyPath, ProfileError, type KeyPath, type ProfileOrigin } from "./errors";
-import type { EnforcementLevel, LookupMode } from "./types";
+import type { EnforcementLevel, Exemption, Profile, StackDefault } from "./types";
 
-export interface ExemptionEntry {
-    policies: string[];
-    urns?: string[];
-    types?: string[];
-    stacks?: string[];
-    projects?: string[];
-    reason: string;
-    owner: string;
-    ticket: string;
-    expires: string;
-}
+/** An exemption as written: everything but where it was written. */
+export type ExemptionEntry = Omit<Exemption, "origin">;
 
 /** What schema.json accepts. */
 export interface ProfileFile {
     version: 1;
     extends?: "default" | "none";
-    disallow?: {
-        vendors?: string[];
-        countries?: string[];
-        regions?: Array<{ cloud: string; region: string }>;
-        partitions?: string[];
-    };
+    disallow?: Partial<Profile["disallowed"]>;
     jurisdictions?: Record<string, string[]>;
     classification?: {
         keys?: string[];
         stackTag?: string;
-        stacks?: Array<{ project?: string; stack?: string; residency: string }>;
+        stacks?: StackDefault[];
         requiredFor?: string[];
     };
     enforcement?: Record<string, EnforcementLevel>;
-    tagExemptions?: { tag?: string; policies?: string[] };
-    lookups?: {
-        ec2?: LookupMode;
-        timeoutMs?: number;
-        budgetMs?: number;
-        cacheDir?: string;
-        cacheTtlSeconds?: number;
-    };
+    tagExemptions?: Partial<Profile["tagExemptions"]>;
+    lookups?: Partial<Profile["lookups"]>;
     exemptions?: ExemptionEntry[];
 }
 
@@ -60,7 +40,13 @@ const validate = ajv.compile<ProfileFile>(schema);
 
 export function checkProfileFile(value: unknown, origin: ProfileOrigin): ProfileFile {
     if (value === undefined || value === null) {
-        throw ProfileError.at(origin, [], `the profile is empty (expected ${(schema as SchemaNode).expected})`);
+        // An empty document has no line worth naming.
+        throw new ProfileError(
+            origin.name,
+            undefined,
+            "",
+            `the profile is empty (expected ${(schema as SchemaNode).expected})`,
+        );
     }
     if (validate(value)) return value;
     const first = validate.errors?.[0];

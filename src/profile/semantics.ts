@@ -19,11 +19,14 @@ export function checkSemantics(file: ProfileFile, ctx: SemanticContext): void {
     const fail = (path: KeyPath, problem: string): never => {
         throw ProfileError.at(origin, path, problem);
     };
-    const vendorIds = catalog.vendors().map((v) => v.id);
+    const vendorIds = catalog
+        .vendors()
+        .map((v) => v.id)
+        .sort();
     const places = catalog.regions();
     const clouds = new Set(places.map((p) => p.cloud));
-    const partitions = [...new Set(places.map((p) => p.partition))].sort();
-    const builtInGroups = catalog.jurisdictionGroups();
+    const partitions = new Set(places.map((p) => p.partition));
+    const builtInGroups = [...catalog.jurisdictionGroups()].sort();
 
     file.disallow?.vendors?.forEach((id, i) => {
         if (catalog.vendor(id) === undefined) {
@@ -54,19 +57,18 @@ export function checkSemantics(file: ProfileFile, ctx: SemanticContext): void {
                 ? catalog.cloudsWithRegion(region).length > 0
                 : catalog.region(cloud as CloudId, region) !== undefined;
         if (!known) {
-            const example = places.find((p) => cloud === "*" || p.cloud === cloud)?.region;
             const on = cloud === "*" ? "any cloud" : cloud;
             fail(
                 ["disallow", "regions", i, "region"],
-                `"${region}" is not a known region of ${on} (expected a catalog region name, e.g. "${example}")`,
+                `"${region}" is not a known region of ${on} (expected a region the catalog lists for ${on})`,
             );
         }
     });
     file.disallow?.partitions?.forEach((id, i) => {
-        if (!partitions.includes(id)) {
+        if (!partitions.has(id)) {
             fail(
                 ["disallow", "partitions", i],
-                `"${id}" is not a known partition (expected one of: ${partitions.join(", ")})`,
+                `"${id}" is not a known partition (expected a catalog partition id, e.g. "aws-cn" or "azure-china")`,
             );
         }
     });
@@ -133,12 +135,10 @@ function checkOverlaps(
         const key = selectorKey(exemption);
         const earlier = seen.get(key) ?? [];
         for (const other of earlier) {
-            const shared = exemption.policies.find(
-                (p) => p === "*" || other.policies.includes(p) || other.policies.includes("*"),
-            );
+            const shared = sharedPolicy(exemption.policies, other.policies);
             if (shared !== undefined) {
                 const line = origin.lineOf(["exemptions", other.index]);
-                const there = line === undefined ? "" : ` (line ${line})`;
+                const there = line === undefined ? "" : ` at line ${line}`;
                 fail(
                     ["exemptions", index],
                     `covers policy "${shared}" for the same urns, types, stacks and projects as exemptions[${other.index}]${there} (expected one exemption per policy and resources: merge them or narrow one)`,
@@ -147,6 +147,13 @@ function checkOverlaps(
         }
         seen.set(key, [...earlier, { index, policies: exemption.policies }]);
     });
+}
+
+/** A policy both lists cover, `*` covering every policy; undefined when they share none. */
+function sharedPolicy(a: readonly string[], b: readonly string[]): string | undefined {
+    if (a.includes("*")) return b[0];
+    if (b.includes("*")) return a[0];
+    return a.find((p) => b.includes(p));
 }
 
 function selectorKey(e: ExemptionEntry): string {
