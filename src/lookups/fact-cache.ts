@@ -97,22 +97,23 @@ export class FactCache<Facts> {
         );
     }
 
-    private async readFile(file: string): Promise<CacheFile<Facts> | undefined> {
+    /** The file's contents, or undefined when it is missing or unusable (said once, at load: `warn`). */
+    private async readFile(file: string, warn = this.options.warn): Promise<CacheFile<Facts> | undefined> {
         let text: string;
         try {
             text = await readFile(file, "utf8");
         } catch (error) {
             if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
-                this.options.warn(`clean-guard: ignoring the lookup cache ${file}: ${(error as Error).message}`);
+                warn(`clean-guard: ignoring the lookup cache ${file}: ${(error as Error).message}`);
             }
             return undefined;
         }
         try {
             const parsed: unknown = JSON.parse(text);
             if (this.isCacheFile(parsed)) return parsed;
-            this.options.warn(`clean-guard: ignoring the lookup cache ${file}: it does not have the expected shape`);
+            warn(`clean-guard: ignoring the lookup cache ${file}: it does not have the expected shape`);
         } catch (error) {
-            this.options.warn(`clean-guard: ignoring the lookup cache ${file}: ${(error as Error).message}`);
+            warn(`clean-guard: ignoring the lookup cache ${file}: ${(error as Error).message}`);
         }
         return undefined;
     }
@@ -121,7 +122,7 @@ export class FactCache<Facts> {
         const now = this.options.now();
         const merged: CacheFile<Facts> = {
             version: 1,
-            entries: Object.fromEntries(this.freshEntries(await this.readFile(file))),
+            entries: Object.fromEntries(this.freshEntries(await this.readFile(file, () => undefined))),
         };
         for (const [key, answer] of answers) merged.entries[key] = { storedAt: now, ...answer };
         const temp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;

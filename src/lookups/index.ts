@@ -1,6 +1,6 @@
 // EC2 facts at preview time, behind two small interfaces. Everything that does I/O is created here;
 // the rest of the pack only sees `ImageLookup`, `ZoneLookup` and their result values.
-import { EC2Client } from "@aws-sdk/client-ec2";
+import { EC2Client, type EC2ClientConfig } from "@aws-sdk/client-ec2";
 import type { Profile } from "../profile/types";
 import { BatchedLookup, type LookupRuntime, type LookupStats } from "./batched-lookup";
 import { CallBudget } from "./budget";
@@ -33,15 +33,19 @@ export interface Ec2Lookups {
     stats(): LookupStats & { budgetSpentMs: number };
 }
 
-// Few attempts: a preview would rather report "throttled" than wait out a long backoff.
-const MAX_ATTEMPTS = 3;
+/**
+ * How the default client of a region is configured; everything else (credentials, endpoint URLs) comes
+ * from the SDK's standard configuration. Few attempts: a preview would rather report "throttled"
+ * than wait out a long backoff.
+ */
+export function ec2ClientConfig(region: string): EC2ClientConfig {
+    return { region, maxAttempts: 3, retryMode: "standard" };
+}
 
 export function createEc2Lookups(settings: Profile["lookups"], options: Ec2LookupOptions = {}): Ec2Lookups {
     const now = options.now ?? Date.now;
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-    const makeClient =
-        options.clientFactory ??
-        ((region: string) => new EC2Client({ region, maxAttempts: MAX_ATTEMPTS, retryMode: "standard" }));
+    const makeClient = options.clientFactory ?? ((region: string) => new EC2Client(ec2ClientConfig(region)));
     const clients = new Map<string, EC2Client>();
     const runtime: LookupRuntime = {
         offBecause: whyLookupsAreOff(settings.ec2, options.env ?? process.env),
