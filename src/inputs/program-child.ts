@@ -20,6 +20,8 @@ export interface CapturedRegistration {
     custom: boolean;
     parent: string;
     provider: string;
+    /** The provider package's version, as the SDK sends it ("" when unknown). */
+    version: string;
     inputs: Record<string, unknown>;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
@@ -32,6 +34,7 @@ interface RegisterRequest {
     getParent(): string;
     getCustom(): boolean;
     getProvider(): string;
+    getVersion(): string;
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(f: (deps: { getUrnsList(): string[] }, key: string) => void): void };
@@ -64,7 +67,8 @@ async function main(): Promise<void> {
     ) as typeof import("@pulumi/pulumi");
     await pulumi.runtime.setMocks(
         {
-            newResource: (args) => ({ id: `${args.name}-id`, state: args.inputs }),
+            // A new resource has no id yet during a preview; an imported or read one keeps its own.
+            newResource: (args) => ({ id: args.id, state: args.inputs }),
             call: (args) => args.inputs,
         },
         request.project,
@@ -104,6 +108,7 @@ function registrationOf(req: RegisterRequest, urn: string): CapturedRegistration
         custom: req.getCustom(),
         parent: req.getParent(),
         provider: req.getProvider(),
+        version: req.getVersion(),
         inputs: req.getObject()?.toJavaScript() ?? {},
         dependencies: req.getDependenciesList(),
         propertyDependencies,

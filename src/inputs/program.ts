@@ -43,16 +43,24 @@ interface ProgramProject {
     entry: string;
 }
 
-export async function runProgram(
-    dir: string,
-    opts: RunProgramOptions = {},
-): Promise<{ resources: NormalisedResource[]; stack: StackContext }> {
+export interface ProgramRun {
+    resources: NormalisedResource[];
+    stack: StackContext;
+    /** The stack config as the engine hands it to the program and to policy packs: fully-qualified keys. */
+    config: { values: Record<string, string>; secretKeys: string[] };
+}
+
+export async function runProgram(dir: string, opts: RunProgramOptions = {}): Promise<ProgramRun> {
     const root = path.resolve(dir);
     const project = readProject(root);
     const { stack, config } = readStack(root, project.name, opts.stack);
+    const stackConfig = {
+        values: Object.fromEntries(config.map((c) => [c.key, c.text])),
+        secretKeys: config.filter((c) => c.secure).map((c) => c.key),
+    };
     const registrations = await runChild(
         { entry: project.entry, project: project.name, stack },
-        config,
+        stackConfig,
         tsNodeEnv(root),
         opts.timeoutMs ?? 120_000,
     );
@@ -67,6 +75,7 @@ export async function runProgram(
             ]),
             phase: "preview",
         },
+        config: stackConfig,
     };
 }
 
@@ -145,7 +154,7 @@ function tsNodeEnv(root: string): Record<string, string> {
 
 function runChild(
     request: ChildRequest,
-    config: ConfigEntry[],
+    config: ProgramRun["config"],
     tsNode: Record<string, string>,
     timeoutMs: number,
 ): Promise<CapturedRegistration[]> {
@@ -153,8 +162,8 @@ function runChild(
         ...process.env,
         ...tsNode,
         PROGRAM_RUN: JSON.stringify(request),
-        PULUMI_CONFIG: JSON.stringify(Object.fromEntries(config.map((c) => [c.key, c.text]))),
-        PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(config.filter((c) => c.secure).map((c) => c.key)),
+        PULUMI_CONFIG: JSON.stringify(config.values),
+        PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(config.secretKeys),
     };
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, ["-r", TS_NODE, CHILD_ENTRY], {
@@ -186,11 +195,20 @@ function runChild(
     });
 }
 
-/** One default provider per package, named and configured as the engine does it. */
-function defaultProviders(config: ConfigEntry[], stack: string, project: string): (pkg: string) => ProviderInfo {
+/**
+ * One default provider per package and version, named and configured as the engine does it:
+ * `default_7_48_0` (plain `default` when the SDK sends no version).
+ */
+function defaultProviders(
+    config: ConfigEntry[],
+    stack: string,
+    project: string,
+): (pkg: string, version: string) => ProviderInfo {
     const made = new Map<string, ProviderInfo>();
-    return (pkg) => {
-        const known = made.get(pkg);
+    return (pkg, version) => {
+        const name = version ? `default_${version.replace(/[.+-]/g, "_")}` : "default";
+        const urn = `urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::${name}`;
+        const known = made.get(urn);
         if (known) return known;
         const prefix = `${pkg}:`;
         const props: Props = {};
@@ -198,15 +216,15 @@ function defaultProviders(config: ConfigEntry[], stack: string, project: string)
             if (!c.key.startsWith(prefix)) continue;
             props[c.key.slice(prefix.length)] = c.secure ? new Secret(undefined) : c.text;
         }
-        const info = providerInfo(`urn:pulumi:${stack}::${project}::pulumi:providers:${pkg}::default`, props);
-        made.set(pkg, info);
+        const info = providerInfo(urn, props);
+        made.set(urn, info);
         return info;
     };
 }
 
 function normalise(
     registrations: CapturedRegistration[],
-    defaultProvider: (pkg: string) => ProviderInfo,
+    defaultProvider: (pkg: string, version: string) => ProviderInfo,
 ): NormalisedResource[] {
     const explicit = new Map<string, ProviderInfo>();
     for (const r of registrations) {
@@ -215,7 +233,7 @@ function normalise(
     return registrations.map((r) => {
         let provider: ProviderInfo | undefined;
         if (r.provider) provider = explicit.get(providerUrnOf(r.provider));
-        else if (r.custom && !isProviderType(r.type)) provider = defaultProvider(packageOf(r.type));
+        else if (r.custom && !isProviderType(r.type)) provider = defaultProvider(packageOf(r.type), r.version);
         return normalisedResource(r, propsOf(r), provider);
     });
 }

@@ -1,17 +1,23 @@
 import { strict as assert } from "node:assert";
+import { readFileSync } from "node:fs";
 import * as path from "node:path";
-import { runProgram } from "../../src/inputs/program";
-import type { NormalisedResource, StackContext } from "../../src/model/resource";
+import { runProgram, type ProgramRun } from "../../src/inputs/program";
+import type { NormalisedResource } from "../../src/model/resource";
 import { Secret, type Value } from "../../src/model/values";
 
 const fixtures = path.join(__dirname, "fixtures");
 const STACK = "urn:pulumi:dev::tiny::pulumi:pulumi:Stack::tiny-dev";
-const DEFAULT_AWS = "urn:pulumi:dev::tiny::pulumi:providers:aws::default";
+// The engine names a default provider after the package version the SDK sends.
+const AWS_VERSION = (
+    JSON.parse(readFileSync(require.resolve("@pulumi/aws/package.json"), "utf8")) as { version: string }
+).version;
+const AWS_DEFAULT = `default_${AWS_VERSION.replace(/\./g, "_")}`;
+const DEFAULT_AWS = `urn:pulumi:dev::tiny::pulumi:providers:aws::${AWS_DEFAULT}`;
 const FRANKFURT = "urn:pulumi:dev::tiny::pulumi:providers:aws::frankfurt";
 const LOGS = "urn:pulumi:dev::tiny::aws:s3/bucket:Bucket::logs";
 
 describe("runProgram: a Pulumi program run under mocks", () => {
-    let run: { resources: NormalisedResource[]; stack: StackContext };
+    let run: ProgramRun;
     const byName = (name: string): NormalisedResource => {
         const found = run.resources.find((r) => r.name === name);
         assert.ok(found, `no resource named ${name} among ${run.resources.map((r) => r.name).join(", ")}`);
@@ -33,6 +39,20 @@ describe("runProgram: a Pulumi program run under mocks", () => {
                 ["pulumi:stack", "dev"],
             ],
         );
+    });
+
+    it("hands back the stack config as the engine passes it on: qualified keys, JSON text, secrets unreadable", () => {
+        assert.deepEqual(run.config, {
+            values: {
+                "aws:region": "eu-west-1",
+                "aws:maxRetries": "3",
+                "aws:defaultTags": '{"tags":{"data-residency":"eu"}}',
+                "aws:secretKey": "[secret]",
+                "tiny:dbPassword": "[secret]",
+                "tiny:owner": "data-team",
+            },
+            secretKeys: ["aws:secretKey", "tiny:dbPassword"],
+        });
     });
 
     const shapes: Array<[string, { urn: string; type: string; parent?: string; provider?: string }]> = [
@@ -83,7 +103,7 @@ describe("runProgram: a Pulumi program run under mocks", () => {
     it("gives a resource without an explicit provider the package's default provider, configured from the stack", () => {
         assert.deepEqual(byName("audit").provider, {
             type: "pulumi:providers:aws",
-            name: "default",
+            name: AWS_DEFAULT,
             urn: DEFAULT_AWS,
             // Non-string config arrives JSON-encoded, as the engine sends it; a secure value stays unreadable.
             props: {

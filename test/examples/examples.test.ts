@@ -1,0 +1,114 @@
+// Every program in examples/ run under Pulumi's mocks, each resource sent through the pack as the engine
+// sends it during `pulumi preview`, and the findings compared exactly with the example's
+// expected-findings.json: no finding missing, none extra.
+
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { runProgram } from "../../src/inputs/program";
+import { parseUrn, type NormalisedResource } from "../../src/model/resource";
+import { isRecord, Secret, type Props, type Value } from "../../src/model/values";
+import { PREVIEW_SECRET_PLACEHOLDER } from "../../src/normalise/wire";
+import { EngineEmulator, fromNormalised, REPO_ROOT, type Diagnostic, type EmulatedResource } from "../emulator/engine";
+
+interface ExpectedFinding {
+    policy: string;
+    resource: string;
+    type: string;
+    level: "mandatory" | "advisory";
+}
+
+const EXAMPLES = path.join(REPO_ROOT, "examples");
+/** Every Pulumi project under examples/ (examples/profiles holds profiles, not programs). */
+const examples = fs
+    .readdirSync(EXAMPLES, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(EXAMPLES, d.name, "Pulumi.yaml")))
+    .map((d) => d.name)
+    .sort();
+
+const key = (f: ExpectedFinding): string => `${f.policy} | ${f.resource} | ${f.type} | ${f.level}`;
+
+function findingOf(d: Diagnostic): ExpectedFinding {
+    const urn = parseUrn(d.urn);
+    return {
+        policy: d.policyName,
+        resource: urn?.name ?? "",
+        type: urn?.type ?? "",
+        level: d.enforcementLevel as ExpectedFinding["level"],
+    };
+}
+
+/**
+ * The engine always holds a secret's plaintext and sends it wrapped; a run under mocks cannot decrypt a
+ * `secure:` config value, so the pack is sent the placeholder the program itself saw, still wrapped.
+ */
+function asEngineSends(r: NormalisedResource): EmulatedResource {
+    const open = (v: Value): Value => {
+        if (v instanceof Secret) return new Secret(v.value === undefined ? PREVIEW_SECRET_PLACEHOLDER : open(v.value));
+        if (Array.isArray(v)) return v.map(open);
+        return isRecord(v) ? openProps(v) : v;
+    };
+    const openProps = (p: Props): Props => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, open(v)]));
+    const sent = fromNormalised(r);
+    return {
+        ...sent,
+        inputs: openProps(sent.inputs ?? {}),
+        provider: sent.provider && { ...sent.provider, inputs: openProps(sent.provider.inputs) },
+    };
+}
+
+/** What differs, one line per finding, with the pack's message for the extra ones. */
+function differences(expected: ExpectedFinding[], found: Diagnostic[]): string[] {
+    const left = expected.map(key);
+    const lines: string[] = [];
+    for (const d of found) {
+        const k = key(findingOf(d));
+        const i = left.indexOf(k);
+        if (i >= 0) left.splice(i, 1);
+        else lines.push(`extra:   ${k}\n         ${d.message.split("\n").join("\n         ")}`);
+    }
+    return [...left.map((k) => `missing: ${k}`), ...lines];
+}
+
+describe("examples: findings match expected-findings.json exactly", () => {
+    it("there are examples to check", () => {
+        assert.ok(examples.length >= 10, `only ${examples.join(", ")} under ${EXAMPLES}`);
+    });
+
+    for (const name of examples) {
+        it(name, async () => {
+            const dir = path.join(EXAMPLES, name);
+            for (const file of ["README.md", "expected-findings.json", "index.ts"]) {
+                assert.ok(fs.existsSync(path.join(dir, file)), `${name} has no ${file}`);
+            }
+            const expected = JSON.parse(
+                fs.readFileSync(path.join(dir, "expected-findings.json"), "utf8"),
+            ) as ExpectedFinding[];
+            const sorted = [...expected].sort((a, b) => key(a).localeCompare(key(b)));
+            assert.deepEqual(
+                expected,
+                sorted,
+                `${name}/expected-findings.json must be sorted by policy, resource, type, level`,
+            );
+
+            const run = await runProgram(dir);
+            const engine = await EngineEmulator.start({
+                project: run.stack.project,
+                stack: run.stack.stack,
+                stackConfig: run.config.values,
+                secretConfigKeys: run.config.secretKeys,
+            });
+            try {
+                const found = await engine.preview(run.resources.map(asEngineSends));
+                const diff = differences(expected, found);
+                assert.equal(
+                    diff.length,
+                    0,
+                    `${name}: the pack's findings differ from expected-findings.json\n${diff.join("\n")}`,
+                );
+            } finally {
+                await engine.stop();
+            }
+        });
+    }
+});
