@@ -48,6 +48,25 @@ export interface Location {
     secret?: boolean;
     /** Resolved through another resource of the stack (stack pass only). */
     fromStack?: boolean;
+    /** The partition (`aws`, `aws-cn`) a `global` location belongs to; regions carry theirs in `place`. */
+    partition?: string;
+    /**
+     * The location holds configuration of a global control plane (IAM, Route 53 zones and records), not the
+     * data a resource serves: a residency rule may choose to ignore it; a disallowed-partition rule may not.
+     */
+    controlPlane?: boolean;
+}
+
+/** An availability zone written by id (`use1-az1`): only EC2 can say which zone (and country) it is. */
+export interface ZoneToLookUp {
+    /** The zone id as written. */
+    zone: string;
+    /** The region to ask EC2 in: the resource's primary region. */
+    region: string;
+    role: LocationRole;
+    via: string;
+    path: string;
+    secret?: boolean;
 }
 
 /** A host the resource sends data to (an endpoint, origin, webhook, URL in an environment variable...). */
@@ -153,6 +172,8 @@ export interface Placement {
     /** URNs of resources whose data this one holds a copy of (filled by the stack pass). */
     copyOf: string[];
     undetermined: Undetermined[];
+    /** Zones to resolve through EC2 (src/lookups/ec2-zones.ts) before the location is complete. */
+    zoneLookups?: ZoneToLookUp[];
 }
 
 export function emptyPlacement(resource: { urn: string; type: string; name: string }, pkg: string): Placement {

@@ -1,0 +1,179 @@
+// Where a resource keeps and copies its data, as data: per type token, the input paths that name a zone, a
+// replica region, a backup vault ARN or another resource holding a copy. One walker reads them all, so every
+// provider family treats unknown, secret and missing values the same way.
+
+import type { CloudId } from "../catalog/types";
+import type { LocationRole, Placement, Reference } from "../model/placement";
+import type { NormalisedResource } from "../model/resource";
+import { isRecord, reveal, Unknown, type Value } from "../model/values";
+import { parseArn } from "./arn";
+import type { LocateContext } from "./context";
+import { addLocation, addReadLocation } from "./places";
+import { pathText, type PathSegment, type Read } from "./read";
+
+export type RuleKind =
+    /** the value is a region or zone name */
+    | "region"
+    /** the value is an availability zone id (`use1-az1`): only EC2 can say which zone it is */
+    | "zone-id"
+    /** the value is an ARN whose region field places the copy; a regionless ARN is followed through the stack */
+    | "arn"
+    /** the value names another resource that receives this resource's data */
+    | "copies-to"
+    /** the value names another resource whose data this one holds */
+    | "copy-of"
+    /** the value names another resource where this one's data lives */
+    | "located-by";
+
+export interface LocationRule {
+    /** Input path; `[*]` stands for every element of an array: `replicas[*].regionName`. */
+    at: string;
+    kind: RuleKind;
+    role: LocationRole;
+    /** What the value is, for messages: `replica region`, `source database`. */
+    what: string;
+}
+
+const EACH = Symbol("each");
+type PatternSegment = string | typeof EACH;
+
+export interface CompiledRule extends LocationRule {
+    segments: readonly PatternSegment[];
+}
+
+export type LocationRuleTable = ReadonlyMap<string, readonly CompiledRule[]>;
+
+/** What the rules need to know about the resource being located. */
+export interface RuleScope {
+    cloud: CloudId;
+    /** The resource's primary region, when known: zone ids are looked up in it. */
+    region?: string;
+}
+
+export function compileRules(rules: readonly LocationRule[]): CompiledRule[] {
+    return rules.map((rule) => ({ ...rule, segments: parsePattern(rule.at) }));
+}
+
+/** Compiles a table of rules per type token once, at module load. */
+export function compileRuleTable(table: Readonly<Record<string, readonly LocationRule[]>>): LocationRuleTable {
+    return new Map(Object.entries(table).map(([type, rules]) => [type, compileRules(rules)]));
+}
+
+function parsePattern(at: string): PatternSegment[] {
+    const out: PatternSegment[] = [];
+    for (const part of at.split(".")) {
+        const each = part.endsWith("[*]");
+        out.push(each ? part.slice(0, -3) : part);
+        if (each) out.push(EACH);
+    }
+    return out;
+}
+
+/** Adds the locations, references and undetermined entries the rules find in the resource's inputs. */
+export function applyRules(
+    rules: readonly CompiledRule[] | undefined,
+    scope: RuleScope,
+    resource: NormalisedResource,
+    p: Placement,
+    ctx: LocateContext,
+): void {
+    for (const rule of rules ?? []) {
+        walk(resource.props, rule.segments, 0, [], false, (read) => applyRead(rule, read, scope, p, ctx));
+    }
+}
+
+/** Bounded by the pattern's length: each step either descends one key or fans out over one array. */
+function walk(
+    value: Value | undefined,
+    segments: readonly PatternSegment[],
+    i: number,
+    path: PathSegment[],
+    secretSoFar: boolean,
+    leaf: (read: Read<string>) => void,
+): void {
+    const opened = reveal(value);
+    const secret = secretSoFar || opened.secret;
+    const v = opened.value;
+    const at = pathText(path);
+    if (v instanceof Unknown) return leaf({ secret, unknown: true, opaque: false, path: at });
+    if (secret && v === undefined) return leaf({ secret, unknown: false, opaque: true, path: at });
+    if (i === segments.length) {
+        if (typeof v === "string") leaf({ value: v, secret, unknown: false, opaque: false, path: at });
+        return;
+    }
+    const seg = segments[i];
+    if (seg === EACH) {
+        if (Array.isArray(v)) v.forEach((element, k) => walk(element, segments, i + 1, [...path, k], secret, leaf));
+        return;
+    }
+    if (isRecord(v) && Object.prototype.hasOwnProperty.call(v, seg))
+        walk(v[seg], segments, i + 1, [...path, seg], secret, leaf);
+}
+
+function applyRead(rule: CompiledRule, read: Read<string>, scope: RuleScope, p: Placement, ctx: LocateContext): void {
+    const what = `the ${rule.what} (${read.path})`;
+    const via = `input '${read.path}'`;
+    const { cloud } = scope;
+    switch (rule.kind) {
+        case "region":
+            addReadLocation(p, ctx, read, { cloud, role: rule.role, via }, what);
+            return;
+        case "zone-id":
+            if (read.value === undefined) addReadLocation(p, ctx, read, { cloud, role: rule.role, via }, what);
+            else if (read.value && scope.region) {
+                (p.zoneLookups ??= []).push({
+                    zone: read.value,
+                    region: scope.region,
+                    role: rule.role,
+                    via,
+                    path: read.path,
+                    ...(read.secret ? { secret: true } : {}),
+                });
+            }
+            return;
+        case "arn": {
+            const region = read.value === undefined ? undefined : parseArn(read.value)?.region;
+            if (region) {
+                addLocation(p, ctx, {
+                    cloud,
+                    name: region,
+                    role: rule.role,
+                    via,
+                    path: read.path,
+                    secret: read.secret,
+                });
+                return;
+            }
+            return addReference(p, read, "copies-to", rule.role, what);
+        }
+        default:
+            return addReference(p, read, rule.kind, rule.role, what);
+    }
+}
+
+function addReference(
+    p: Placement,
+    read: Read<string>,
+    relation: Reference["relation"],
+    role: LocationRole,
+    what: string,
+): void {
+    if (read.opaque) {
+        p.undetermined.push({
+            aspect: relation === "located-by" ? "location" : "secondary-location",
+            reason: "secret-ciphertext",
+            path: read.path,
+            detail: `${what} is a secret whose value is not available to clean-guard`,
+        });
+        return;
+    }
+    if (!read.unknown && !read.value) return;
+    p.references.push({
+        relation,
+        role,
+        target: read.value ?? "",
+        path: read.path,
+        ...(read.unknown ? { unknown: true } : {}),
+        ...(read.secret ? { secret: true } : {}),
+    });
+}

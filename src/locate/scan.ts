@@ -1,0 +1,159 @@
+// Every input string, of the resource and of its provider, read once for the hosts it sends data to and the
+// container images it runs: an S3 client's endpoint pointed at Alibaba OSS, a webhook, a URL in an
+// environment variable, an image in an ECS container definition. One walk, bounded in depth; JSON inside
+// strings is decoded (bounded in size) and walked as if it were inputs.
+
+import type { Catalog } from "../catalog/types";
+import type { Host, Image, Placement, Undetermined } from "../model/placement";
+import type { NormalisedResource } from "../model/resource";
+import { isRecord, Secret, Unknown, type Props, type Value } from "../model/values";
+import type { Locator } from "./context";
+import { hostsInText } from "./host-text";
+import { parseImageRef } from "./image-ref";
+import { decodeJsonString, MAX_JSON_STRING } from "./json-strings";
+import { providerLabel } from "./read";
+
+/** Inputs that hold a container image reference, lower case: `image`, `imageUri` (Lambda), `Image` (CloudFormation shapes). */
+const IMAGE_KEYS = new Set([
+    "image",
+    "imageuri",
+    "imagename",
+    "imageurl",
+    "imageref",
+    "imagereference",
+    "imageidentifier",
+    "containerimage",
+]);
+
+/** Types whose `image` is a machine image name, not a container (`debian-cloud/debian-12` on a GCE disk). */
+const MACHINE_IMAGE_TYPE_PREFIXES = ["gcp:compute/"];
+
+/** Deeper nesting than any provider schema has; beyond it the input is reported, not walked. */
+const MAX_DEPTH = 48;
+
+interface Found {
+    hosts: Host[];
+    images: Image[];
+    undetermined: Undetermined[];
+}
+
+const providerScans = new WeakMap<Props, Found>();
+
+export const scanInputs: Locator = (resource, p, ctx) => {
+    const found = scan(resource.props, "", ctx.catalog, containerImages(resource.type));
+    append(p, found);
+    if (resource.provider) append(p, providerScan(resource, ctx.catalog));
+};
+
+/** A provider is shared by many resources: its inputs are walked once and the findings reused. */
+function providerScan(resource: NormalisedResource, catalog: Catalog): Found {
+    const props = resource.provider!.props;
+    let found = providerScans.get(props);
+    if (!found) {
+        found = scan(props, `${providerLabel(resource)}: `, catalog, true);
+        providerScans.set(props, found);
+    }
+    return found;
+}
+
+function append(p: Placement, found: Found): void {
+    p.hosts.push(...found.hosts);
+    p.images.push(...found.images);
+    p.undetermined.push(...found.undetermined);
+}
+
+function containerImages(type: string): boolean {
+    return !MACHINE_IMAGE_TYPE_PREFIXES.some((prefix) => type.startsWith(prefix));
+}
+
+function scan(props: Props, prefix: string, catalog: Catalog, imagesAreContainers: boolean): Found {
+    const found: Found = { hosts: [], images: [], undetermined: [] };
+    const walker = new Walker(catalog, found, prefix, imagesAreContainers);
+    for (const [key, value] of Object.entries(props)) walker.walk(value, key, key, false, 0);
+    return found;
+}
+
+class Walker {
+    constructor(
+        private readonly catalog: Catalog,
+        private readonly found: Found,
+        private readonly prefix: string,
+        private readonly imagesAreContainers: boolean,
+    ) {}
+
+    /** `key` is the nearest property name: an array of images keeps its parent's `image` key. */
+    walk(value: Value | undefined, path: string, key: string, secret: boolean, depth: number): void {
+        if (depth > MAX_DEPTH)
+            return this.undetermined(
+                "too-large",
+                path,
+                `the input ${this.prefix}${path} is nested deeper than ${MAX_DEPTH} levels and was not read`,
+            );
+        if (value instanceof Secret) return this.walk(value.value, path, key, true, depth);
+        if (value instanceof Unknown) {
+            // An unknown image will be known at `up`; an unknown string elsewhere is not known to be a host at all.
+            if (this.isImageKey(key)) this.unknownImage(path);
+            return;
+        }
+        if (typeof value === "string") return this.text(value, path, key, secret, depth);
+        if (Array.isArray(value)) {
+            value.forEach((element, i) => this.walk(element, `${path}[${i}]`, key, secret, depth + 1));
+        } else if (isRecord(value)) {
+            for (const [k, v] of Object.entries(value)) this.walk(v, path ? `${path}.${k}` : k, k, secret, depth + 1);
+        }
+    }
+
+    private text(value: string, path: string, key: string, secret: boolean, depth: number): void {
+        const decoded = decodeJsonString(value);
+        if (decoded.kind === "json") return this.walk(decoded.value, path, key, secret, depth + 1);
+        if (decoded.kind === "too-large") {
+            return this.undetermined(
+                "too-large",
+                path,
+                `the JSON in ${this.prefix}${path} is larger than ${MAX_JSON_STRING / 1024} KiB and was not read for hosts and images`,
+            );
+        }
+        if (this.isImageKey(key)) return this.image(value, path, secret);
+        for (const host of hostsInText(value, this.catalog)) {
+            const vendor = this.catalog.vendorOfHost(host)?.vendor.id;
+            this.found.hosts.push({
+                host,
+                path: this.prefix + path,
+                ...(vendor ? { vendor } : {}),
+                ...(secret ? { secret: true } : {}),
+            });
+        }
+    }
+
+    private image(ref: string, path: string, secret: boolean): void {
+        const parsed = parseImageRef(ref);
+        if (!parsed) return;
+        const vendor = this.catalog.vendorOfRegistry(parsed.registry)?.vendor.id;
+        this.found.images.push({
+            ref,
+            kind: "container",
+            registry: parsed.registry,
+            path: this.prefix + path,
+            ...(vendor ? { vendor } : {}),
+            ...(secret ? { secret: true } : {}),
+        });
+    }
+
+    private isImageKey(key: string): boolean {
+        return this.imagesAreContainers && IMAGE_KEYS.has(key.toLowerCase());
+    }
+
+    private unknownImage(path: string): void {
+        this.found.undetermined.push({
+            aspect: "image",
+            reason: "unknown-during-preview",
+            path: this.prefix + path,
+            detail: `the container image (${this.prefix}${path}) is not known during preview`,
+            advisory: true,
+        });
+    }
+
+    private undetermined(reason: Undetermined["reason"], path: string, detail: string): void {
+        this.found.undetermined.push({ aspect: "host", reason, path: this.prefix + path, detail });
+    }
+}
