@@ -47,7 +47,7 @@ export function buildCatalog(data: CatalogData): Catalog {
                         table.set(String(value).toLowerCase(), {
                             vendor,
                             matched: String(value),
-                            source: group.source ?? entry.source ?? "",
+                            source: group.source ?? "(no source recorded)",
                         });
                     }
                 }

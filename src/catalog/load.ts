@@ -204,20 +204,15 @@ export function loadCatalogData(dir: string): CatalogData {
 }
 
 function loadFile(fullPath: string, file: string): Loaded {
+    const text = fs.readFileSync(fullPath, "utf8");
     let doc: ParsedYaml;
     try {
-        doc = parseYaml(fs.readFileSync(fullPath, "utf8"), file);
+        doc = parseYaml(text, file);
     } catch (e) {
-        if (e instanceof YAMLException) {
-            throw new CatalogError(
-                file,
-                e.mark ? e.mark.line + 1 : undefined,
-                "",
-                e.mark?.snippet?.split("\n")[0],
-                `valid YAML (${e.reason})`,
-            );
-        }
-        throw e;
+        if (!(e instanceof YAMLException)) throw e;
+        const line = e.mark ? e.mark.line + 1 : undefined;
+        const written = line === undefined ? undefined : text.split(/\r?\n/)[line - 1];
+        throw new CatalogError(file, line, "", written, `valid YAML (${e.reason})`);
     }
     const data = doc.data as { kind?: unknown } | null;
     const kind = typeof data === "object" && data !== null ? data.kind : undefined;

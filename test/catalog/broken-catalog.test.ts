@@ -1,0 +1,162 @@
+// A broken catalog must stop the pack with one error that says where to fix it.
+
+import assert from "assert";
+import fs from "fs";
+import os from "os";
+import path from "path";
+import { CatalogError, loadCatalog } from "../../src/catalog";
+
+const fixtures = path.join(__dirname, "fixtures");
+
+/** The valid fixture catalog with the files of one broken fixture laid over it. */
+function catalogDir(broken: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `catalog-${broken}-`));
+    fs.cpSync(path.join(fixtures, "valid"), dir, { recursive: true });
+    fs.cpSync(path.join(fixtures, broken), dir, { recursive: true });
+    return dir;
+}
+
+interface Expected {
+    file: string;
+    line: number;
+    key: string;
+    value: unknown;
+    expected: RegExp;
+}
+
+describe("a broken catalog fails with file, line, key, value and what was expected", () => {
+    const cases: Array<[string, string, Expected]> = [
+        [
+            "YAML that does not parse",
+            "bad-yaml",
+            { file: "azure.yaml", line: 7, key: "", value: "     regions: []", expected: /valid YAML/ },
+        ],
+        [
+            "a region in a country that does not exist",
+            "unknown-country",
+            {
+                file: "azure.yaml",
+                line: 10,
+                key: "partitions[0].regions[1].country",
+                value: "XX",
+                expected: /ISO 3166-1 alpha-2/,
+            },
+        ],
+        [
+            "a country written as a name",
+            "schema-pattern",
+            {
+                file: "azure.yaml",
+                line: 11,
+                key: "partitions[0].regions[0].country",
+                value: "Netherlands",
+                expected: /must match pattern/,
+            },
+        ],
+        [
+            "a pair naming an unknown region",
+            "unknown-pair",
+            {
+                file: "azure.yaml",
+                line: 10,
+                key: "partitions[0].regions[1].pair",
+                value: "atlantis",
+                expected: /a region of azure/,
+            },
+        ],
+        [
+            "a group naming an unknown country",
+            "group-unknown-country",
+            {
+                file: "jurisdictions.yaml",
+                line: 8,
+                key: "groups[0].countries[2]",
+                value: "UK",
+                expected: /ISO 3166-1 alpha-2/,
+            },
+        ],
+        [
+            "a region id used twice",
+            "duplicate-region",
+            {
+                file: "azure.yaml",
+                line: 11,
+                key: "partitions[0].regions[2].id",
+                value: "westeurope",
+                expected: /not used before/,
+            },
+        ],
+        [
+            "a vendor id used twice",
+            "duplicate-vendor",
+            { file: "vendors.yaml", line: 7, key: "vendors[1].id", value: "alibaba", expected: /not used before/ },
+        ],
+        [
+            "a required key missing",
+            "missing-key",
+            { file: "azure.yaml", line: 5, key: "partitions[0].name", value: undefined, expected: /required/ },
+        ],
+        [
+            "a misspelt key",
+            "unknown-key",
+            {
+                file: "azure.yaml",
+                line: 11,
+                key: "partitions[0].regions[0].contry",
+                value: "NL",
+                expected: /no such key/,
+            },
+        ],
+        [
+            "a false friend that an identifier would flag",
+            "false-friend-flagged",
+            {
+                file: "vendors.yaml",
+                line: 11,
+                key: "falseFriends[0].values[0]",
+                value: "ecloud",
+                expected: /china-mobile's 'ecloud'/,
+            },
+        ],
+        [
+            "a zone rule that misses its own example",
+            "zone-example-wrong",
+            {
+                file: "azure.yaml",
+                line: 6,
+                key: "zoneRules[0].examples.northeurope1",
+                value: "northeurope",
+                expected: /finds nothing/,
+            },
+        ],
+    ];
+    for (const [what, fixture, want] of cases) {
+        it(what, () => {
+            assert.throws(
+                () => loadCatalog(catalogDir(fixture)),
+                (e: unknown) => {
+                    assert.ok(e instanceof CatalogError, `expected a CatalogError, got ${String(e)}`);
+                    assert.deepStrictEqual(
+                        { file: e.file, line: e.line, key: e.key, value: e.value },
+                        { file: want.file, line: want.line, key: want.key, value: want.value },
+                    );
+                    assert.match(e.expected, want.expected);
+                    assert.ok(e.message.startsWith(`catalog ${want.file} line ${want.line}: `), e.message);
+                    return true;
+                },
+            );
+        });
+    }
+
+    it("a missing directory names the directory", () => {
+        assert.throws(
+            () => loadCatalog(path.join(fixtures, "no-such-dir")),
+            /no-such-dir.*a readable catalog directory/,
+        );
+    });
+
+    it("the valid fixture loads", () => {
+        const catalog = loadCatalog(path.join(fixtures, "valid"));
+        assert.strictEqual(catalog.region("azure", "West Europe")?.country, "NL");
+    });
+});
