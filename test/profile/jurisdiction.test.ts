@@ -1,0 +1,66 @@
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as yaml from "js-yaml";
+import { defaultCatalog } from "../../src/catalog/index";
+import { countriesOf, describeJurisdiction } from "../../src/profile/jurisdiction";
+import { loadProfile } from "../../src/profile/load";
+import { printDefaultProfile } from "../../src/profile/print";
+import { POLICY_NAMES } from "./policies";
+
+const profile = loadProfile(
+    { name: "org.yaml", yamlText: "version: 1\njurisdictions:\n  eu-plus-ch: [eu, ch]\n  swiss-only: [CH]\n" },
+    defaultCatalog(),
+    POLICY_NAMES,
+);
+
+describe("profile: classification values as countries", () => {
+    // [value as written on a tag, some countries inside, some outside, count]
+    const cases: Array<[string, string[], string[], number]> = [
+        ["de", ["DE"], ["AT"], 1],
+        ["DE", ["DE"], ["AT"], 1],
+        ["eu", ["DE", "FR", "IE", "HR"], ["CH", "GB", "NO"], 27],
+        ["eea", ["DE", "NO", "IS", "LI"], ["CH", "GB"], 30],
+        ["five-eyes", ["US", "GB", "CA", "AU", "NZ"], ["DE"], 5],
+        ["eu-plus-ch", ["DE", "CH"], ["GB", "NO"], 28],
+        ["EU-Plus-CH", ["CH"], ["GB"], 28],
+        ["swiss-only", ["CH"], ["DE"], 1],
+    ];
+    for (const [value, inside, outside, count] of cases) {
+        it(`${value}: ${count} ${count === 1 ? "country" : "countries"}`, () => {
+            const countries = countriesOf(value, profile, defaultCatalog());
+            assert.ok(countries, `${value} resolves`);
+            assert.equal(countries.size, count);
+            for (const c of inside) assert.ok(countries.has(c), `${c} is in ${value}`);
+            for (const c of outside) assert.ok(!countries.has(c), `${c} is not in ${value}`);
+        });
+    }
+
+    it("a value nothing knows is undefined, never an empty set that would allow nowhere or everywhere", () => {
+        assert.equal(countriesOf("europe", profile, defaultCatalog()), undefined);
+        assert.equal(countriesOf("xx", profile, defaultCatalog()), undefined);
+    });
+
+    const described: Array<[string, string]> = [
+        ["eu", "eu (27 countries)"],
+        ["de", "de (Germany)"],
+        ["DE", "de (Germany)"],
+        ["eu-plus-ch", "eu-plus-ch (28 countries)"],
+        ["swiss-only", "swiss-only (1 country: CH)"],
+        ["europe", "europe (unknown jurisdiction)"],
+    ];
+    for (const [value, text] of described) {
+        it(`describes ${value} as "${text}"`, () =>
+            assert.equal(describeJurisdiction(value, profile, defaultCatalog()), text));
+    }
+});
+
+describe("profile: printDefaultProfile", () => {
+    it("prints the shipped default with its comments, Hong Kong's status explained", () => {
+        const text = printDefaultProfile();
+        assert.equal(text, fs.readFileSync(path.join("src", "profile", "default.yaml"), "utf8"));
+        assert.match(text, /Hong Kong \(HK\) is NOT disallowed by default/);
+        const parsed = yaml.load(text) as { disallow: { countries: string[] } };
+        assert.deepEqual(parsed.disallow.countries, ["cn"]);
+    });
+});
