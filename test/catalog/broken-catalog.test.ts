@@ -1,20 +1,8 @@
 // A broken catalog must stop the pack with one error that says where to fix it.
 
 import assert from "assert";
-import fs from "fs";
-import os from "os";
-import path from "path";
 import { CatalogError, loadCatalog } from "../../src/catalog";
-
-const fixtures = path.join(__dirname, "fixtures");
-
-/** The valid fixture catalog with the files of one broken fixture laid over it. */
-function catalogDir(broken: string): string {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `catalog-${broken}-`));
-    fs.cpSync(path.join(fixtures, "valid"), dir, { recursive: true });
-    fs.cpSync(path.join(fixtures, broken), dir, { recursive: true });
-    return dir;
-}
+import { fixtureCatalogDir, fixturePath } from "./fixture-dir";
 
 interface Expected {
     file: string;
@@ -133,7 +121,7 @@ describe("a broken catalog fails with file, line, key, value and what was expect
     for (const [what, fixture, want] of cases) {
         it(what, () => {
             assert.throws(
-                () => loadCatalog(catalogDir(fixture)),
+                () => loadCatalog(fixtureCatalogDir(fixture)),
                 (e: unknown) => {
                     assert.ok(e instanceof CatalogError, `expected a CatalogError, got ${String(e)}`);
                     assert.deepStrictEqual(
@@ -149,14 +137,11 @@ describe("a broken catalog fails with file, line, key, value and what was expect
     }
 
     it("a missing directory names the directory", () => {
-        assert.throws(
-            () => loadCatalog(path.join(fixtures, "no-such-dir")),
-            /no-such-dir.*a readable catalog directory/,
-        );
+        assert.throws(() => loadCatalog(fixturePath("no-such-dir")), /no-such-dir.*a readable catalog directory/);
     });
 
     it("the valid fixture loads", () => {
-        const catalog = loadCatalog(path.join(fixtures, "valid"));
+        const catalog = loadCatalog(fixturePath("valid"));
         assert.strictEqual(catalog.region("azure", "West Europe")?.country, "NL");
     });
 });

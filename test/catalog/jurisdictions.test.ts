@@ -1,43 +1,13 @@
 // Jurisdiction groups and countries, and the catalog summary.
 
 import assert from "assert";
-import fs from "fs";
-import os from "os";
-import path from "path";
 import { catalogSummary, defaultCatalog, loadCatalog } from "../../src/catalog";
+import { fixtureCatalogDir } from "./fixture-dir";
+import { euMembers as eu } from "./reference-tables";
 
 const catalog = defaultCatalog();
 
 describe("jurisdiction groups", () => {
-    const eu = [
-        "AT",
-        "BE",
-        "BG",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FR",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IT",
-        "LT",
-        "LU",
-        "LV",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SE",
-        "SI",
-        "SK",
-    ];
     const cases: Array<[string, string[] | undefined]> = [
         ["eu", eu],
         ["EU", eu],
@@ -115,10 +85,7 @@ describe("catalogSummary", () => {
     });
 
     it("lists an entry without a source and an unverified one", () => {
-        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "catalog-unsourced-"));
-        fs.cpSync(path.join(__dirname, "fixtures", "valid"), dir, { recursive: true });
-        fs.cpSync(path.join(__dirname, "fixtures", "unsourced"), dir, { recursive: true });
-        const text = catalogSummary(loadCatalog(dir));
+        const text = catalogSummary(loadCatalog(fixtureCatalogDir("unsourced")));
         assert.match(text, /Entries without a source: 1\n {2}domains alibaba aliyuncs\.com/);
         assert.match(text, /Unverified entries \(third-party or inferred\): 1\n {2}domains alibaba alibabacloud\.com/);
     });

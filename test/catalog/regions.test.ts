@@ -3,6 +3,7 @@
 
 import assert from "assert";
 import { defaultCatalog, type CloudId } from "../../src/catalog";
+import { euMembers } from "./reference-tables";
 
 const catalog = defaultCatalog();
 
@@ -269,38 +270,9 @@ describe("Azure region pairs", () => {
 });
 
 describe("GCP multi-regions and dual-regions", () => {
-    const eu27 = [
-        "AT",
-        "BE",
-        "BG",
-        "CY",
-        "CZ",
-        "DE",
-        "DK",
-        "EE",
-        "ES",
-        "FI",
-        "FR",
-        "GR",
-        "HR",
-        "HU",
-        "IE",
-        "IT",
-        "LT",
-        "LU",
-        "LV",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SE",
-        "SI",
-        "SK",
-    ];
     const cases: Array<[string, string, "multi-region" | "dual-region", string[], string[]]> = [
         ["US", "us", "multi-region", [], ["US"]],
-        ["EU", "eu", "multi-region", [], eu27],
+        ["EU", "eu", "multi-region", [], euMembers],
         ["asia", "asia", "multi-region", [], ["HK", "ID", "IN", "JP", "KR", "SG", "TH", "TW"]],
         ["ASIA1", "asia1", "dual-region", ["asia-northeast1", "asia-northeast2"], ["JP"]],
         [

@@ -1,0 +1,16 @@
+// Catalog fixtures: the valid fixture catalog with the files of one variant (broken, unsourced...) laid over it.
+
+import fs from "fs";
+import os from "os";
+import path from "path";
+
+const fixtures = path.join(__dirname, "fixtures");
+
+export function fixtureCatalogDir(variant: string): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), `catalog-${variant}-`));
+    fs.cpSync(path.join(fixtures, "valid"), dir, { recursive: true });
+    fs.cpSync(path.join(fixtures, variant), dir, { recursive: true });
+    return dir;
+}
+
+export const fixturePath = (name: string) => path.join(fixtures, name);

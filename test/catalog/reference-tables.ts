@@ -1,0 +1,32 @@
+// Tables copied from public sources for the catalog tests (not read from the catalog under test).
+
+/** EU member states since 1 February 2020 (european-union.europa.eu, EU countries). */
+export const euMembers = [
+    "AT",
+    "BE",
+    "BG",
+    "CY",
+    "CZ",
+    "DE",
+    "DK",
+    "EE",
+    "ES",
+    "FI",
+    "FR",
+    "GR",
+    "HR",
+    "HU",
+    "IE",
+    "IT",
+    "LT",
+    "LU",
+    "LV",
+    "MT",
+    "NL",
+    "PL",
+    "PT",
+    "RO",
+    "SE",
+    "SI",
+    "SK",
+];
