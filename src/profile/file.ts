@@ -28,14 +28,13 @@ export interface ProfileFile {
 }
 
 interface SchemaNode {
-    expected?: string;
+    /** Each schema's title is the phrase an error message ends with: "(expected <title>)". */
+    title?: string;
     $ref?: string;
     properties?: Record<string, SchemaNode>;
 }
 
 const ajv = new Ajv2020({ allErrors: false, verbose: true });
-// `expected` is our annotation: the phrase an error message ends with.
-ajv.addKeyword("expected");
 const validate = ajv.compile<ProfileFile>(schema);
 
 export function checkProfileFile(value: unknown, origin: ProfileOrigin): ProfileFile {
@@ -45,7 +44,7 @@ export function checkProfileFile(value: unknown, origin: ProfileOrigin): Profile
             origin.name,
             undefined,
             "",
-            `the profile is empty (expected ${(schema as SchemaNode).expected})`,
+            `the profile is empty (expected ${(schema as SchemaNode).title})`,
         );
     }
     if (validate(value)) return value;
@@ -82,9 +81,9 @@ function describeSchemaError(error: ErrorObject, root: unknown, origin: ProfileO
     }
 }
 
-/** A schema's `expected` phrase, following a `$ref` when the referring schema has none of its own. */
+/** A schema's title, following a `$ref` when the referring schema has none of its own. */
 function expectedOf(node: SchemaNode | undefined): string {
-    if (node?.expected !== undefined) return node.expected;
+    if (node?.title !== undefined) return node.title;
     if (node?.$ref !== undefined) {
         const target = node.$ref.replace("#/$defs/", "");
         return expectedOf((schema.$defs as Record<string, SchemaNode>)[target]);

@@ -115,9 +115,12 @@ const GROUPS = "clean-countries, eea, eu, five-eyes";
 const broken: Array<[string, string]> = [
     ["bad-yaml.yaml", ":4: not valid YAML: missed comma between flow collection entries at column 1"],
     ["duplicate-key.yaml", ":4: not valid YAML: duplicated mapping key at column 3"],
-    ["empty.yaml", ": the profile is empty (expected a mapping with at least `version: 1`)"],
-    ["comments-only.yaml", ": the profile is empty (expected a mapping with at least `version: 1`)"],
-    ["top-level-list.yaml", ":1: found a list (expected a mapping with at least `version: 1`)"],
+    ["empty.yaml", ": the profile is empty (expected a clean-guard profile: a mapping with at least `version: 1`)"],
+    [
+        "comments-only.yaml",
+        ": the profile is empty (expected a clean-guard profile: a mapping with at least `version: 1`)",
+    ],
+    ["top-level-list.yaml", ":1: found a list (expected a clean-guard profile: a mapping with at least `version: 1`)"],
     ["unknown-top-level-key.yaml", `:2: disalow: unknown key (expected one of: ${TOP_KEYS})`],
     [
         "unknown-nested-key.yaml",
