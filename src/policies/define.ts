@@ -3,6 +3,7 @@
 
 import type { Severity } from "@pulumi/policy";
 import type { Catalog } from "../catalog/types";
+import type { Ec2Lookups } from "../lookups/index";
 import type { Verdict } from "../model/finding";
 import type { Placement } from "../model/placement";
 import type { StackContext } from "../model/resource";
@@ -17,6 +18,8 @@ export interface JudgeContext {
     stack: StackContext;
     /** Every placement of the stack, by URN: present in the stack pass only. */
     placements?: ReadonlyMap<string, Placement>;
+    /** EC2 facts (machine images, zone ids); absent where no lookup layer was set up. */
+    lookups?: Ec2Lookups;
 }
 
 export interface PolicyDefinition {

@@ -1,8 +1,30 @@
 // Every clean-guard policy, in the order they appear in Pulumi and in reports.
+import { crossBorderReplication } from "./cross-border-replication";
+import { dataResidency } from "./data-residency";
 import type { PolicyDefinition } from "./define";
+import { disallowedRegion } from "./disallowed-region";
+import { untrustedCarrier } from "./untrusted-carrier";
+import { untrustedHost } from "./untrusted-host";
+import { untrustedImage } from "./untrusted-image";
 import { untrustedProvider } from "./untrusted-provider";
 
-export const allPolicies: readonly PolicyDefinition[] = [untrustedProvider];
+export const allPolicies: readonly PolicyDefinition[] = [
+    untrustedProvider,
+    disallowedRegion,
+    dataResidency,
+    crossBorderReplication,
+    untrustedHost,
+    untrustedImage,
+    untrustedCarrier,
+];
 
-export { untrustedProvider };
+export {
+    crossBorderReplication,
+    dataResidency,
+    disallowedRegion,
+    untrustedCarrier,
+    untrustedHost,
+    untrustedImage,
+    untrustedProvider,
+};
 export type { JudgeContext, Pillar, PolicyDefinition } from "./define";

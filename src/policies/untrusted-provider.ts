@@ -1,5 +1,6 @@
 import { definePolicy } from "./define";
 import { describeLocation } from "./describe";
+import { disallowedVendor, untrustedVendorRule, vendorName } from "./vendors";
 
 // Clean Cloud: a resource of an untrusted cloud's package stores and processes its data on that cloud,
 // whatever region it names (an Alibaba bucket in Frankfurt is still on Alibaba Cloud).
@@ -12,9 +13,9 @@ export const untrustedProvider = definePolicy({
     remediation:
         "Provision the resource with a trusted cloud's provider instead and migrate its data; if it must stay, record a time-boxed exemption in the organisation's profile",
     judge(p, { profile, catalog }) {
-        if (!p.vendor || !profile.disallowed.vendors.includes(p.vendor)) return [];
-        const vendor = catalog.vendor(p.vendor);
-        const cloud = vendor?.name ?? p.vendor;
+        const vendor = disallowedVendor(p.vendor, profile);
+        if (!vendor) return [];
+        const cloud = vendorName(vendor, catalog);
         const primary = p.locations.find((l) => l.role === "primary");
         const what = p.isProvider ? "provider instance" : "resource";
         const through = p.providerName && !p.isProvider ? ` through provider '${p.providerName}'` : "";
@@ -22,7 +23,7 @@ export const untrustedProvider = definePolicy({
             {
                 kind: "violation",
                 found: `${what} of package '${p.package}' runs on ${cloud}${through}${primary ? `, ${describeLocation(primary, catalog)}` : ""}`,
-                rule: `${cloud} is an untrusted vendor (Clean Network: ${vendor?.pillars.join(", ") || "untrusted"}) disallowed by ${profile.source}`,
+                rule: untrustedVendorRule(vendor, profile, catalog),
                 location: primary,
             },
         ];

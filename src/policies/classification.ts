@@ -1,0 +1,178 @@
+// Which jurisdictions a resource's data must stay in. A classification comes from the resource's own tag
+// or label, from the stack (stack tag, stack config, the profile's stack defaults), or, in the stack pass,
+// from the resources whose data this one holds a copy of. The data must stay inside all of them at once
+// (their intersection): removing a resource's tag cannot widen the stack's rule, and a resource's own tag
+// can only narrow it.
+
+import type { Catalog } from "../catalog/types";
+import type { Verdict } from "../model/finding";
+import type { Location, Placement } from "../model/placement";
+import type { StackContext } from "../model/resource";
+import { compileGlobs } from "../profile/globs";
+import { countriesOf, describeJurisdiction } from "../profile/jurisdiction";
+import type { Profile } from "../profile/types";
+import type { JudgeContext } from "./define";
+
+export interface Jurisdiction {
+    /** The value as written, trimmed and lower case: `eu`, `de`, an organisation's group. */
+    name: string;
+    countries: ReadonlySet<string>;
+    /** Where it was set, for messages: `tag 'data-residency'`, `stack tag 'data-residency'`. */
+    from: string;
+    /** The resource whose data this one holds a copy of, when the classification is inherited from it. */
+    inheritedFrom?: string;
+}
+
+export interface Classification {
+    /** Every jurisdiction that applies; the data must stay inside each one. */
+    jurisdictions: Jurisdiction[];
+    /** Values that name no jurisdiction, and resource tags reaching outside the stack's jurisdiction. */
+    problems: Verdict[];
+}
+
+interface Written {
+    value: string;
+    from: string;
+}
+
+export function classificationOf(p: Placement, ctx: JudgeContext): Classification {
+    const stack = stackClassification(ctx);
+    const own = ownValues(p, ctx.profile);
+    const problems = [...(holdsData(p) ? stack.problems : [])];
+    const jurisdictions = [...stack.jurisdictions];
+    for (const written of own) {
+        const j = resolve(written, ctx);
+        if (!j) {
+            problems.push(unknownValue(written, ctx));
+            continue;
+        }
+        for (const wider of stack.jurisdictions) {
+            const outside = [...j.countries].filter((c) => !wider.countries.has(c));
+            if (outside.length > 0) problems.push(widens(j, wider, outside, ctx));
+        }
+        jurisdictions.push(j);
+    }
+    return { jurisdictions: [...jurisdictions, ...inherited(p, ctx, new Set([p.resource.urn]))], problems };
+}
+
+/** Resources that keep data somewhere: a stack-wide misconfiguration is reported on these only. */
+function holdsData(p: Placement): boolean {
+    return p.locations.length > 0 || p.undetermined.some((u) => u.aspect === "location");
+}
+
+function ownValues(p: Placement, profile: Profile): Written[] {
+    return profile.classification.keys
+        .filter((key) => key in p.tags)
+        .map((key) => ({ value: p.tags[key], from: `tag '${key}'` }));
+}
+
+function resolve(written: Written, { profile, catalog }: JudgeContext): Jurisdiction | undefined {
+    const name = written.value.trim().toLowerCase();
+    const countries = name === "" ? undefined : countriesOf(name, profile, catalog);
+    return countries && { name, countries, from: written.from };
+}
+
+/** The classifications of the resources this one holds a copy of, and of their sources in turn. */
+function inherited(p: Placement, ctx: JudgeContext, seen: Set<string>): Jurisdiction[] {
+    const out: Jurisdiction[] = [];
+    for (const urn of p.copyOf) {
+        const source = ctx.placements?.get(urn);
+        if (!source || seen.has(urn)) continue;
+        seen.add(urn);
+        const of = `its source ${source.resource.type} '${source.resource.name}'`;
+        for (const written of ownValues(source, ctx.profile)) {
+            const j = resolve(written, ctx);
+            if (j) out.push({ ...j, from: `${j.from} of ${of}`, inheritedFrom: urn });
+        }
+        out.push(...inherited(source, ctx, seen));
+    }
+    return out;
+}
+
+const stackMemo = new WeakMap<StackContext, { profile: Profile; value: Classification }>();
+
+function stackClassification(ctx: JudgeContext): Classification {
+    const memo = stackMemo.get(ctx.stack);
+    if (memo?.profile === ctx.profile) return memo.value;
+    const value: Classification = { jurisdictions: [], problems: [] };
+    for (const written of stackValues(ctx.stack, ctx.profile)) {
+        const j = resolve(written, ctx);
+        if (j) value.jurisdictions.push(j);
+        else value.problems.push(unknownValue(written, ctx));
+    }
+    stackMemo.set(ctx.stack, { profile: ctx.profile, value });
+    return value;
+}
+
+const stackDefaultMatchers = new WeakMap<Profile, Array<(project: string, stack: string) => boolean>>();
+
+function stackValues(stack: StackContext, profile: Profile): Written[] {
+    const key = profile.classification.stackTag;
+    const out: Written[] = [];
+    const tag = stack.tags.get(key);
+    if (tag !== undefined) out.push({ value: tag, from: `stack tag '${key}'` });
+    for (const configKey of [...(stack.project ? [`${stack.project}:${key}`] : []), `clean-guard:${key}`]) {
+        const value = stack.config?.get(configKey);
+        if (value !== undefined) out.push({ value, from: `stack config '${configKey}'` });
+    }
+    let matchers = stackDefaultMatchers.get(profile);
+    if (!matchers) {
+        matchers = profile.classification.stackDefaults.map((d) => {
+            const project = compileGlobs(d.project === undefined ? undefined : [d.project]);
+            const name = compileGlobs(d.stack === undefined ? undefined : [d.stack]);
+            return (p: string, s: string) => project(p) && name(s);
+        });
+        stackDefaultMatchers.set(profile, matchers);
+    }
+    matchers.forEach((matches, i) => {
+        if (matches(stack.project ?? "", stack.stack ?? "")) {
+            out.push({
+                value: profile.classification.stackDefaults[i].residency,
+                from: `classification.stacks[${i}] of ${profile.source}`,
+            });
+        }
+    });
+    return out;
+}
+
+function unknownValue(written: Written, { profile, catalog }: JudgeContext): Verdict {
+    const groups = [...catalog.jurisdictionGroups(), ...Object.keys(profile.jurisdictions)];
+    return {
+        kind: "violation",
+        found: `${written.from} is '${written.value}', which names no jurisdiction`,
+        rule: `A data-residency classification must be a lower-case ISO 3166-1 country code (de, fr, ca, ...) or a group: ${groups.join(", ")}`,
+        fix: `set ${written.from} to one of the accepted values, or define the group under 'jurisdictions' in the organisation's profile`,
+    };
+}
+
+function widens(j: Jurisdiction, wider: Jurisdiction, outside: string[], { profile, catalog }: JudgeContext): Verdict {
+    return {
+        kind: "violation",
+        found: `${j.from} is ${describeJurisdiction(j.name, profile, catalog)}, which reaches outside ${wider.from} ${describeJurisdiction(wider.name, profile, catalog)} (${outside.length > 3 ? `${outside.length} countries` : outside.join(", ")})`,
+        rule: "A resource's own classification can only narrow its stack's, never widen it",
+        fix: `tag the resource with a jurisdiction inside ${describeJurisdiction(wider.name, profile, catalog)}, or remove its tag so the stack's applies`,
+    };
+}
+
+/**
+ * Why data classified with `j` may not be kept at `l`, or undefined when it may. A control-plane location
+ * (IAM, DNS zones) holds configuration, not the classified data; a location the catalog does not know is
+ * left to its undetermined entry.
+ */
+export function outsideJurisdiction(l: Location, j: Jurisdiction, catalog: Catalog): string | undefined {
+    if (l.controlPlane) return undefined;
+    if (l.scope === "global") return "the location is not pinned to any country";
+    const outside = l.countries.filter((c) => !j.countries.has(c));
+    if (outside.length === 0) return undefined;
+    if (l.secret) return "the location is outside it";
+    const names =
+        outside.length > 3
+            ? `${outside.length} countries outside it`
+            : outside.map((c) => `${catalog.countryName(c) ?? c} (${c})`).join(", ");
+    return l.scope === "multi-region" ? `the multi-region is not pinned: it spans ${names}` : `${names} is outside it`;
+}
+
+/** `data classified eu (27 countries) by stack tag 'data-residency' must stay there: ...`. */
+export function residencyRule(j: Jurisdiction, reason: string, { profile, catalog }: JudgeContext): string {
+    return `Data classified ${describeJurisdiction(j.name, profile, catalog)} by ${j.from} must stay in that jurisdiction: ${reason}`;
+}

@@ -1,0 +1,72 @@
+import type { Verdict } from "../model/finding";
+import type { Placement } from "../model/placement";
+import { compileGlobs, type Matcher } from "../profile/globs";
+import type { Profile } from "../profile/types";
+import { classificationOf, outsideJurisdiction, residencyRule } from "./classification";
+import { definePolicy } from "./define";
+import { describeLocation } from "./describe";
+import { unverifiedAspects } from "./undetermined";
+
+// Data residency: citizens' data classified for a jurisdiction (`data-residency: eu` on the resource, or on
+// the whole stack) is stored and processed inside it. Copies of that data are judged by
+// clean-guard-cross-border-replication.
+export const dataResidency = definePolicy({
+    name: "clean-guard-data-residency",
+    pillar: "data-residency",
+    severity: "high",
+    description:
+        "Resources classified with a data-residency jurisdiction (tag or label `data-residency: de`, `eu`, `eea`, `five-eyes`, `clean-countries`, or set for the whole stack) must keep their data inside it, in a location pinned to that jurisdiction.",
+    remediation:
+        "Place the resource in a region inside the classification's jurisdiction (a single region, not a global or wider multi-region location), or correct the classification if the data is not what it says",
+    judge(p, ctx) {
+        const { jurisdictions, problems } = classificationOf(p, ctx);
+        const applying = jurisdictions.filter((j) => !j.inheritedFrom);
+        if (applying.length === 0) return problems.length > 0 ? problems : unclassified(p, ctx.profile);
+        const outside: Verdict[] = p.locations
+            .filter((l) => l.role === "primary")
+            .flatMap((l) =>
+                applying.flatMap((j) => {
+                    const reason = outsideJurisdiction(l, j, ctx.catalog);
+                    return reason
+                        ? [
+                              {
+                                  kind: "violation" as const,
+                                  found: describeLocation(l, ctx.catalog),
+                                  rule: residencyRule(j, reason, ctx),
+                                  location: l,
+                              },
+                          ]
+                        : [];
+                }),
+            );
+        return [
+            ...problems,
+            ...outside,
+            ...unverifiedAspects(
+                p,
+                ["location", "classification"],
+                "whether this classified resource stays in its jurisdiction",
+            ),
+        ];
+    },
+});
+
+const requiredMatchers = new WeakMap<Profile, Matcher>();
+
+/** Resources of the profile's `classification.requiredFor` types must say what data they hold. */
+function unclassified(p: Placement, profile: Profile): Verdict[] {
+    const required = profile.classification.requiredFor;
+    if (required.length === 0) return [];
+    let matches = requiredMatchers.get(profile);
+    if (!matches) requiredMatchers.set(profile, (matches = compileGlobs(required)));
+    if (!matches(p.resource.type)) return [];
+    const keys = profile.classification.keys;
+    return [
+        {
+            kind: "violation",
+            found: `the resource carries no data-residency classification (tag or label ${keys.map((k) => `'${k}'`).join(" or ")}), and its stack sets none`,
+            rule: `${profile.source} requires one on every resource of type ${required.join(", ")}`,
+            fix: `tag the resource with ${keys[0]}: <jurisdiction> (an ISO country code like de, or a group like eu), or classify the whole stack with the stack tag '${profile.classification.stackTag}'`,
+        },
+    ];
+}

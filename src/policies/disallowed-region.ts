@@ -1,0 +1,34 @@
+import { definePolicy } from "./define";
+import { describeLocation } from "./describe";
+import { disallowedPlace, disallowedRule } from "./disallowed-places";
+import { unverifiedAspects } from "./undetermined";
+
+// Clean Cloud: data in a mainland-China region is subject to Chinese law whoever runs the region (AWS China
+// is operated by Sinnet and NWCD, Azure China by 21Vianet), so the region itself is the breach.
+export const disallowedRegion = definePolicy({
+    name: "clean-guard-disallowed-region",
+    pillar: "clean-cloud",
+    severity: "critical",
+    description:
+        "Resources and provider instances must not be placed in a country, region or partition the organisation disallows (by default mainland China: AWS China, Azure operated by 21Vianet, and every cloud's CN regions).",
+    remediation:
+        "Move the resource (or the provider instance it uses) to an allowed region and migrate its data; if it must stay, record a time-boxed exemption in the organisation's profile",
+    judge(p, { profile, catalog }) {
+        const violations = p.locations
+            .filter((l) => l.role === "primary")
+            .flatMap((l) => {
+                const place = disallowedPlace(l, profile, catalog);
+                return place
+                    ? [
+                          {
+                              kind: "violation" as const,
+                              found: describeLocation(l, catalog),
+                              rule: disallowedRule(place, profile),
+                              location: l,
+                          },
+                      ]
+                    : [];
+            });
+        return [...violations, ...unverifiedAspects(p, ["location"], "whether the resource's location is disallowed")];
+    },
+});

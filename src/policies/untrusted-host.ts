@@ -1,0 +1,32 @@
+import { SECRET_MASK } from "../model/values";
+import { definePolicy } from "./define";
+import { disallowedVendor, untrustedVendorRule, vendorName } from "./vendors";
+import { unverifiedAspects } from "./undetermined";
+
+// Clean Path and Clean Cloud: data sent to an untrusted vendor's host (an S3-compatible endpoint of Alibaba
+// OSS, a webhook, an origin, a URL in an environment variable) ends up on that vendor's cloud, whichever
+// cloud the sending resource runs on.
+export const untrustedHost = definePolicy({
+    name: "clean-guard-untrusted-host",
+    pillar: "clean-cloud",
+    severity: "critical",
+    description:
+        "Inputs must not send data to hosts of an untrusted vendor: S3-compatible endpoints of Alibaba OSS, Tencent COS, Huawei OBS or Baidu BOS, CDN origins, webhooks, URLs in environment variables, DNS records.",
+    remediation:
+        "Point the input at a host of a trusted provider (or remove the endpoint override so the provider's own endpoint is used), and move the data stored behind the untrusted host",
+    judge(p, { profile, catalog }) {
+        const violations = p.hosts.flatMap((h) => {
+            const vendor = disallowedVendor(h.vendor, profile);
+            if (!vendor) return [];
+            const host = h.secret ? SECRET_MASK : h.host;
+            return [
+                {
+                    kind: "violation" as const,
+                    found: `host ${host} (${vendorName(vendor, catalog)}) at ${h.path}`,
+                    rule: untrustedVendorRule(vendor, profile, catalog),
+                },
+            ];
+        });
+        return [...violations, ...unverifiedAspects(p, ["host"], "where this input sends data")];
+    },
+});

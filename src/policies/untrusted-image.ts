@@ -1,0 +1,123 @@
+import type { Catalog } from "../catalog/types";
+import type { Verdict } from "../model/finding";
+import type { Image, ImageFacts } from "../model/placement";
+import { SECRET_MASK } from "../model/values";
+import { failedLookupEnforcement, type LookupResult } from "../lookups/index";
+import { definePolicy, type JudgeContext } from "./define";
+import { disallowedVendor, untrustedVendorRule, vendorName } from "./vendors";
+import { unverifiedAspects } from "./undetermined";
+
+// Clean Apps and Clean Cloud: software pulled from an untrusted vendor's registry, or a machine image
+// branded or published by one, runs with the data it is given; provenance is judged, not the region.
+export const untrustedImage = definePolicy({
+    name: "clean-guard-untrusted-image",
+    pillar: "clean-cloud",
+    severity: "high",
+    description:
+        "Container images and Helm charts must not come from an untrusted vendor's registry, and machine images must not be branded or published by an untrusted vendor (EC2 AMI provenance is looked up at preview).",
+    remediation:
+        "Pull the image or chart from a trusted registry (mirror it after review), or use a machine image from a trusted publisher",
+    async judge(p, ctx) {
+        const verdicts: Verdict[] = [];
+        const toLookUp: Image[] = [];
+        for (const image of p.images) {
+            const vendor = disallowedVendor(image.vendor, ctx.profile);
+            if (vendor) verdicts.push(fromVendor(image, vendor, ctx));
+            else if (image.kind === "machine-image" && image.facts)
+                verdicts.push(...judgeFacts(image, image.facts, ctx));
+            else if (image.kind === "machine-image") toLookUp.push(image);
+        }
+        verdicts.push(...(await judgeLookedUp(toLookUp, ctx)));
+        return [...verdicts, ...unverifiedAspects(p, ["image"], "where this image comes from")];
+    },
+});
+
+function refOf(image: Image): string {
+    return image.secret ? SECRET_MASK : image.ref;
+}
+
+const KIND: Record<Image["kind"], string> = {
+    container: "container image",
+    "helm-chart": "Helm chart",
+    "machine-image": "machine image",
+};
+
+function fromVendor(image: Image, vendor: string, { profile, catalog }: JudgeContext): Verdict {
+    const registry = image.registry && !image.secret ? ` from registry ${image.registry}` : "";
+    return {
+        kind: "violation",
+        found: `${KIND[image.kind]} ${refOf(image)}${registry} (${vendorName(vendor, catalog)}) at ${image.path}`,
+        rule: untrustedVendorRule(vendor, profile, catalog),
+    };
+}
+
+/** Machine images of one resource are looked up in one call, which the lookup layer batches further. */
+async function judgeLookedUp(images: Image[], ctx: JudgeContext): Promise<Verdict[]> {
+    const withRegion = images.filter((i) => i.region);
+    const results: Array<LookupResult<ImageFacts>> = ctx.lookups
+        ? await ctx.lookups.images.lookup(withRegion.map((i) => ({ imageId: i.ref, region: i.region! })))
+        : withRegion.map(() => ({
+              ok: false,
+              failure: { reason: "off", detail: "EC2 lookups are not set up in this run" },
+          }));
+    const verdicts = images
+        .filter((i) => !i.region)
+        .map((i) => cannotLookUp(i, "the region to look it up in is not known", false));
+    withRegion.forEach((image, k) => {
+        const result = results[k];
+        if (result.ok) verdicts.push(...judgeFacts(image, result.facts, ctx));
+        else if (result.failure.reason === "not-found")
+            verdicts.push(cannotLookUp(image, `EC2 does not know it in ${image.region}`, false));
+        else
+            verdicts.push(
+                cannotLookUp(
+                    image,
+                    result.failure.detail,
+                    failedLookupEnforcement(ctx.profile.lookups.ec2) === "advisory",
+                ),
+            );
+    });
+    return verdicts;
+}
+
+function cannotLookUp(image: Image, why: string, advisory: boolean): Verdict {
+    return {
+        kind: "unverified",
+        found: `machine image ${refOf(image)} at ${image.path}: ${image.secret ? "its publisher cannot be looked up" : why}`,
+        rule: "clean-guard cannot tell who published this machine image, and does not let through what it cannot check",
+        fix: advisory
+            ? "give the pack AWS credentials that may call ec2:DescribeImages (lookups.ec2: auto), or check the image by hand"
+            : "use an image id that exists in the resource's region and is visible to the account, and give the pack ec2:DescribeImages",
+        ...(advisory ? { advisory: true } : {}),
+    };
+}
+
+/** What EC2 says about an image, field by field: branding in any of them, or an owner alias of a vendor. */
+const FACT_FIELDS: ReadonlyArray<[string, keyof ImageFacts]> = [
+    ["name", "name"],
+    ["description", "description"],
+    ["owner alias", "ownerAlias"],
+    ["platform details", "platformDetails"],
+    ["location", "imageLocation"],
+];
+
+function judgeFacts(image: Image, facts: ImageFacts, { profile, catalog }: JudgeContext): Verdict[] {
+    for (const [label, field] of FACT_FIELDS) {
+        const text = facts[field];
+        const match = text ? catalog.vendorOfImageText(text) : undefined;
+        const vendor = disallowedVendor(match?.vendor.id, profile);
+        if (!match || !vendor) continue;
+        return [
+            {
+                kind: "violation",
+                found: `machine image ${refOf(image)} at ${image.path} has ${label} '${text}' (${brand(match.matched, vendor, catalog)})`,
+                rule: untrustedVendorRule(vendor, profile, catalog),
+            },
+        ];
+    }
+    return [];
+}
+
+function brand(matched: string, vendor: string, catalog: Catalog): string {
+    return `'${matched}' is ${vendorName(vendor, catalog)}'s`;
+}

@@ -1,0 +1,61 @@
+// Runs resources through the real locators and every clean-guard policy, as the pack does, and says what
+// a user would read: the finding's policy, its kind (advisory or not) and its message.
+
+import { defaultCatalog } from "../../src/catalog";
+import { evaluateResource, evaluateStack } from "../../src/engine/evaluate";
+import type { Ec2Lookups } from "../../src/lookups/index";
+import type { Finding } from "../../src/model/finding";
+import type { NormalisedResource, StackContext } from "../../src/model/resource";
+import { allPolicies } from "../../src/policies";
+import { defaultProfile } from "../../src/profile/load";
+import type { Profile } from "../../src/profile/types";
+
+export const catalog = defaultCatalog();
+export const profile = defaultProfile(catalog);
+
+export interface JudgeOptions {
+    profile?: Profile;
+    /** Stack tags, e.g. `{ "data-residency": "eu" }`. */
+    stackTags?: Record<string, string>;
+    /** Stack config, fully qualified keys. */
+    stackConfig?: Record<string, string>;
+    lookups?: Ec2Lookups;
+}
+
+function stackOf(options: JudgeOptions): StackContext {
+    return {
+        project: "shop",
+        stack: "dev",
+        tags: new Map(Object.entries(options.stackTags ?? {})),
+        config: new Map(Object.entries(options.stackConfig ?? {})),
+        phase: "preview",
+    };
+}
+
+function evaluationOptions(options: JudgeOptions) {
+    return { policies: allPolicies, profile: options.profile ?? profile, catalog, lookups: options.lookups };
+}
+
+/** The findings of one resource judged on its own, as the engine's Analyze call does. */
+export async function judgeResource(r: NormalisedResource, options: JudgeOptions = {}): Promise<Finding[]> {
+    return (await evaluateResource(r, stackOf(options), evaluationOptions(options))).findings;
+}
+
+/** The findings of a whole stack, and those only the stack pass can see. */
+export async function judgeStack(
+    rs: NormalisedResource[],
+    options: JudgeOptions = {},
+): Promise<{ all: Finding[]; stackOnly: Finding[] }> {
+    const evaluation = await evaluateStack(rs, stackOf(options), evaluationOptions(options));
+    return { all: evaluation.findings, stackOnly: evaluation.stackOnly };
+}
+
+/** What a finding is, in the words of a test table: `violation`, `unverified` or `advisory` (unverified, advisory). */
+export type Outcome = "violation" | "unverified" | "advisory";
+
+export const outcomeOf = (f: Finding): Outcome =>
+    f.kind === "violation" ? "violation" : f.advisory ? "advisory" : "unverified";
+
+/** One policy's findings as `[outcome, message]` pairs. */
+export const findingsOf = (findings: Finding[], policy: string): Array<[Outcome, string]> =>
+    findings.filter((f) => f.policy === policy).map((f) => [outcomeOf(f), f.message]);
