@@ -1,0 +1,69 @@
+// azure-native v3: type tokens and input names for the shared Azure locator.
+
+import {
+    alwaysPaired,
+    type AzureRules,
+    copyOfWhenCreatedFrom,
+    flexibleServer,
+    geoReplicatedStorage,
+    isOn,
+    locateAzure,
+    locationsIn,
+    pairedWhen,
+    partnerAt,
+    partnersIn,
+} from "./azure-common";
+import type { Locator } from "./context";
+
+const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
+
+const NATIVE: AzureRules = {
+    resourceGroupTypes: new Set(["azure-native:resources:ResourceGroup"]),
+    globalTypes: new Map([
+        ["azure-native:frontdoor:FrontDoor", { via: "Front Door, served from Microsoft's edge in every country" }],
+        [
+            "azure-native:cdn:Profile",
+            { via: "a CDN / Front Door profile, served from Microsoft's edge in every country" },
+        ],
+        [
+            "azure-native:trafficmanager:Profile",
+            { via: "Traffic Manager, a global DNS-based service", controlPlane: true },
+        ],
+        [
+            "azure-native:dns:Zone",
+            { via: "a public DNS zone, served from Azure DNS name servers worldwide", controlPlane: true },
+        ],
+        ["azure-native:network:PrivateZone", { via: "a private DNS zone, a global resource", controlPlane: true }],
+    ]),
+    rules: new Map([
+        ["azure-native:storage:StorageAccount", geoReplicatedStorage(["sku", "name"])],
+        [
+            "azure-native:cosmosdb:DatabaseAccount",
+            locationsIn("locations", "locationName", "replica", "a Cosmos DB region"),
+        ],
+        ["azure-native:sql:FailoverGroup", partnersIn("partnerServers", "id", "failover")],
+        ["azure-native:sql:Database", copyOfWhenCreatedFrom(["sourceDatabaseId"])],
+        ["azure-native:dbforpostgresql:Server", flexible],
+        ["azure-native:dbformysql:Server", flexible],
+        // A Recovery Services vault is geo-redundant unless told otherwise (Azure Backup docs, "Set storage redundancy").
+        [
+            "azure-native:recoveryservices:Vault",
+            pairedWhen(
+                ["properties", "redundancySettings", "standardTierStorageRedundancy"],
+                isOn("georedundant"),
+                "backup",
+                "geo-redundant vault storage",
+                true,
+            ),
+        ],
+        // Key Vault replicates its contents to the paired region on its own (Key Vault availability and redundancy docs).
+        [
+            "azure-native:keyvault:Vault",
+            alwaysPaired("failover", "Key Vault's automatic replication to the paired region"),
+        ],
+        ["azure-native:eventhub:DisasterRecoveryConfig", partnerAt("partnerNamespace")],
+        ["azure-native:servicebus:DisasterRecoveryConfig", partnerAt("partnerNamespace")],
+    ]),
+};
+
+export const locateAzureNative: Locator = (resource, p, ctx) => locateAzure(resource, p, ctx, NATIVE);
