@@ -21,6 +21,8 @@ export interface LookupSpec<Request, Facts> {
     keyOf(request: Request): string;
     /** For messages: `AMI 'ami-0abc' in eu-west-1`. */
     subjectOf(request: Request): string;
+    /** The request's value when it came from a secret, so that no message repeats it (EC2 errors echo ids). */
+    secretOf?(request: Request): string | undefined;
     /** Answers a request without any call when it cannot name anything (a malformed id). */
     refuse?(request: Request): LookupFailure | undefined;
     /** Asks EC2 about a batch of one region; returns facts by cache key. Requested keys it leaves out are not found. */
@@ -105,7 +107,9 @@ export class BatchedLookup<Request, Facts> {
         const byRegion = new Map<string, Array<Waiting<Request, Facts>>>();
         for (const waiting of this.queue) {
             const region = this.spec.regionOf(waiting.request);
-            byRegion.set(region, [...(byRegion.get(region) ?? []), waiting]);
+            const group = byRegion.get(region);
+            if (group) group.push(waiting);
+            else byRegion.set(region, [waiting]);
         }
         this.queue = [];
         for (const [region, waiting] of byRegion) {
@@ -139,7 +143,8 @@ export class BatchedLookup<Request, Facts> {
             this.runtime.stats.answered += batch.length;
             for (const w of batch) w.settle(this.resultOf(w.request, answers.get(w.key) ?? { notFound: true }));
         } catch (error) {
-            const { reason, cause } = describeCallFailure(error, where);
+            const secrets = batch.map((w) => this.spec.secretOf?.(w.request)).filter((secret) => secret !== undefined);
+            const { reason, cause } = describeCallFailure(error, where, secrets);
             this.runtime.log(`clean-guard: warning: ${cause}`);
             for (const w of batch)
                 w.settle(this.fail(reason, `${this.spec.subjectOf(w.request)} could not be looked up: ${cause}`));

@@ -50,7 +50,14 @@ interface SdkErrorShape {
     $retryable?: { throttling?: boolean };
 }
 
-export function describeCallFailure(error: unknown, where: string): CallFailure {
+/** `secrets` are values of the request that must not reach the sentence (EC2 error messages echo ids). */
+export function describeCallFailure(error: unknown, where: string, secrets: readonly string[] = []): CallFailure {
+    const failure = classify(error, where);
+    const cause = secrets.reduce((text, secret) => text.split(secret).join("[secret]"), failure.cause);
+    return { reason: failure.reason, cause };
+}
+
+function classify(error: unknown, where: string): CallFailure {
     const e: SdkErrorShape = typeof error === "object" && error !== null ? error : { message: String(error) };
     const name = e.name ?? "Error";
     const status = e.$metadata?.httpStatusCode;

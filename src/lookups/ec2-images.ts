@@ -8,6 +8,8 @@ export interface ImageRequest {
     imageId: string;
     /** The region the image must exist in: the region of the instance or launch template using it. */
     region: string;
+    /** The id came from a secret: messages say `[secret]` instead. */
+    secret?: boolean;
 }
 
 export interface ImageLookup {
@@ -31,6 +33,7 @@ export const IMAGE_FACTS_SCHEMA = {
     ),
 };
 
+const shownId = (request: ImageRequest): string => (request.secret ? "[secret]" : request.imageId);
 const imageKey = (region: string, imageId: string): string => `${region}/${imageId}`;
 
 export const describeImages: LookupSpec<ImageRequest, ImageFacts> = {
@@ -38,13 +41,14 @@ export const describeImages: LookupSpec<ImageRequest, ImageFacts> = {
     maxBatch: 100,
     regionOf: (request) => request.region,
     keyOf: (request) => imageKey(request.region, request.imageId),
-    subjectOf: (request) => `AMI '${request.imageId}' in ${request.region}`,
+    subjectOf: (request) => `AMI '${shownId(request)}' in ${request.region}`,
+    secretOf: (request) => (request.secret ? request.imageId : undefined),
     refuse: (request) =>
         AMI_ID.test(request.imageId)
             ? undefined
             : {
                   reason: "not-found",
-                  detail: `'${request.imageId}' is not an AMI id (expected 'ami-' and 8 or 17 hexadecimal digits)`,
+                  detail: `'${shownId(request)}' is not an AMI id (expected 'ami-' and 8 or 17 hexadecimal digits)`,
               },
     async fetch(call, region, requests) {
         const found = new Map<string, ImageFacts>();

@@ -9,8 +9,11 @@ import {
     EC2Client,
     EC2ServiceException,
     type DescribeImagesCommandInput,
+    type EC2ClientResolvedConfig,
+    type ServiceInputTypes,
+    type ServiceOutputTypes,
 } from "@aws-sdk/client-ec2";
-import { mockClient } from "aws-sdk-client-mock";
+import { mockClient, type AwsStub } from "aws-sdk-client-mock";
 import { createEc2Lookups, failedLookupEnforcement, type LookupResult } from "../../src/lookups";
 import type { ImageFacts } from "../../src/model/placement";
 import type { LookupMode, Profile } from "../../src/profile/types";
@@ -21,7 +24,8 @@ const SUBJECT = `AMI '${GOOD}' in eu-west-1`;
 const WHERE = "EC2 DescribeImages in eu-west-1";
 const FAKE_CREDENTIALS = { accessKeyId: "testing", secretAccessKey: "testing" };
 
-const ec2 = mockClient(EC2Client);
+// Created in `before`, not at load, so that other test files never meet a mocked EC2Client.
+let ec2: AwsStub<ServiceInputTypes, ServiceOutputTypes, EC2ClientResolvedConfig>;
 const never = (): Promise<never> => new Promise(() => undefined);
 
 function serviceError(name: string, status: number, message: string): EC2ServiceException {
@@ -71,6 +75,7 @@ const shown = (result: LookupResult<ImageFacts>): string =>
         : `${result.failure.reason}: ${result.failure.detail}`;
 
 describe("EC2 lookup failures", () => {
+    before(() => (ec2 = mockClient(EC2Client)));
     beforeEach(() => ec2.reset());
     after(() => ec2.restore());
 
@@ -171,6 +176,62 @@ describe("EC2 lookup failures", () => {
                     `not-found: AMI '${BAD}' in eu-west-1 was not found`,
                 ]);
                 assert.equal(lookups.stats().calls, calls);
+            });
+        }
+    });
+
+    it("asks about at most 100 images per call", async () => {
+        const asked: number[] = [];
+        ec2.on(DescribeImagesCommand).callsFake(async (input: DescribeImagesCommandInput) => {
+            asked.push(input.ImageIds?.length ?? 0);
+            return { Images: (input.ImageIds ?? []).map(image) };
+        });
+        const ids = Array.from({ length: 250 }, (_, i) => `ami-${i.toString(16).padStart(17, "0")}`);
+        const results = await lookupsFor().images.lookup(ids.map((imageId) => ({ imageId, region: "eu-west-1" })));
+        assert.deepEqual(
+            results.map(shown),
+            ids.map((id) => `found ${id} (image ${id})`),
+        );
+        assert.deepEqual(asked, [100, 100, 50]);
+    });
+
+    describe("an AMI id from a secret never reaches a message", () => {
+        const SECRET = "ami-05ec7e7000000000a";
+        // [how EC2 behaves, the id asked, what the user reads]
+        const cases: Array<[string, () => void, string, string]> = [
+            [
+                "EC2 echoes the id in an error",
+                () =>
+                    ec2
+                        .on(DescribeImagesCommand)
+                        .rejects(
+                            serviceError(
+                                "InvalidParameterValue",
+                                400,
+                                `Value (${SECRET}) for parameter imageId is invalid`,
+                            ),
+                        ),
+                SECRET,
+                `error: AMI '[secret]' in eu-west-1 could not be looked up: ${WHERE} failed: InvalidParameterValue: Value ([secret]) for parameter imageId is invalid`,
+            ],
+            [
+                "EC2 does not know it",
+                () => ec2.on(DescribeImagesCommand).resolves({ Images: [] }),
+                SECRET,
+                "not-found: AMI '[secret]' in eu-west-1 was not found",
+            ],
+            [
+                "it is malformed",
+                () => undefined,
+                "ami-typo",
+                "not-found: '[secret]' is not an AMI id (expected 'ami-' and 8 or 17 hexadecimal digits)",
+            ],
+        ];
+        for (const [what, behave, imageId, expected] of cases) {
+            it(what, async () => {
+                behave();
+                const results = await lookupsFor().images.lookup([{ imageId, region: "eu-west-1", secret: true }]);
+                assert.deepEqual(results.map(shown), [expected]);
             });
         }
     });
