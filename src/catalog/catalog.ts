@@ -120,29 +120,20 @@ export function buildCatalog(data: CatalogData): Catalog {
     return catalog;
 }
 
+// load.ts has checked that every included group exists and that includes form no cycle.
 function resolveGroups(data: CatalogData): Map<string, ReadonlySet<string>> {
     const entries = new Map(data.jurisdictions.groups.map((group) => [group.name, group]));
     const resolved = new Map<string, ReadonlySet<string>>();
-    const resolve = (name: string, seen: string[]): ReadonlySet<string> => {
+    const resolve = (name: string): ReadonlySet<string> => {
         const done = resolved.get(name);
         if (done) return done;
         const group = entries.get(name);
-        if (!group || seen.includes(name)) {
-            throw new CatalogError(
-                "jurisdictions",
-                undefined,
-                `groups.${name}.include`,
-                [...seen, name],
-                "groups that do not include each other in a cycle",
-            );
-        }
-        const countries = new Set(group.countries);
-        for (const included of group.include ?? [])
-            for (const code of resolve(included, [...seen, name])) countries.add(code);
+        const countries = new Set(group?.countries ?? []);
+        for (const included of group?.include ?? []) for (const code of resolve(included)) countries.add(code);
         resolved.set(name, countries);
         return countries;
     };
-    for (const name of entries.keys()) resolve(name, []);
+    for (const name of entries.keys()) resolve(name);
     return resolved;
 }
 

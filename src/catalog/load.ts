@@ -130,7 +130,8 @@ export interface CatalogData {
 
 type CatalogFile = CloudFile | CountriesFile | JurisdictionsFile | VendorsFile;
 
-const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true });
+// verbose: errors carry their schema, whose `description` says what was expected in words.
+const ajv = new Ajv({ allErrors: false, strict: true, allowUnionTypes: true, verbose: true });
 ajv.addSchema(schema);
 const validators: Record<CatalogFile["kind"], ValidateFunction> = {
     cloud: ajv.compile({ $ref: "clean-guard-catalog#/$defs/cloudFile" }),
@@ -237,7 +238,8 @@ function schemaError(file: string, doc: ParsedYaml, error: ErrorObject | undefin
         .slice(1)
         .map((step) => step.replace(/~1/g, "/").replace(/~0/g, "~"))
         .map((step) => (/^\d+$/.test(step) ? Number(step) : step));
-    let expected = error.message ?? "a value matching the schema";
+    const described = (error.parentSchema as { description?: string } | undefined)?.description;
+    let expected = described ?? error.message ?? "a value matching the schema";
     if (error.keyword === "required") {
         at.push(String(error.params.missingProperty));
         expected = "a value (this key is required)";
@@ -267,6 +269,18 @@ function checkJurisdictions(file: Loaded<JurisdictionsFile>, countries: Readonly
         group.include?.forEach((name, j) => {
             if (!names.has(name) || name === group.name) {
                 fail(file, ["groups", i, "include", j], name, "the name of another group in this file");
+            }
+        }),
+    );
+    const includes = new Map(file.data.groups.map((group) => [group.name, group.include ?? []]));
+    const reaches = (from: string, target: string, seen: Set<string>): boolean =>
+        (includes.get(from) ?? []).some(
+            (next) => next === target || (!seen.has(next) && reaches(next, target, seen.add(next))),
+        );
+    file.data.groups.forEach((group, i) =>
+        group.include?.forEach((name, j) => {
+            if (reaches(name, group.name, new Set())) {
+                fail(file, ["groups", i, "include", j], name, "a group that does not include this one back (a cycle)");
             }
         }),
     );

@@ -38,7 +38,7 @@ describe("a broken catalog fails with file, line, key, value and what was expect
                 line: 11,
                 key: "partitions[0].regions[0].country",
                 value: "Netherlands",
-                expected: /must match pattern/,
+                expected: /ISO 3166-1 alpha-2 code in capitals/,
             },
         ],
         [
@@ -104,6 +104,17 @@ describe("a broken catalog fails with file, line, key, value and what was expect
                 key: "falseFriends[0].values[0]",
                 value: "ecloud",
                 expected: /china-mobile's 'ecloud'/,
+            },
+        ],
+        [
+            "groups that include each other",
+            "group-cycle",
+            {
+                file: "jurisdictions.yaml",
+                line: 5,
+                key: "groups[0].include[0]",
+                value: "east",
+                expected: /cycle/,
             },
         ],
         [
