@@ -1,0 +1,122 @@
+import { strict as assert } from "assert";
+import { readTags } from "../../src/locate/tags";
+import type { NormalisedResource } from "../../src/model/resource";
+import type { Props } from "../../src/model/values";
+import {
+    awsNativeResource,
+    defaultProvider,
+    explicitProvider,
+    resource,
+    s3Bucket,
+    secret,
+    unknown,
+} from "../support/builders";
+
+const gcs = (props: Props, config: Props = {}) =>
+    resource(
+        "gcp:storage/bucket:Bucket",
+        "b",
+        { location: "EU", ...props },
+        { provider: defaultProvider("gcp", config, "9_0_0") },
+    );
+
+describe("tags and labels", () => {
+    const cases: Array<[string, NormalisedResource, Record<string, string>]> = [
+        [
+            "aws tags",
+            s3Bucket({ tags: { "data-residency": "eu", team: "shop" } }, { providerRegion: "eu-west-1" }),
+            { "data-residency": "eu", team: "shop" },
+        ],
+        [
+            "aws provider default tags classify every resource of the provider",
+            s3Bucket(
+                {},
+                {
+                    provider: explicitProvider("aws", "eu", {
+                        region: "eu-west-1",
+                        defaultTags: { tags: { "data-residency": "de" } },
+                    }),
+                },
+            ),
+            { "data-residency": "de" },
+        ],
+        [
+            "the resource's own tag beats the provider's default",
+            s3Bucket(
+                { tags: { "data-residency": "eu" } },
+                {
+                    provider: explicitProvider("aws", "eu", {
+                        region: "eu-west-1",
+                        defaultTags: { tags: { "data-residency": "de" } },
+                    }),
+                },
+            ),
+            { "data-residency": "eu" },
+        ],
+        [
+            "aws tagsAll (at `up`)",
+            s3Bucket({ tagsAll: { "data-residency": "ca" } }, { providerRegion: "ca-central-1" }),
+            { "data-residency": "ca" },
+        ],
+        [
+            "azure-native tags",
+            resource("azure-native:storage:StorageAccount", "sa", {
+                location: "westeurope",
+                tags: { "data-residency": "eu" },
+            }),
+            { "data-residency": "eu" },
+        ],
+        ["gcp labels", gcs({ labels: { "data-residency": "eu" } }), { "data-residency": "eu" }],
+        [
+            "gcp provider default labels",
+            gcs({}, { defaultLabels: { "data-residency": "eea" } }),
+            { "data-residency": "eea" },
+        ],
+        ["gcp effectiveLabels", gcs({ effectiveLabels: { "data-residency": "eu" } }), { "data-residency": "eu" }],
+        [
+            "kubernetes metadata labels",
+            resource("kubernetes:apps/v1:Deployment", "d", {
+                metadata: { labels: { "data-residency": "ca" } },
+                spec: {},
+            }),
+            { "data-residency": "ca" },
+        ],
+        [
+            "alicloud tags",
+            resource("alicloud:oss/bucket:Bucket", "b", { tags: { "data-residency": "eu" } }),
+            { "data-residency": "eu" },
+        ],
+        [
+            "aws-native tags as key/value pairs",
+            awsNativeResource(
+                "aws-native:s3:Bucket",
+                {
+                    tags: [
+                        { key: "data-residency", value: "eu" },
+                        { key: "team", value: "shop" },
+                    ],
+                },
+                { providerRegion: "eu-west-1" },
+            ),
+            { "data-residency": "eu", team: "shop" },
+        ],
+        // A classification cannot be a secret or not-yet-known: nothing is recorded.
+        [
+            "a secret tag value is left out",
+            s3Bucket({ tags: { "data-residency": secret("eu"), team: "shop" } }, { providerRegion: "eu-west-1" }),
+            { team: "shop" },
+        ],
+        [
+            "a secret tag map is left out",
+            s3Bucket({ tags: secret({ "data-residency": "eu" }) }, { providerRegion: "eu-west-1" }),
+            {},
+        ],
+        [
+            "an unknown tag value is left out",
+            s3Bucket({ tags: { "data-residency": unknown() } }, { providerRegion: "eu-west-1" }),
+            {},
+        ],
+        ["odd shapes are ignored", s3Bucket({ tags: ["eu", 3, null] }, { providerRegion: "eu-west-1" }), {}],
+    ];
+    for (const [what, r, expected] of cases) it(what, () => assert.deepEqual(readTags(r), expected));
+});
