@@ -3,7 +3,7 @@
 // values. What to ask EC2 and how to read its answer is the caller's (see ec2-images.ts, ec2-zones.ts).
 import type { EC2Client } from "@aws-sdk/client-ec2";
 import { CallBudget } from "./budget";
-import { CallDeadline, describeCallFailure } from "./call-errors";
+import { CallDeadline, describeCallFailure, redact, type CallFailure } from "./call-errors";
 import type { Answer, FactCache } from "./fact-cache";
 import { failed, type LookupFailure, type LookupFailureReason, type LookupResult } from "./outcome";
 
@@ -50,14 +50,17 @@ export interface LookupRuntime {
     log(line: string): void;
 }
 
+/** What one key's lookup came to; every request for that key reads it in its own words. */
+type Outcome<Facts> = Answer<Facts> | { failure: CallFailure; attempted: boolean };
+
 interface Waiting<Request, Facts> {
     request: Request;
     key: string;
-    settle(result: LookupResult<Facts>): void;
+    settle(outcome: Outcome<Facts>): void;
 }
 
 export class BatchedLookup<Request, Facts> {
-    private readonly inFlight = new Map<string, Promise<LookupResult<Facts>>>();
+    private readonly inFlight = new Map<string, Promise<Outcome<Facts>>>();
     private queue: Array<Waiting<Request, Facts>> = [];
     private flushTimer: NodeJS.Timeout | undefined;
 
@@ -72,29 +75,27 @@ export class BatchedLookup<Request, Facts> {
         return Promise.all(requests.map((request) => this.lookupOne(request)));
     }
 
-    private lookupOne(request: Request): Promise<LookupResult<Facts>> {
+    private async lookupOne(request: Request): Promise<LookupResult<Facts>> {
         const offBecause = this.runtime.offBecause;
         if (offBecause !== undefined) {
-            return Promise.resolve(
-                this.fail("off", `${this.spec.subjectOf(request)} was not looked up: ${offBecause}`),
-            );
+            return this.fail("off", `${this.spec.subjectOf(request)} was not looked up: ${offBecause}`);
         }
         const refusal = this.spec.refuse?.(request);
-        if (refusal) return Promise.resolve(this.fail(refusal.reason, refusal.detail));
+        if (refusal) return this.fail(refusal.reason, refusal.detail);
         const key = this.spec.keyOf(request);
         let pending = this.inFlight.get(key);
         if (!pending) {
             pending = this.fromCacheOrQueue(request, key).finally(() => this.inFlight.delete(key));
             this.inFlight.set(key, pending);
         }
-        return pending;
+        return this.resultOf(request, await pending);
     }
 
-    private async fromCacheOrQueue(request: Request, key: string): Promise<LookupResult<Facts>> {
+    private async fromCacheOrQueue(request: Request, key: string): Promise<Outcome<Facts>> {
         const cached = await this.cache.get(key);
         if (cached) {
             this.runtime.stats.cacheHits++;
-            return this.resultOf(request, cached);
+            return cached;
         }
         return new Promise((settle) => {
             this.queue.push({ request, key, settle });
@@ -123,10 +124,7 @@ export class BatchedLookup<Request, Facts> {
         const where = `${this.spec.operation} in ${region}`;
         if (this.runtime.budget.remainingMs() <= 0) {
             const cause = `the EC2 lookup budget of ${this.runtime.budget.totalMs} ms for this run is spent`;
-            for (const w of batch)
-                w.settle(
-                    this.fail("budget-exhausted", `${this.spec.subjectOf(w.request)} was not looked up: ${cause}`),
-                );
+            for (const w of batch) w.settle({ failure: { reason: "budget-exhausted", cause }, attempted: false });
             return;
         }
         this.runtime.log(`clean-guard: ${where}: looking up ${batch.length}`);
@@ -141,13 +139,12 @@ export class BatchedLookup<Request, Facts> {
             for (const w of batch) if (!answers.has(w.key)) answers.set(w.key, { notFound: true });
             await this.cache.putAll(answers);
             this.runtime.stats.answered += batch.length;
-            for (const w of batch) w.settle(this.resultOf(w.request, answers.get(w.key) ?? { notFound: true }));
+            for (const w of batch) w.settle(answers.get(w.key) ?? { notFound: true });
         } catch (error) {
             const secrets = batch.map((w) => this.spec.secretOf?.(w.request)).filter((secret) => secret !== undefined);
-            const { reason, cause } = describeCallFailure(error, where, secrets);
-            this.runtime.log(`clean-guard: warning: ${cause}`);
-            for (const w of batch)
-                w.settle(this.fail(reason, `${this.spec.subjectOf(w.request)} could not be looked up: ${cause}`));
+            const failure = describeCallFailure(error, where, secrets);
+            this.runtime.log(`clean-guard: warning: ${failure.cause}`);
+            for (const w of batch) w.settle({ failure, attempted: true });
         }
     }
 
@@ -163,9 +160,15 @@ export class BatchedLookup<Request, Facts> {
         };
     }
 
-    private resultOf(request: Request, answer: Answer<Facts>): LookupResult<Facts> {
-        if ("found" in answer) return { ok: true, facts: answer.found };
-        return this.fail("not-found", `${this.spec.subjectOf(request)} was not found`);
+    private resultOf(request: Request, outcome: Outcome<Facts>): LookupResult<Facts> {
+        if ("found" in outcome) return { ok: true, facts: outcome.found };
+        const subject = this.spec.subjectOf(request);
+        if ("notFound" in outcome) return this.fail("not-found", `${subject} was not found`);
+        const { failure, attempted } = outcome;
+        // The failure may have been met by another request for the same key, one whose value is not secret.
+        const secret = this.spec.secretOf?.(request);
+        const cause = secret ? redact(failure.cause, [secret]) : failure.cause;
+        return this.fail(failure.reason, `${subject} ${attempted ? "could not be" : "was not"} looked up: ${cause}`);
     }
 
     private fail(reason: LookupFailureReason, detail: string): LookupResult<Facts> {

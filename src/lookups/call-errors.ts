@@ -53,8 +53,11 @@ interface SdkErrorShape {
 /** `secrets` are values of the request that must not reach the sentence (EC2 error messages echo ids). */
 export function describeCallFailure(error: unknown, where: string, secrets: readonly string[] = []): CallFailure {
     const failure = classify(error, where);
-    const cause = secrets.reduce((text, secret) => text.split(secret).join("[secret]"), failure.cause);
-    return { reason: failure.reason, cause };
+    return { reason: failure.reason, cause: redact(failure.cause, secrets) };
+}
+
+export function redact(text: string, secrets: readonly string[]): string {
+    return secrets.reduce((redacted, secret) => redacted.split(secret).join("[secret]"), text);
 }
 
 function classify(error: unknown, where: string): CallFailure {

@@ -227,6 +227,19 @@ describe("EC2 lookup failures", () => {
                 "not-found: '[secret]' is not an AMI id (expected 'ami-' and 8 or 17 hexadecimal digits)",
             ],
         ];
+        it("not even when the same id is also asked for openly in the same batch", async () => {
+            ec2.on(DescribeImagesCommand).rejects(
+                serviceError("InvalidParameterValue", 400, `Value (${SECRET}) for parameter imageId is invalid`),
+            );
+            const results = await lookupsFor().images.lookup([
+                { imageId: SECRET, region: "eu-west-1" },
+                { imageId: SECRET, region: "eu-west-1", secret: true },
+            ]);
+            assert.deepEqual(results.map(shown), [
+                `error: AMI '${SECRET}' in eu-west-1 could not be looked up: ${WHERE} failed: InvalidParameterValue: Value (${SECRET}) for parameter imageId is invalid`,
+                `error: AMI '[secret]' in eu-west-1 could not be looked up: ${WHERE} failed: InvalidParameterValue: Value ([secret]) for parameter imageId is invalid`,
+            ]);
+        });
         for (const [what, behave, imageId, expected] of cases) {
             it(what, async () => {
                 behave();
