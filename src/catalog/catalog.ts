@@ -156,7 +156,7 @@ function indexCloud(file: CloudFile, groups: Map<string, ReadonlySet<string>>): 
         });
         places.push(place);
         byName.set(region.id, place);
-        if (region.name !== undefined) byName.set(spelling(region.name), place);
+        if (region.name !== undefined && file.displayNamesAreLocations) byName.set(spelling(region.name), place);
         if (region.pair !== undefined) pairs.set(region.id, region.pair);
     }
     const countryOf = (region: string) => byName.get(region)?.country ?? "";

@@ -52,6 +52,8 @@ export interface CloudFile {
     kind: "cloud";
     cloud: CloudId;
     name: string;
+    /** The cloud's APIs accept a region's display name as its location (Azure): index it for lookups. */
+    displayNamesAreLocations?: boolean;
     zoneRules?: ZoneRuleEntry[];
     logicalLocations?: Sourced & { names: string[] };
     partitions: PartitionEntry[];

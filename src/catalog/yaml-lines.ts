@@ -31,6 +31,8 @@ export function parseYaml(text: string, filename: string): ParsedYaml {
     let root: EventNode | undefined;
     const data = yaml.load(text, {
         filename,
+        // CORE_SCHEMA: `asOf: 2021-01-15` stays a string (the default schema would make it a Date).
+        schema: yaml.CORE_SCHEMA,
         listener(event, state) {
             if (event === "open") {
                 stack.push({ line: state.line, children: [] });

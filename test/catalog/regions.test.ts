@@ -203,6 +203,8 @@ describe("names are matched in any spelling, and only as names", () => {
         ["a GCP region whose place is not published", "gcp", "us-central2", undefined],
         ["an AWS region on the wrong cloud", "azure", "us-east-1", undefined],
         ["nonsense", "aws", "moon-base-1", undefined],
+        ["a GCP city is a description, not a location", "gcp", "London", undefined],
+        ["an AWS description is not a location", "aws", "Europe (Ireland)", undefined],
     ];
     for (const [what, cloud, name, region] of cases) {
         it(`${what}: ${JSON.stringify(name)} -> ${region ?? "unknown"}`, () => {
@@ -221,6 +223,8 @@ describe("names are matched in any spelling, and only as names", () => {
         assert.deepStrictEqual(catalog.cloudsWithRegion("eu-central-1").sort(), ["alicloud", "aws"]);
         assert.deepStrictEqual(catalog.cloudsWithRegion("westeurope"), ["azure"]);
         assert.deepStrictEqual(catalog.cloudsWithRegion("atlantis-1"), []);
+        assert.deepStrictEqual(catalog.cloudsWithRegion("Paris"), []);
+        assert.deepStrictEqual(catalog.cloudsWithRegion("West Europe"), ["azure"]);
     });
 });
 
