@@ -145,6 +145,17 @@ describe("runProgram: a Pulumi program run under mocks", () => {
     });
 });
 
+describe("runProgram: Pulumi.yaml's main, an exported async function, a chosen stack", () => {
+    it("runs the program's function and reads the named stack's config", async () => {
+        const run = await runProgram(path.join(fixtures, "async-main"), { stack: "prod" });
+        const late = run.resources.find((r) => r.name === "late");
+        assert.deepEqual(
+            { stack: run.stack.stack, bucket: late?.props.bucket, region: late?.provider?.props.region },
+            { stack: "prod", bucket: "late-bucket", region: "eu-north-1" },
+        );
+    });
+});
+
 describe("runProgram: errors name what is wrong", () => {
     const cases: Array<[string, string, { stack?: string }, RegExp]> = [
         ["a directory without Pulumi.yaml", fixtures, {}, /fixtures: no Pulumi\.yaml/],
@@ -153,6 +164,12 @@ describe("runProgram: errors name what is wrong", () => {
             path.join(fixtures, "tiny"),
             { stack: "prod" },
             /Pulumi\.prod\.yaml: stack file not found/,
+        ],
+        [
+            "two stack files and no stack named",
+            path.join(fixtures, "async-main"),
+            {},
+            /expected exactly one Pulumi\.<stack>\.yaml or a stack name, found Pulumi\.prod\.yaml, Pulumi\.staging\.yaml/,
         ],
         [
             "a program that throws",
