@@ -335,6 +335,29 @@ describe("EC2 lookup failures", () => {
             });
         }
 
+        it("keeps what two overlapping runs learned, both of them", async () => {
+            const OTHER = "ami-0c1ea9a4d00000001";
+            let openGate = (): void => undefined;
+            const gate = new Promise<void>((resolve) => (openGate = resolve));
+            ec2.on(DescribeImagesCommand).callsFake(async (input: DescribeImagesCommandInput) => {
+                if (input.ImageIds?.includes(OTHER)) await gate;
+                return { Images: (input.ImageIds ?? []).map(image) };
+            });
+            const slow = lookupsFor({ settings: { cacheDir } });
+            const fast = lookupsFor({ settings: { cacheDir } });
+            // The slow run reads the empty cache and waits on EC2 while the fast run finishes and writes.
+            const slowDone = slow.images.lookup([{ imageId: OTHER, region: "eu-west-1" }]);
+            await fast.images.lookup([{ imageId: GOOD, region: "eu-west-1" }]);
+            openGate();
+            await slowDone;
+            const next = lookupsFor({ settings: { cacheDir } });
+            const results = await next.images.lookup(
+                [GOOD, OTHER].map((imageId) => ({ imageId, region: "eu-west-1" })),
+            );
+            assert.deepEqual(results.map(shown), [`found ${GOOD} (image ${GOOD})`, `found ${OTHER} (image ${OTHER})`]);
+            assert.equal(next.stats().calls, 0);
+        });
+
         it("forgets answers older than the TTL", async () => {
             ec2.on(DescribeImagesCommand).resolves({ Images: [image(GOOD)] });
             let now = Date.parse("2026-01-01T00:00:00Z");
