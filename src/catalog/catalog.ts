@@ -75,8 +75,9 @@ export function buildCatalog(data: CatalogData): Catalog {
 
     const catalog: Catalog = {
         region: (cloud, name) => clouds.get(cloud)?.byName.get(spelling(name)),
-        regions: (cloud) => (cloud ? (clouds.get(cloud)?.places ?? []) : [...clouds.values()].flatMap((c) => c.places)),
-        cloudsWithRegion: (name) => cloudsByName.get(spelling(name)) ?? [],
+        regions: (cloud) =>
+            cloud ? [...(clouds.get(cloud)?.places ?? [])] : [...clouds.values()].flatMap((c) => c.places),
+        cloudsWithRegion: (name) => [...(cloudsByName.get(spelling(name)) ?? [])],
         zoneRegion(cloud, zone) {
             const index = clouds.get(cloud);
             const written = spelling(zone);
@@ -168,13 +169,16 @@ function indexCloud(file: CloudFile, groups: Map<string, ReadonlySet<string>>): 
             ...(entry.regions ?? []).map(countryOf),
             ...(entry.metadataRegions ?? []).map(countryOf),
         ]);
-        multiRegions.set(entry.name, {
-            cloud: file.cloud,
-            name: entry.name,
-            kind: entry.kind,
-            regions: entry.regions ?? [],
-            countries: [...countries].sort(),
-        });
+        multiRegions.set(
+            entry.name,
+            Object.freeze({
+                cloud: file.cloud,
+                name: entry.name,
+                kind: entry.kind,
+                regions: entry.regions ?? [],
+                countries: [...countries].sort(),
+            }),
+        );
     }
     return {
         places,
