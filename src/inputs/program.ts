@@ -28,7 +28,18 @@ export interface RunProgramOptions {
 }
 
 const CHILD_ENTRY = path.join(__dirname, `program-child${path.extname(__filename)}`);
-const TS_NODE = require.resolve("ts-node/register/transpile-only");
+const PROJECT_FILES = ["Pulumi.yaml", "Pulumi.yml"];
+
+/** ts-node compiles the program; it is needed only here, so its absence is reported here. */
+function tsNodeRegister(): string {
+    try {
+        return require.resolve("ts-node/register/transpile-only");
+    } catch {
+        throw new InputError(
+            "running a Pulumi TypeScript program needs the ts-node package: npm install --save-dev ts-node",
+        );
+    }
+}
 
 /** One stack config entry, its key fully qualified (`aws:region`, `<project>:<key>`). */
 interface ConfigEntry {
@@ -80,8 +91,8 @@ export async function runProgram(dir: string, opts: RunProgramOptions = {}): Pro
 }
 
 function readProject(root: string): ProgramProject {
-    const file = path.join(root, "Pulumi.yaml");
-    if (!fs.existsSync(file)) throw new InputError(`${root}: no Pulumi.yaml, so not a Pulumi project directory`);
+    const file = PROJECT_FILES.map((f) => path.join(root, f)).find((f) => fs.existsSync(f));
+    if (!file) throw new InputError(`${root}: no Pulumi.yaml, so not a Pulumi project directory`);
     const doc = loadYaml(file);
     if (typeof doc.name !== "string" || doc.name === "") {
         throw new InputError(`${file}: key 'name' expected the project name, found ${JSON.stringify(doc.name)}`);
@@ -166,7 +177,7 @@ function runChild(
         PULUMI_CONFIG_SECRET_KEYS: JSON.stringify(config.secretKeys),
     };
     return new Promise((resolve, reject) => {
-        const child = spawn(process.execPath, ["-r", TS_NODE, CHILD_ENTRY], {
+        const child = spawn(process.execPath, ["-r", tsNodeRegister(), CHILD_ENTRY], {
             cwd: path.dirname(request.entry),
             env,
             stdio: ["ignore", "pipe", "pipe"],
