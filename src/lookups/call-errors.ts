@@ -7,7 +7,7 @@ export interface CallFailure {
     cause: string;
 }
 
-/** Thrown (as a value) when our own deadline, not the SDK, ended a call. */
+/** Ends a call at our own deadline: the per-call timeout, or the rest of the run's budget when that is shorter. */
 export class CallDeadline extends Error {
     constructor(
         readonly ms: number,

@@ -263,6 +263,40 @@ describe("EC2 lookup failures", () => {
         assert.ok(Date.now() - started < 250 + 500, "finished within the budget and a margin");
     });
 
+    it("counts only the time calls are in flight against the budget, not the time between them", async () => {
+        let now = 0;
+        ec2.on(DescribeImagesCommand).callsFake(async (input: DescribeImagesCommandInput) => {
+            now += 150;
+            return { Images: (input.ImageIds ?? []).map(image) };
+        });
+        const lookups = createEc2Lookups(
+            { ec2: "required", timeoutMs: 1000, budgetMs: 400, cacheDir: "", cacheTtlSeconds: 3600 },
+            {
+                clientFactory: (region) => new EC2Client({ region, credentials: FAKE_CREDENTIALS }),
+                log: () => undefined,
+                now: () => now,
+                batchWindowMs: 0,
+            },
+        );
+        const seen: string[] = [];
+        for (const imageId of [
+            "ami-0c1ea9a4d00000001",
+            "ami-0c1ea9a4d00000002",
+            "ami-0c1ea9a4d00000003",
+            "ami-0c1ea9a4d00000005",
+        ]) {
+            seen.push(...(await lookups.images.lookup([{ imageId, region: "eu-west-1" }])).map(shown));
+            now += 10_000;
+        }
+        assert.deepEqual(seen, [
+            "found ami-0c1ea9a4d00000001 (image ami-0c1ea9a4d00000001)",
+            "found ami-0c1ea9a4d00000002 (image ami-0c1ea9a4d00000002)",
+            "found ami-0c1ea9a4d00000003 (image ami-0c1ea9a4d00000003)",
+            "budget-exhausted: AMI 'ami-0c1ea9a4d00000005' in eu-west-1 was not looked up: the EC2 lookup budget of 400 ms for this run is spent",
+        ]);
+        assert.deepEqual([lookups.stats().calls, lookups.stats().budgetSpentMs], [3, 400]);
+    });
+
     describe("modes", () => {
         const noAws = { HOME: "/nonexistent-home" };
         // [mode, environment, what the user reads, calls]
