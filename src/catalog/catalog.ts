@@ -4,7 +4,7 @@
 import type { Place } from "../model/placement";
 import { CatalogError } from "./errors";
 import { hostSuffixes } from "./hosts";
-import { identifierKinds, type CatalogData, type CloudFile, type IdentifierKind, type VendorEntry } from "./load";
+import { identifierKinds, type CatalogData, type CloudFile, type IdentifierKind, type VendorEntry } from "./data-types";
 import { phraseMatcher, type PhraseMatcher } from "./phrases";
 import type { AzurePair, Catalog, CatalogFact, CloudId, MultiRegion, Vendor, VendorMatch } from "./types";
 

@@ -77,3 +77,8 @@ function locate(node: EventNode, line = node.line): Located {
     }
     return { line };
 }
+
+/** `["partitions", 0, "regions", 3, "country"]` -> `partitions[0].regions[3].country`. */
+export function showPath(at: YamlPath): string {
+    return at.map((step, i) => (typeof step === "number" ? `[${step}]` : i === 0 ? step : `.${step}`)).join("");
+}

@@ -1,0 +1,174 @@
+// Checks between entries and files that a JSON schema cannot express: every country, region, pair and group
+// named must exist, and no id may be used twice. Each failure names the file, line and key.
+
+import { CatalogError } from "./errors";
+import {
+    identifierKinds,
+    type CloudFile,
+    type JurisdictionsFile,
+    type Loaded,
+    type RegionEntry,
+    type VendorsFile,
+} from "./data-types";
+import { showPath, type YamlPath } from "./yaml-lines";
+
+export function checkJurisdictions(
+    file: Loaded<JurisdictionsFile>,
+    countries: ReadonlySet<string>,
+): ReadonlySet<string> {
+    const names = new Set<string>();
+    file.data.groups.forEach((group, i) => {
+        if (names.has(group.name)) fail(file, ["groups", i, "name"], group.name, "a group name not used before");
+        if (countries.has(group.name.toUpperCase())) {
+            fail(file, ["groups", i, "name"], group.name, "a group name that is not a country code");
+        }
+        names.add(group.name);
+        group.countries.forEach((code, j) => checkCountry(file, ["groups", i, "countries", j], code, countries));
+    });
+    file.data.groups.forEach((group, i) =>
+        group.include?.forEach((name, j) => {
+            if (!names.has(name) || name === group.name) {
+                fail(file, ["groups", i, "include", j], name, "the name of another group in this file");
+            }
+        }),
+    );
+    const includes = new Map(file.data.groups.map((group) => [group.name, group.include ?? []]));
+    const reaches = (from: string, target: string, seen: Set<string>): boolean =>
+        (includes.get(from) ?? []).some(
+            (next) => next === target || (!seen.has(next) && reaches(next, target, seen.add(next))),
+        );
+    file.data.groups.forEach((group, i) =>
+        group.include?.forEach((name, j) => {
+            if (reaches(name, group.name, new Set())) {
+                fail(file, ["groups", i, "include", j], name, "a group that does not include this one back (a cycle)");
+            }
+        }),
+    );
+    return names;
+}
+
+export function checkCloud(file: Loaded<CloudFile>, countries: ReadonlySet<string>, groups: ReadonlySet<string>): void {
+    const regions = new Map<string, RegionEntry>();
+    const names = new Map<string, string>();
+    const partitions = new Set<string>();
+    file.data.partitions.forEach((partition, p) => {
+        if (partitions.has(partition.id))
+            fail(file, ["partitions", p, "id"], partition.id, "a partition id not used before");
+        partitions.add(partition.id);
+        partition.regions.forEach((region, r) => {
+            const at = ["partitions", p, "regions", r];
+            if (names.has(region.id)) fail(file, [...at, "id"], region.id, "a region id not used before");
+            names.set(region.id, region.id);
+            const spelled = region.name?.toLowerCase();
+            if (spelled !== undefined) {
+                const other = names.get(spelled);
+                if (other !== undefined && other !== region.id) {
+                    fail(file, [...at, "name"], region.name, `a region name not already used by region '${other}'`);
+                }
+                names.set(spelled, region.id);
+            }
+            if (region.country !== undefined) checkCountry(file, [...at, "country"], region.country, countries);
+            else if (region.aliasOf === undefined)
+                fail(file, [...at, "country"], undefined, "a country (or aliasOf, for a pseudo-region)");
+            regions.set(region.id, region);
+        });
+    });
+    const knownRegion = (at: YamlPath, name: string, what: string) => {
+        if (!regions.has(name)) fail(file, at, name, `${what} naming a region of ${file.data.cloud} in this file`);
+    };
+    file.data.partitions.forEach((partition, p) =>
+        partition.regions.forEach((region, r) => {
+            const at = ["partitions", p, "regions", r];
+            if (region.pair !== undefined) knownRegion([...at, "pair"], region.pair, "a pair");
+            if (region.aliasOf !== undefined) {
+                knownRegion([...at, "aliasOf"], region.aliasOf, "an alias");
+                if (regions.get(region.aliasOf)?.aliasOf !== undefined) {
+                    fail(file, [...at, "aliasOf"], region.aliasOf, "a real region, not another pseudo-region");
+                }
+            }
+        }),
+    );
+    file.data.logicalLocations?.names.forEach((name, i) => {
+        if (regions.has(name))
+            fail(file, ["logicalLocations", "names", i], name, "a logical location that is not also a region");
+    });
+    file.data.zoneRules?.forEach((rule, i) => {
+        let pattern: RegExp;
+        try {
+            pattern = new RegExp(rule.pattern);
+        } catch (e) {
+            return fail(
+                file,
+                ["zoneRules", i, "pattern"],
+                rule.pattern,
+                `a valid regular expression (${(e as Error).message})`,
+            );
+        }
+        for (const [zone, region] of Object.entries(rule.examples)) {
+            knownRegion(["zoneRules", i, "examples", zone], region, "an example");
+            const found = pattern.exec(zone)?.groups?.region;
+            if (found !== region)
+                fail(
+                    file,
+                    ["zoneRules", i, "examples", zone],
+                    region,
+                    `the region the pattern finds in '${zone}' (it finds ${found ?? "nothing"})`,
+                );
+        }
+    });
+    const multi = new Set<string>();
+    file.data.multiRegions?.forEach((entry, m) => {
+        const at = ["multiRegions", m];
+        if (multi.has(entry.name) || regions.has(entry.name))
+            fail(file, [...at, "name"], entry.name, "a name not used by another region or multi-region");
+        multi.add(entry.name);
+        entry.regions?.forEach((name, i) => knownRegion([...at, "regions", i], name, "a member"));
+        entry.metadataRegions?.forEach((name, i) =>
+            knownRegion([...at, "metadataRegions", i], name, "a metadata location"),
+        );
+        entry.countries?.forEach((code, i) => checkCountry(file, [...at, "countries", i], code, countries));
+        if (entry.jurisdiction !== undefined && !groups.has(entry.jurisdiction)) {
+            fail(file, [...at, "jurisdiction"], entry.jurisdiction, "the name of a group in the jurisdictions file");
+        }
+        if (!entry.regions?.length && !entry.countries?.length && entry.jurisdiction === undefined) {
+            fail(file, [...at, "countries"], undefined, "member regions, countries or a jurisdiction");
+        }
+    });
+}
+
+export function checkVendors(file: Loaded<VendorsFile>, clouds: ReadonlySet<string>): void {
+    const ids = new Set<string>();
+    const owners = new Map<string, string>();
+    file.data.vendors.forEach((vendor, v) => {
+        if (ids.has(vendor.id)) fail(file, ["vendors", v, "id"], vendor.id, "a vendor id not used before");
+        ids.add(vendor.id);
+        if (vendor.cloud !== undefined && !clouds.has(vendor.cloud)) {
+            fail(file, ["vendors", v, "cloud"], vendor.cloud, "a cloud id with a region file in the catalog");
+        }
+        for (const kind of identifierKinds) {
+            vendor.identifiers[kind]?.forEach((group, g) =>
+                group.values.forEach((value, i) => {
+                    const key = `${kind === "asns" ? "asns" : "names"}:${String(value).toLowerCase()}`;
+                    const owner = owners.get(key);
+                    if (owner !== undefined && (owner !== vendor.id || kind === "asns")) {
+                        fail(
+                            file,
+                            ["vendors", v, "identifiers", kind, g, "values", i],
+                            value,
+                            `an identifier not already given to vendor '${owner}'`,
+                        );
+                    }
+                    owners.set(key, vendor.id);
+                }),
+            );
+        }
+    });
+}
+
+function checkCountry(file: Loaded, at: YamlPath, code: string, countries: ReadonlySet<string>): void {
+    if (!countries.has(code)) fail(file, at, code, "an ISO 3166-1 alpha-2 code listed in the countries file");
+}
+
+export function fail(file: Loaded, at: YamlPath, value: unknown, expected: string): never {
+    throw new CatalogError(file.file, file.doc.lineOf(at), showPath(at), value, expected);
+}

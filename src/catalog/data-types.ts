@@ -1,0 +1,132 @@
+// The shapes of the catalog's YAML files once schema.json has accepted them.
+
+import type { ParsedYaml } from "./yaml-lines";
+import type { CloudId } from "./types";
+
+export interface Sourced {
+    source?: string;
+    verified?: boolean;
+    note?: string;
+}
+
+export interface RegionEntry extends Sourced {
+    id: string;
+    name?: string;
+    country?: string;
+    /** A pseudo-region (`aws-global`) that stands for another region of the same cloud. */
+    aliasOf?: string;
+    operator?: string;
+    pair?: string;
+}
+
+export interface PartitionEntry extends Sourced {
+    id: string;
+    name: string;
+    regions: RegionEntry[];
+}
+
+export interface ZoneRuleEntry extends Sourced {
+    pattern: string;
+    /** zone -> region: checked at load, so a rule that stops matching its own examples cannot ship. */
+    examples: Record<string, string>;
+}
+
+export interface MultiRegionEntry extends Sourced {
+    name: string;
+    kind: "multi-region" | "dual-region";
+    regions?: string[];
+    metadataRegions?: string[];
+    countries?: string[];
+    jurisdiction?: string;
+}
+
+export interface CloudFile {
+    kind: "cloud";
+    cloud: CloudId;
+    name: string;
+    /** The cloud's APIs accept a region's display name as its location (Azure): index it for lookups. */
+    displayNamesAreLocations?: boolean;
+    zoneRules?: ZoneRuleEntry[];
+    logicalLocations?: Sourced & { names: string[] };
+    partitions: PartitionEntry[];
+    multiRegions?: MultiRegionEntry[];
+}
+
+export interface CountriesFile {
+    kind: "countries";
+    source: string;
+    countries: Record<string, string>;
+}
+
+export interface GroupEntry extends Sourced {
+    name: string;
+    description?: string;
+    asOf?: string;
+    include?: string[];
+    countries: string[];
+}
+
+export interface JurisdictionsFile {
+    kind: "jurisdictions";
+    groups: GroupEntry[];
+}
+
+export interface IdentifierGroup<T = string> extends Sourced {
+    values: T[];
+}
+
+export const identifierKinds = [
+    "packages",
+    "domains",
+    "cdnDomains",
+    "registries",
+    "asns",
+    "imageMarkers",
+    "carrierNames",
+] as const;
+export type IdentifierKind = (typeof identifierKinds)[number];
+
+export interface VendorEntry extends Sourced {
+    id: string;
+    name: string;
+    pillars: string[];
+    cloud?: CloudId;
+    defaultDisallowed?: boolean;
+    identifiers: { [K in IdentifierKind]?: IdentifierGroup<K extends "asns" ? number : string>[] };
+}
+
+export interface FalseFriendEntry extends Sourced {
+    values: string[];
+    owner: string;
+}
+
+export interface VendorsFile {
+    kind: "vendors";
+    vendors: VendorEntry[];
+    falseFriends?: FalseFriendEntry[];
+}
+
+/** Where an entry was written, for errors raised after loading. */
+export interface Origin {
+    file: string;
+    line: number | undefined;
+    key: string;
+}
+
+export interface CatalogData {
+    clouds: CloudFile[];
+    countries: CountriesFile;
+    jurisdictions: JurisdictionsFile;
+    vendors: VendorsFile;
+    /** Where each false-friend value was written, keyed by the value as written. */
+    falseFriendOrigins: Map<string, Origin>;
+}
+
+export type CatalogFile = CloudFile | CountriesFile | JurisdictionsFile | VendorsFile;
+
+/** A parsed file, kept with its line index for errors raised after parsing. */
+export interface Loaded<T extends CatalogFile = CatalogFile> {
+    file: string;
+    doc: ParsedYaml;
+    data: T;
+}
