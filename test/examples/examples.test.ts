@@ -57,6 +57,28 @@ function asEngineSends(r: NormalisedResource): EmulatedResource {
     };
 }
 
+/** The plaintexts of every readable secret in the run, and the hosts of URLs inside them. */
+function secretTexts(resources: NormalisedResource[]): string[] {
+    const out = new Set<string>();
+    const visit = (v: Value, inSecret: boolean): void => {
+        if (v instanceof Secret) {
+            if (v.value !== undefined) visit(v.value, true);
+        } else if (Array.isArray(v)) {
+            v.forEach((x) => visit(x, inSecret));
+        } else if (isRecord(v)) {
+            Object.values(v).forEach((x) => visit(x, inSecret));
+        } else if (inSecret && typeof v === "string" && v !== PREVIEW_SECRET_PLACEHOLDER) {
+            out.add(v);
+            for (const m of v.matchAll(/[a-z][a-z0-9+.-]*:\/\/([^/"'\s:@]+)/gi)) out.add(m[1]);
+        }
+    };
+    for (const r of resources) {
+        visit(r.props, false);
+        if (r.provider) visit(r.provider.props, false);
+    }
+    return [...out];
+}
+
 /** What differs, one line per finding, with the pack's message for the extra ones. */
 function differences(expected: ExpectedFinding[], found: Diagnostic[]): string[] {
     const left = expected.map(key);
@@ -115,6 +137,8 @@ describe("examples: findings match expected-findings.json exactly", () => {
             try {
                 const found = await engine.preview(run.resources.map(asEngineSends));
                 const diff = differences(expected, found);
+                const leaks = secretTexts(run.resources).filter((t) => found.some((d) => d.message.includes(t)));
+                assert.deepEqual(leaks, [], `${name}: secret values printed in the pack's messages`);
                 assert.equal(
                     diff.length,
                     0,
