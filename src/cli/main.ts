@@ -74,7 +74,8 @@ function program(setExit: (code: number) => void): Command {
             "Keeps citizens' data off untrusted clouds, carriers and vendors, and inside the jurisdictions you allow.",
         )
         .exitOverride()
-        .showHelpAfterError(false);
+        .showHelpAfterError(false)
+        .showSuggestionAfterError(false);
 
     cli.command("scan")
         .description("scan a `pulumi preview --json` file, a `pulumi stack export` file or a Pulumi program directory")

@@ -1,0 +1,148 @@
+// The clean-guard command as a user runs it: a child process, its exit code, stdout and stderr.
+
+import * as assert from "node:assert/strict";
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const fixture = (name: string) => path.join("test", "cli", "fixtures", name);
+const scratch = mkdtempSync(path.join(tmpdir(), "clean-guard-bin-"));
+
+interface Run {
+    code: number | null;
+    stdout: string;
+    stderr: string;
+}
+
+const runs = new Map<string, Promise<Run>>();
+
+/** Runs the command once per argument list; the runs are independent, so `before` starts them all at once. */
+function run(args: readonly string[]): Promise<Run> {
+    const key = JSON.stringify(args);
+    let started = runs.get(key);
+    if (!started) {
+        started = new Promise((resolve) => {
+            const argv = ["-r", "ts-node/register/transpile-only", "src/cli/main.ts", ...args];
+            const options = {
+                cwd: ROOT,
+                env: { ...process.env, NO_COLOR: "1" },
+                timeout: 170_000,
+                maxBuffer: 64 << 20,
+            };
+            execFile(process.execPath, argv, options, (error, stdout, stderr) =>
+                resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
+            );
+        });
+        runs.set(key, started);
+    }
+    return started;
+}
+
+const badProfile = path.join(scratch, "bad-profile.yaml");
+writeFileSync(badProfile, "disallow:\n  vendors: [nobody-known]\n");
+const notPulumi = path.join(scratch, "package.json");
+writeFileSync(notPulumi, '{"name": "x"}');
+const sarifOut = path.join(scratch, "report.sarif");
+
+const CLEAN = ["scan", fixture("preview-clean.json")];
+const UNTRUSTED = ["scan", fixture("preview-alicloud.json")];
+const TO_FILE = ["scan", "--format", "sarif", "--output", sarifOut, fixture("preview-alicloud.json")];
+const USAGE_ERRORS: Array<[string, string[], RegExp]> = [
+    ["an unknown format", ["scan", "--format", "pdf", fixture("preview-clean.json")], /'pdf' is invalid/],
+    ["a missing input", ["scan", path.join(scratch, "nope.json")], /nope\.json: no such file or directory/],
+    ["JSON that is not Pulumi's", ["scan", notPulumi], /package\.json: JSON with neither 'steps' nor 'deployment'/],
+    [
+        "a wrong forced input kind",
+        ["scan", "--input-kind", "export", fixture("preview-clean.json")],
+        /preview-clean\.json: expected the JSON of 'pulumi stack export'/,
+    ],
+    [
+        "a profile that does not load",
+        ["scan", "--profile", badProfile, fixture("preview-clean.json")],
+        /bad-profile\.yaml:\d+/,
+    ],
+    [
+        "a malformed stack tag",
+        ["scan", "--stack-tag", "eu", fixture("preview-clean.json")],
+        /--stack-tag 'eu': expected key=value/,
+    ],
+    ["profile without an action", ["profile"], /use --print-default/],
+    ["an unknown command", ["scna"], /unknown command 'scna'/],
+];
+const FORMATS = ["text", "json", "sarif", "junit", "html"];
+const secretScan = (format: string) => ["scan", "--format", format, fixture("export-show-secrets.json")];
+
+describe("clean-guard command", function () {
+    this.timeout(180_000);
+    before(() => {
+        for (const args of [CLEAN, UNTRUSTED, TO_FILE, ...USAGE_ERRORS.map((u) => u[1]), ...FORMATS.map(secretScan)])
+            run(args);
+    });
+
+    describe("exit codes", () => {
+        it("0 when nothing fails the run", async () => {
+            const r = await run(CLEAN);
+            assert.equal(r.code, 0, r.stderr);
+            assert.match(r.stdout, /0 violations \(0 mandatory\), \d+ cannot-verify, 2 resources scanned/);
+        });
+        it("1 when a mandatory policy is violated", async () => {
+            const r = await run(UNTRUSTED);
+            assert.equal(r.code, 1, r.stderr);
+            assert.match(r.stdout, /alicloud:oss\/bucket:Bucket 'mirror'/);
+            assert.match(r.stdout, /BLOCK .*clean-guard-untrusted-provider/);
+        });
+        for (const [what, args, message] of USAGE_ERRORS) {
+            it(`2 with one line on stderr for ${what}`, async () => {
+                const r = await run(args);
+                assert.equal(r.code, 2, r.stdout + r.stderr);
+                assert.match(r.stderr, message);
+                assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
+                assert.equal(r.stdout, "");
+            });
+        }
+    });
+
+    it("writes the report to --output and nothing to stdout", async () => {
+        const r = await run(TO_FILE);
+        assert.equal(r.code, 1, r.stderr);
+        assert.equal(r.stdout, "");
+        const log = JSON.parse(readFileSync(sarifOut, "utf8"));
+        const results = log.runs[0].results.map((x: { ruleId: string; level: string }) => `${x.ruleId} ${x.level}`);
+        assert.ok(results.includes("clean-guard-untrusted-provider error"), results.join(", "));
+    });
+
+    describe("secrets never reach a report", () => {
+        // export-show-secrets.json holds plaintext secrets: a password, and the region of two providers and a bucket.
+        const secrets = ["hunter2-never-print-me", "eu-south-2"];
+        for (const format of FORMATS) {
+            it(format, async () => {
+                const r = await run(secretScan(format));
+                assert.equal(r.code, 1, r.stderr);
+                assert.ok(r.stdout.includes("[secret]"), "the secret region is shown masked");
+                for (const secret of secrets) assert.ok(!(r.stdout + r.stderr).includes(secret), `${secret} printed`);
+            });
+        }
+    });
+
+    describe("other commands", () => {
+        it("scan --help lists every option", async () => {
+            const r = await run(["scan", "--help"]);
+            assert.equal(r.code, 0);
+            for (const option of ["--format", "--output", "--profile", "--input-kind", "--stack", "--stack-tag"]) {
+                assert.ok(r.stdout.includes(option), option);
+            }
+        });
+        it("profile --print-default prints the built-in profile", async () => {
+            const r = await run(["profile", "--print-default"]);
+            assert.equal(r.code, 0, r.stderr);
+            assert.equal(r.stdout, readFileSync(path.join(ROOT, "src", "profile", "default.yaml"), "utf8"));
+        });
+        it("catalog prints the catalog summary", async () => {
+            const r = await run(["catalog"]);
+            assert.equal(r.code, 0, r.stderr);
+            assert.match(r.stdout, /^ {2}alibaba .*disallowed by default/m);
+        });
+    });
+});
