@@ -8,18 +8,26 @@ import type { Placement } from "../model/placement";
 import type { NormalisedResource } from "../model/resource";
 import { globalKindOf, type GlobalKind } from "./aws-global";
 import type { LocateContext } from "./context";
-import { applyRules, type CompiledRule, type LocationRuleTable } from "./location-rules";
+import { applyRules, compileRules, rule, type CompiledRule, type LocationRuleTable } from "./location-rules";
 import { addLocation, addReadLocation } from "./places";
 import { providerLabel, readString, type Read } from "./read";
 
 export interface AwsFamily {
     /** The resource's own region input, when the package has one. */
     ownRegionKey?: string;
-    /** Secondary locations and references per type token. */
-    copies: LocationRuleTable;
+    /** Per type token: secondary locations, references to other resources, machine images. */
+    types: LocationRuleTable;
     /** Zone inputs any type may carry. */
     zones: readonly CompiledRule[];
 }
+
+/** Zone inputs, whatever the type: EC2 instances, subnets, volumes, RDS, ElastiCache, Auto Scaling groups. */
+export const AWS_ZONE_RULES = compileRules([
+    rule("region", "availabilityZone", "primary", "availability zone"),
+    rule("region", "availabilityZones[*]", "primary", "availability zone"),
+    rule("region", "preferredCacheClusterAzs[*]", "primary", "availability zone"),
+    rule("zone-id", "availabilityZoneId", "primary", "availability zone id"),
+]);
 
 interface RegionSource {
     read: Read<string>;
@@ -38,7 +46,7 @@ export function locateAwsFamily(
     if (!source && !resource.provider && !p.isProvider) return;
     const region = source ? primaryRegion(resource, p, ctx, source) : missingRegion(p, resource);
     applyRules(family.zones, { cloud: "aws", region }, resource, p, ctx);
-    applyRules(family.copies.get(resource.type), { cloud: "aws", region }, resource, p, ctx);
+    applyRules(family.types.get(resource.type), { cloud: "aws", region }, resource, p, ctx);
 }
 
 function regionSource(

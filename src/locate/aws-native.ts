@@ -3,57 +3,42 @@
 // resources have no region input of their own: the provider's `region` places them.
 // Source: CloudFormation resource reference, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/
 
-import { locateAwsFamily, type AwsFamily } from "./aws-family";
+import { AWS_ZONE_RULES, locateAwsFamily, type AwsFamily } from "./aws-family";
 import type { Locator } from "./context";
-import { compileRules, compileRuleTable } from "./location-rules";
+import { compileRuleTable, rule } from "./location-rules";
 
-const COPIES = compileRuleTable({
-    "aws-native:dynamodb:GlobalTable": [
-        { at: "replicas[*].region", kind: "region", role: "replica", what: "replica region" },
-    ],
+const TYPE_RULES = compileRuleTable({
+    "aws-native:dynamodb:GlobalTable": [rule("region", "replicas[*].region", "replica", "replica region")],
     "aws-native:s3:Bucket": [
-        {
-            at: "replicationConfiguration.rules[*].destination.bucket",
-            kind: "copies-to",
-            role: "replica",
-            what: "replication destination bucket",
-        },
+        rule(
+            "copies-to",
+            "replicationConfiguration.rules[*].destination.bucket",
+            "replica",
+            "replication destination bucket",
+        ),
     ],
-    "aws-native:rds:DbInstance": [
-        { at: "sourceDbInstanceIdentifier", kind: "copy-of", role: "replica", what: "source database" },
-    ],
+    "aws-native:rds:DbInstance": [rule("copy-of", "sourceDbInstanceIdentifier", "replica", "source database")],
     "aws-native:rds:DbCluster": [
-        { at: "replicationSourceIdentifier", kind: "copy-of", role: "replica", what: "source cluster" },
-        { at: "globalClusterIdentifier", kind: "copy-of", role: "member", what: "global cluster" },
+        rule("copy-of", "replicationSourceIdentifier", "replica", "source cluster"),
+        rule("copy-of", "globalClusterIdentifier", "member", "global cluster"),
     ],
-    "aws-native:secretsmanager:Secret": [
-        { at: "replicaRegions[*].region", kind: "region", role: "replica", what: "replica region" },
-    ],
+    "aws-native:secretsmanager:Secret": [rule("region", "replicaRegions[*].region", "replica", "replica region")],
     "aws-native:ecr:ReplicationConfiguration": [
-        {
-            at: "replicationConfiguration.rules[*].destinations[*].region",
-            kind: "region",
-            role: "replica",
-            what: "replication region",
-        },
+        rule("region", "replicationConfiguration.rules[*].destinations[*].region", "replica", "replication region"),
     ],
-    "aws-native:kms:ReplicaKey": [{ at: "primaryKeyArn", kind: "copy-of", role: "replica", what: "primary key" }],
+    "aws-native:kms:ReplicaKey": [rule("copy-of", "primaryKeyArn", "replica", "primary key")],
     "aws-native:backup:BackupPlan": [
-        {
-            at: "backupPlan.backupPlanRule[*].copyActions[*].destinationBackupVaultArn",
-            kind: "arn",
-            role: "backup",
-            what: "backup copy vault",
-        },
+        rule(
+            "arn",
+            "backupPlan.backupPlanRule[*].copyActions[*].destinationBackupVaultArn",
+            "backup",
+            "backup copy vault",
+        ),
     ],
+    "aws-native:ec2:Instance": [rule("machine-image", "imageId", "primary", "machine image")],
+    "aws-native:ec2:LaunchTemplate": [rule("machine-image", "launchTemplateData.imageId", "primary", "machine image")],
 });
 
-const ZONES = compileRules([
-    { at: "availabilityZone", kind: "region", role: "primary", what: "availability zone" },
-    { at: "availabilityZones[*]", kind: "region", role: "primary", what: "availability zone" },
-    { at: "availabilityZoneId", kind: "zone-id", role: "primary", what: "availability zone id" },
-]);
-
-const AWS_NATIVE: AwsFamily = { copies: COPIES, zones: ZONES };
+const AWS_NATIVE: AwsFamily = { types: TYPE_RULES, zones: AWS_ZONE_RULES };
 
 export const locateAwsNative: Locator = (resource, p, ctx) => locateAwsFamily(AWS_NATIVE, resource, p, ctx);

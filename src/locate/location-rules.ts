@@ -3,19 +3,22 @@
 // provider family treats unknown, secret and missing values the same way.
 
 import type { CloudId } from "../catalog/types";
-import type { LocationRole, Placement, Reference } from "../model/placement";
+import type { LocationRole, Placement } from "../model/placement";
 import type { NormalisedResource } from "../model/resource";
 import { isRecord, reveal, Unknown, type Value } from "../model/values";
 import { parseArn } from "./arn";
 import type { LocateContext } from "./context";
 import { addLocation, addReadLocation } from "./places";
-import { pathText, type PathSegment, type Read } from "./read";
+import { pathText, unknownDuringPreview, type PathSegment, type Read } from "./read";
+import { addReference } from "./references";
 
 export type RuleKind =
     /** the value is a region or zone name */
     | "region"
     /** the value is an availability zone id (`use1-az1`): only EC2 can say which zone it is */
     | "zone-id"
+    /** the value is an EC2 machine image id (`ami-...`), to be looked up in the resource's region */
+    | "machine-image"
     /** the value is an ARN whose region field places the copy; a regionless ARN is followed through the stack */
     | "arn"
     /** the value names another resource that receives this resource's data */
@@ -32,6 +35,11 @@ export interface LocationRule {
     role: LocationRole;
     /** What the value is, for messages: `replica region`, `source database`. */
     what: string;
+}
+
+/** One rule in a line: `rule("region", "replicas[*].regionName", "replica", "replica region")`. */
+export function rule(kind: RuleKind, at: string, role: LocationRole, what: string): LocationRule {
+    return { at, kind, role, what };
 }
 
 const EACH = Symbol("each");
@@ -131,6 +139,8 @@ function applyRead(rule: CompiledRule, read: Read<string>, scope: RuleScope, p: 
                 });
             }
             return;
+        case "machine-image":
+            return addMachineImage(p, read, scope, what);
         case "arn": {
             const region = read.value === undefined ? undefined : parseArn(read.value)?.region;
             if (region) {
@@ -151,29 +161,37 @@ function applyRead(rule: CompiledRule, read: Read<string>, scope: RuleScope, p: 
     }
 }
 
-function addReference(
-    p: Placement,
-    read: Read<string>,
-    relation: Reference["relation"],
-    role: LocationRole,
-    what: string,
-): void {
+const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
+/** AWS's own public parameters (`/aws/service/ami-amazon-linux-latest/...`) name AWS's images. */
+const AWS_PUBLIC_PARAMETER = "resolve:ssm:/aws/service/";
+
+function addMachineImage(p: Placement, read: Read<string>, scope: RuleScope, what: string): void {
+    if (read.unknown) return unknownDuringPreview(p, "image", read.path, what);
     if (read.opaque) {
         p.undetermined.push({
-            aspect: relation === "located-by" ? "location" : "secondary-location",
+            aspect: "image",
             reason: "secret-ciphertext",
             path: read.path,
             detail: `${what} is a secret whose value is not available to clean-guard`,
         });
         return;
     }
-    if (!read.unknown && !read.value) return;
-    p.references.push({
-        relation,
-        role,
-        target: read.value ?? "",
+    const ref = read.value;
+    if (!ref || ref.startsWith(AWS_PUBLIC_PARAMETER)) return;
+    if (!AMI_ID.test(ref)) {
+        p.undetermined.push({
+            aspect: "image",
+            reason: "unrecognised",
+            path: read.path,
+            detail: `${what} is not an AMI id clean-guard can look up`,
+        });
+        return;
+    }
+    p.images.push({
+        ref,
+        kind: "machine-image",
+        ...(scope.region ? { region: scope.region } : {}),
         path: read.path,
-        ...(read.unknown ? { unknown: true } : {}),
         ...(read.secret ? { secret: true } : {}),
     });
 }

@@ -1,10 +1,14 @@
 import { strict as assert } from "assert";
 import { defaultCatalog } from "../../src/catalog";
 import { locate } from "../../src/locate";
+import type { Placement } from "../../src/model/placement";
 import type { NormalisedResource } from "../../src/model/resource";
+import type { Value } from "../../src/model/values";
 import {
+    awsNativeResource,
     awsResource,
     explicitProvider,
+    type AwsOptions,
     providerResource,
     resource,
     s3Bucket,
@@ -217,4 +221,67 @@ describe("aws locator: global types", () => {
         assert.deepEqual(locationsText(p), []);
         assert.deepEqual(undeterminedsText(p), ["unknown-during-preview location region"]);
     });
+});
+
+describe("aws locator: machine images", () => {
+    const instance = (ami: Value, opts: AwsOptions = { provider: china }) =>
+        awsResource("aws:ec2/instance:Instance", { ami, instanceType: "t3.micro" }, opts);
+    const imagesOf = (p: Placement) => p.images.map((i) => `${i.kind} ${i.ref} in ${i.region ?? "?"} at ${i.path}`);
+
+    const cases: Array<[string, NormalisedResource, string[]]> = [
+        [
+            "an instance's AMI, to be looked up in the instance's region",
+            instance("ami-0abc1234def567890"),
+            ["machine-image ami-0abc1234def567890 in cn-north-1 at ami"],
+        ],
+        [
+            "the instance's own region wins for the lookup too",
+            instance("ami-0abc1234", { provider: china, region: "eu-west-1" }),
+            ["machine-image ami-0abc1234 in eu-west-1 at ami"],
+        ],
+        [
+            "a launch template's image",
+            awsResource(
+                "aws:ec2/launchTemplate:LaunchTemplate",
+                { imageId: "ami-0123456789abcdef0" },
+                { provider: ireland },
+            ),
+            ["machine-image ami-0123456789abcdef0 in eu-west-1 at imageId"],
+        ],
+        [
+            "AWS's own public parameter names AWS's image: nothing to look up",
+            awsResource(
+                "aws:ec2/launchTemplate:LaunchTemplate",
+                { imageId: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64" },
+                { provider: ireland },
+            ),
+            [],
+        ],
+        [
+            "aws-native instance",
+            awsNativeResource(
+                "aws-native:ec2:Instance",
+                { imageId: "ami-0abc1234" },
+                { providerRegion: "cn-northwest-1" },
+            ),
+            ["machine-image ami-0abc1234 in cn-northwest-1 at imageId"],
+        ],
+    ];
+    for (const [what, r, expected] of cases) it(what, () => assert.deepEqual(imagesOf(placed(r)), expected));
+
+    const undetermined: Array<[string, NormalisedResource, string[]]> = [
+        ["unknown during preview", instance(unknown()), ["unknown-during-preview image ami"]],
+        ["a secret ciphertext", instance(secret()), ["secret-ciphertext image ami"]],
+        [
+            "someone else's parameter cannot be looked up",
+            awsResource(
+                "aws:ec2/launchTemplate:LaunchTemplate",
+                { imageId: "resolve:ssm:/team/golden-ami" },
+                { provider: ireland },
+            ),
+            ["unrecognised image imageId"],
+        ],
+    ];
+    for (const [what, r, expected] of undetermined)
+        it(what, () => assert.deepEqual(undeterminedsText(placed(r)), expected));
 });
