@@ -18,7 +18,6 @@ import type { Locator } from "./context";
 const flexible = flexibleServer(["geoRedundantBackupEnabled"], "true", "sourceServerId");
 
 const CLASSIC: AzureRules = {
-    resourceGroupTypes: new Set(["azure:core/resourceGroup:ResourceGroup"]),
     globalTypes: new Map([
         [
             "azure:cdn/frontdoorProfile:FrontdoorProfile",

@@ -10,6 +10,7 @@ import type { Props } from "../model/values";
 import type { LocateContext } from "./context";
 import { addLocation, addReadLocation } from "./places";
 import { addReference } from "./references";
+import type { StackIndex } from "./stack-index";
 import { decodedProviderProps, readArray, readString, readValue, unknownDuringPreview, type PathSegment } from "./read";
 
 export interface AzureResource {
@@ -29,8 +30,13 @@ export interface GlobalType {
 /** What a resource type adds beyond its primary location. */
 export type AzureRule = (r: AzureResource) => void;
 
+/** Resource groups of both packages: a classic resource may sit in a group made with azure-native. */
+const RESOURCE_GROUP_TYPES: ReadonlySet<string> = new Set([
+    "azure-native:resources:ResourceGroup",
+    "azure:core/resourceGroup:ResourceGroup",
+]);
+
 export interface AzureRules {
-    resourceGroupTypes: ReadonlySet<string>;
     /**
      * Types that live in no region (Front Door, Traffic Manager, DNS): their location is `global`
      * whatever `location` says (azure-native writes `global`, classic writes nothing). The policies then
@@ -66,17 +72,12 @@ export function locateAzure(resource: NormalisedResource, p: Placement, ctx: Loc
         });
         if (global.controlPlane) location.controlPlane = true;
     } else {
-        const primary = locatePrimary(resource, p, ctx, rules);
+        const primary = locatePrimary(resource, p, ctx);
         rules.rules.get(resource.type)?.({ resource, p, ctx, primary });
     }
 }
 
-function locatePrimary(
-    resource: NormalisedResource,
-    p: Placement,
-    ctx: LocateContext,
-    rules: AzureRules,
-): Location | undefined {
+function locatePrimary(resource: NormalisedResource, p: Placement, ctx: LocateContext): Location | undefined {
     const own = readString(resource.props, ["location"]);
     if (own.value || own.unknown || own.opaque) {
         return addReadLocation(
@@ -87,7 +88,7 @@ function locatePrimary(
             "input 'location'",
         );
     }
-    if (rules.resourceGroupTypes.has(resource.type)) {
+    if (RESOURCE_GROUP_TYPES.has(resource.type)) {
         const fromProvider = readString(decodedProviderProps(resource), ["location"]);
         if (fromProvider.value || fromProvider.unknown || fromProvider.opaque) {
             const via = `location of ${providerText(resource)}`;
@@ -109,9 +110,11 @@ function locatePrimary(
     }
     // ARM gives a resource without a location its resource group's: the stack pass resolves the group
     // and reports it unresolved when the group is not part of the stack.
+    const group = readString(resource.props, ["resourceGroupName"]);
+    const groupUrn = group.value && ctx.stack ? resourceGroupsOf(ctx.stack).get(group.value) : undefined;
     addReference(
         p,
-        readString(resource.props, ["resourceGroupName"]),
+        groupUrn ? { ...group, value: groupUrn } : group,
         "located-by",
         "primary",
         "input 'resourceGroupName'",
@@ -119,6 +122,29 @@ function locatePrimary(
     // Neither a location nor a resource group: a subscription- or tenant-scoped control-plane object
     // (role assignment, policy definition, management group) that keeps no customer data.
     return undefined;
+}
+
+const groupIndexes = new WeakMap<StackIndex, Map<string, string>>();
+
+/**
+ * Resource groups of the stack by their Azure name, built once per stack. Every resource in a group
+ * writes the group's name in its own `resourceGroupName`, so the stack index cannot tell the group
+ * from its members by that name alone; the group's URN can.
+ */
+function resourceGroupsOf(stack: StackIndex): Map<string, string> {
+    let groups = groupIndexes.get(stack);
+    if (!groups) {
+        groups = new Map();
+        for (const r of stack.resources) {
+            if (!RESOURCE_GROUP_TYPES.has(r.type)) continue;
+            for (const key of ["resourceGroupName", "name"]) {
+                const name = readString(r.props, [key]).value;
+                if (name && !groups.has(name)) groups.set(name, r.urn);
+            }
+        }
+        groupIndexes.set(stack, groups);
+    }
+    return groups;
 }
 
 function providerText(resource: NormalisedResource): string {

@@ -18,7 +18,6 @@ import type { Locator } from "./context";
 const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
 
 const NATIVE: AzureRules = {
-    resourceGroupTypes: new Set(["azure-native:resources:ResourceGroup"]),
     globalTypes: new Map([
         ["azure-native:frontdoor:FrontDoor", { via: "Front Door, served from Microsoft's edge in every country" }],
         [

@@ -118,3 +118,59 @@ export function awsNativeResource(type: string, props: Props, opts: AwsOptions =
         );
     return resource(type, opts.name ?? type.split(":").pop()!.toLowerCase(), props, { ...opts, provider });
 }
+
+// Azure, Google Cloud, Kubernetes and untrusted clouds. `providerConfig` is the package's stack config
+// (`azure-native:location`, `gcp:region`, `alicloud:region`) as the default provider receives it.
+
+export interface CloudOptions extends ResourceOptions {
+    providerConfig?: Props;
+    name?: string;
+}
+
+/** A resource of `pkg` managed by `opts.provider` or by the package's default provider. */
+export function cloudResource(
+    pkg: string,
+    version: string,
+    type: string,
+    props: Props,
+    opts: CloudOptions = {},
+): NormalisedResource {
+    const provider = opts.provider ?? defaultProvider(pkg, opts.providerConfig ?? {}, version);
+    return resource(type, opts.name ?? type.split(":").pop()!.toLowerCase(), props, { ...opts, provider });
+}
+
+/** Any azure-native v3 resource: `azureNative("storage:StorageAccount", {...})`. */
+export const azureNative = (token: string, props: Props, opts: CloudOptions = {}): NormalisedResource =>
+    cloudResource("azure-native", "3_28_0", `azure-native:${token}`, props, opts);
+
+/** Any classic azure v6 resource, by full type token. */
+export const azureClassic = (type: string, props: Props, opts: CloudOptions = {}): NormalisedResource =>
+    cloudResource("azure", "6_30_0", type, props, opts);
+
+export const resourceGroup = (props: Props, opts: CloudOptions = {}): NormalisedResource =>
+    azureNative("resources:ResourceGroup", props, opts);
+
+export const storageAccount = (props: Props, opts: CloudOptions = {}): NormalisedResource =>
+    azureNative(
+        "storage:StorageAccount",
+        { resourceGroupName: "rg-data", kind: "StorageV2", sku: { name: "Standard_LRS" }, ...props },
+        opts,
+    );
+
+/** Any gcp v9 resource, by full type token. */
+export const gcpResource = (type: string, props: Props, opts: CloudOptions = {}): NormalisedResource =>
+    cloudResource("gcp", "9_37_0", type, props, opts);
+
+export const gcsBucket = (props: Props, opts: CloudOptions = {}): NormalisedResource =>
+    gcpResource("gcp:storage/bucket:Bucket", props, opts);
+
+/** Any kubernetes v4 resource, by full type token. */
+export const k8sResource = (type: string, props: Props, opts: CloudOptions = {}): NormalisedResource =>
+    cloudResource("kubernetes", "4_34_2", type, props, opts);
+
+/** A container as written in a pod spec. */
+export const container = (name: string, image: Value): Props => ({ name, image });
+
+/** Any alicloud v3 resource, by full type token. */
+export const alicloudResource = (type: string, props: Props, opts: CloudOptions = {}): NormalisedResource =>
+    cloudResource("alicloud", "3_108_0", type, props, opts);
