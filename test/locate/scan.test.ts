@@ -79,6 +79,33 @@ describe("input scan: hosts", () => {
             ["b.bcebos.com baidu at containerDefinitions[0].environment[0].value"],
         ],
         [
+            "a DNS record pointing at Alibaba OSS",
+            awsResource(
+                "aws:route53/record:Record",
+                {
+                    zoneId: "Z1",
+                    name: "files",
+                    type: "CNAME",
+                    ttl: 300,
+                    records: ["shop.oss-cn-hangzhou.aliyuncs.com"],
+                },
+                eu,
+            ),
+            ["shop.oss-cn-hangzhou.aliyuncs.com alibaba at records[0]"],
+        ],
+        [
+            "a CloudFront origin on Tencent COS",
+            awsResource(
+                "aws:cloudfront/distribution:Distribution",
+                {
+                    enabled: true,
+                    origins: [{ originId: "cos", domainName: "shop-1250000000.cos.ap-guangzhou.myqcloud.com" }],
+                },
+                eu,
+            ),
+            ["shop-1250000000.cos.ap-guangzhou.myqcloud.com tencent at origins[0].domainName"],
+        ],
+        [
             "a host of nobody in particular is still a host",
             lambda({ HOOK: "https://hooks.example.org/x" }),
             ["hooks.example.org - at environment.variables.HOOK"],
