@@ -96,14 +96,11 @@ export const locateGcp: Locator = (resource, p, ctx) => {
     }
     const own = OWN_PRIMARY.get(resource.type);
     if (own) return own(r);
-    if (GLOBAL_TYPES.has(resource.type)) {
-        addLocation(p, ctx, {
-            cloud: "gcp",
-            name: "global",
-            role: "primary",
-            via: "a global Google Cloud resource (no region)",
-            path: "",
-        });
+    const controlPlane = GLOBAL_TYPES.get(resource.type);
+    if (controlPlane !== undefined) {
+        const via = "a global Google Cloud resource (no region)";
+        const location = addLocation(p, ctx, { cloud: "gcp", name: "global", role: "primary", via, path: "" });
+        if (controlPlane) location.controlPlane = true;
         return;
     }
     if (CONTROL_PLANE.test(resource.type)) return;
