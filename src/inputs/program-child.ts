@@ -49,7 +49,7 @@ interface MockMonitorInternals {
 const ROOT_STACK_TYPE = "pulumi:pulumi:Stack";
 
 /** The engine's URN: the parent's whole type chain, the root stack left out (the mock keeps only the last type). */
-export function engineUrn(stack: string, project: string, parent: string, type: string, name: string): string {
+function engineUrn(stack: string, project: string, parent: string, type: string, name: string): string {
     const parentChain = parent ? parent.split("::")[2] : "";
     const qualified = parentChain && parentChain !== ROOT_STACK_TYPE ? `${parentChain}$${type}` : type;
     return `urn:pulumi:${stack}::${project}::${qualified}::${name}`;
