@@ -1,13 +1,14 @@
 // Runs resources through the real locators and every clean-guard policy, as the pack does, and says what
 // a user would read: the finding's policy, its kind (advisory or not) and its message.
 
+import { strict as assert } from "node:assert";
 import { defaultCatalog } from "../../src/catalog";
 import { evaluateResource, evaluateStack } from "../../src/engine/evaluate";
 import type { Ec2Lookups } from "../../src/lookups/index";
 import type { Finding } from "../../src/model/finding";
 import type { NormalisedResource, StackContext } from "../../src/model/resource";
 import { allPolicies } from "../../src/policies";
-import { defaultProfile } from "../../src/profile/load";
+import { defaultProfile, loadProfile } from "../../src/profile/load";
 import type { Profile } from "../../src/profile/types";
 
 export const catalog = defaultCatalog();
@@ -20,12 +21,14 @@ export interface JudgeOptions {
     /** Stack config, fully qualified keys. */
     stackConfig?: Record<string, string>;
     lookups?: Ec2Lookups;
+    /** The stack's name; `dev` unless given. */
+    stackName?: string;
 }
 
 function stackOf(options: JudgeOptions): StackContext {
     return {
         project: "shop",
-        stack: "dev",
+        stack: options.stackName ?? "dev",
         tags: new Map(Object.entries(options.stackTags ?? {})),
         config: new Map(Object.entries(options.stackConfig ?? {})),
         phase: "preview",
@@ -59,3 +62,28 @@ export const outcomeOf = (f: Finding): Outcome =>
 /** One policy's findings as `[outcome, message]` pairs. */
 export const findingsOf = (findings: Finding[], policy: string): Array<[Outcome, string]> =>
     findings.filter((f) => f.policy === policy).map((f) => [outcomeOf(f), f.message]);
+
+/** A profile as an organisation writes it (`extends: default` unless it says otherwise). */
+export function orgProfile(yamlText: string): Profile {
+    return loadProfile(
+        { yamlText: `version: 1\n${yamlText}`, name: "org.yaml" },
+        catalog,
+        allPolicies.map((p) => p.name),
+    );
+}
+
+/** What a test table expects of one policy: each finding's outcome and words its message must hold. */
+export type Expected = Array<[Outcome, ...string[]]>;
+
+export function assertFindings(findings: Finding[], policy: string, expected: Expected, never: string[] = []): void {
+    const actual = findingsOf(findings, policy);
+    const show = JSON.stringify(actual, null, 1);
+    assert.equal(actual.length, expected.length, `expected ${expected.length} ${policy} finding(s), got ${show}`);
+    expected.forEach(([outcome, ...words], i) => {
+        const [kind, message] = actual[i];
+        assert.equal(kind, outcome, show);
+        for (const word of words) assert.ok(message.includes(word), `'${word}' missing from: ${message}`);
+    });
+    for (const f of findings)
+        for (const word of never) assert.ok(!f.message.includes(word), `'${word}' must not appear in: ${f.message}`);
+}

@@ -1,0 +1,177 @@
+import type { NormalisedResource } from "../../src/model/resource";
+import { dynamoTable, rdsInstance, s3Bucket, s3Replication, unknown, urnOf } from "../support/builders";
+import { gcsBucket, storageAccount } from "./builders";
+import { assertFindings, judgeResource, judgeStack, type Expected } from "./judge";
+
+const POLICY = "clean-guard-cross-border-replication";
+const tagged = (value: string) => ({ tags: { "data-residency": value } });
+
+describe(POLICY, () => {
+    describe("copies a resource makes of its own data", () => {
+        const cases: Array<[string, NormalisedResource, Expected]> = [
+            [
+                "an EU table replicated to Virginia: the role, the place and the input that put it there",
+                dynamoTable(
+                    { replicas: [{ regionName: "us-east-1" }], ...tagged("eu") },
+                    { providerRegion: "eu-west-1" },
+                ),
+                [
+                    [
+                        "violation",
+                        "replica aws region us-east-1 (United States (US)) from input 'replicas[0].regionName'",
+                        "eu (27 countries)",
+                    ],
+                ],
+            ],
+            [
+                "the same table replicated to Frankfurt",
+                dynamoTable(
+                    { replicas: [{ regionName: "eu-central-1" }], ...tagged("eu") },
+                    { providerRegion: "eu-west-1" },
+                ),
+                [],
+            ],
+            [
+                "an unclassified table replicated to Virginia",
+                dynamoTable({ replicas: [{ regionName: "us-east-1" }] }, { providerRegion: "eu-west-1" }),
+                [],
+            ],
+            [
+                "any table replicated to mainland China",
+                dynamoTable({ replicas: [{ regionName: "cn-north-1" }] }, { providerRegion: "eu-west-1" }),
+                [["violation", "replica aws region cn-north-1", "Placement in partition aws-cn is disallowed"]],
+            ],
+            [
+                "Brazilian data in geo-redundant storage goes to the paired region in the US",
+                storageAccount("brazilsouth", "Standard_GRS", tagged("br")),
+                [["violation", "southcentralus", "United States (US)", "br (Brazil)"]],
+            ],
+            [
+                "the same account with locally redundant storage",
+                storageAccount("brazilsouth", "Standard_LRS", tagged("br")),
+                [],
+            ],
+            [
+                "zone-redundant storage stays in the region",
+                storageAccount("brazilsouth", "Standard_ZRS", tagged("br")),
+                [],
+            ],
+            [
+                "an EU bucket whose dual-region spans the US",
+                gcsBucket("EU", {
+                    labels: { "data-residency": "eu" },
+                    customPlacementConfig: { dataLocations: ["europe-west1", "us-central1"] },
+                }),
+                [["violation", "member gcp region us-central1", "United States (US)"]],
+            ],
+            [
+                "an EU dual-region bucket inside the EU",
+                gcsBucket("EU", {
+                    labels: { "data-residency": "eu" },
+                    customPlacementConfig: { dataLocations: ["europe-west1", "europe-west4"] },
+                }),
+                [],
+            ],
+            [
+                "a replica region unknown until `up`",
+                dynamoTable(
+                    { replicas: [{ regionName: unknown() }], ...tagged("eu") },
+                    { providerRegion: "eu-west-1" },
+                ),
+                [["advisory", "not known during preview"]],
+            ],
+            [
+                "a replica region nobody knows fails closed",
+                dynamoTable({ replicas: [{ regionName: "eu-middle-7" }] }, { providerRegion: "eu-west-1" }),
+                [["unverified", "eu-middle-7"]],
+            ],
+        ];
+        for (const [what, r, expected] of cases)
+            it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
+    });
+
+    describe("copies held by other resources of the stack", () => {
+        const source = rdsInstance(
+            { identifier: "orders", ...tagged("de") },
+            { providerRegion: "eu-central-1", name: "orders" },
+        );
+        // During preview `bucket: orders.id` is unknown; the engine's property dependencies name the source.
+        const fromOrders = {
+            providerRegion: "eu-west-1",
+            name: "replication",
+            propertyDependencies: { bucket: [urnOf("aws:s3/bucket:Bucket", "orders")] },
+        };
+        const cases: Array<[string, NormalisedResource[], Expected]> = [
+            [
+                "a read replica in Virginia carries its source's German classification",
+                [
+                    source,
+                    rdsInstance(
+                        { replicateSourceDb: "orders" },
+                        { providerRegion: "us-east-1", name: "orders-replica" },
+                    ),
+                ],
+                [
+                    [
+                        "violation",
+                        "holds a copy of classified data in aws region us-east-1",
+                        "de (Germany) by tag 'data-residency' of its source aws:rds/instance:Instance 'orders'",
+                    ],
+                ],
+            ],
+            [
+                "a read replica in Frankfurt",
+                [
+                    source,
+                    rdsInstance(
+                        { replicateSourceDb: "orders" },
+                        { providerRegion: "eu-central-1", name: "orders-replica" },
+                    ),
+                ],
+                [],
+            ],
+            [
+                "a replica of an unclassified database",
+                [
+                    rdsInstance({ identifier: "orders" }, { providerRegion: "eu-central-1", name: "orders" }),
+                    rdsInstance(
+                        { replicateSourceDb: "orders" },
+                        { providerRegion: "us-east-1", name: "orders-replica" },
+                    ),
+                ],
+                [],
+            ],
+            [
+                "a replication rule moving EU data to a bucket in Virginia: the rule and the destination",
+                [
+                    s3Bucket({ bucket: "orders", ...tagged("eu") }, { providerRegion: "eu-west-1", name: "orders" }),
+                    s3Bucket({ bucket: "orders-copy" }, { providerRegion: "us-east-1", name: "orders-copy" }),
+                    s3Replication(unknown(), ["arn:aws:s3:::orders-copy"], fromOrders),
+                ],
+                [
+                    [
+                        "violation",
+                        "'orders-copy': holds a copy of classified data in aws region us-east-1",
+                        "of its source aws:s3/bucket:Bucket 'orders'",
+                    ],
+                    [
+                        "violation",
+                        "'replication': replica aws region us-east-1",
+                        "rules[0].destination.bucket -> Bucket 'orders-copy'",
+                    ],
+                ],
+            ],
+            [
+                "a replication destination that names no bucket of the stack fails closed",
+                [
+                    s3Bucket({ bucket: "orders", ...tagged("eu") }, { providerRegion: "eu-west-1", name: "orders" }),
+                    s3Replication(unknown(), ["arn:aws:s3:::somewhere-else"], fromOrders),
+                ],
+                [["unverified", "somewhere-else", "names no resource of this stack"]],
+            ],
+        ];
+        for (const [what, resources, expected] of cases) {
+            it(what, async () => assertFindings((await judgeStack(resources)).stackOnly, POLICY, expected));
+        }
+    });
+});

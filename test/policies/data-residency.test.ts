@@ -1,0 +1,202 @@
+import type { NormalisedResource } from "../../src/model/resource";
+import { awsResource, dynamoTable, explicitProvider, s3Bucket, secret, unknown } from "../support/builders";
+import { gcsBucket, iamRole } from "./builders";
+import { assertFindings, judgeResource, orgProfile, type Expected, type JudgeOptions } from "./judge";
+
+const POLICY = "clean-guard-data-residency";
+const tagged = (value: string) => ({ tags: { "data-residency": value } });
+const labelled = (value: string) => ({ labels: { "data-residency": value } });
+
+describe(POLICY, () => {
+    describe("a resource's own classification", () => {
+        const cases: Array<[string, NormalisedResource, Expected]> = [
+            [
+                "EU data in Virginia: the location, the jurisdiction and the country outside it",
+                s3Bucket(tagged("eu"), { providerRegion: "us-east-1" }),
+                [
+                    [
+                        "violation",
+                        "region us-east-1 (United States (US))",
+                        "Data classified eu (27 countries) by tag 'data-residency'",
+                        "United States (US) is outside it",
+                    ],
+                ],
+            ],
+            ["EU data in Ireland", s3Bucket(tagged("eu"), { providerRegion: "eu-west-1" }), []],
+            [
+                "German data in Ireland",
+                s3Bucket(tagged("de"), { providerRegion: "eu-west-1" }),
+                [["violation", "de (Germany)", "Ireland (IE)"]],
+            ],
+            ["German data in Frankfurt", s3Bucket(tagged("de"), { providerRegion: "eu-central-1" }), []],
+            ["an unclassified bucket in Virginia", s3Bucket({}, { providerRegion: "us-east-1" }), []],
+            [
+                "a typo in the classification names the accepted values",
+                s3Bucket(tagged("xx"), { providerRegion: "eu-west-1" }),
+                [
+                    [
+                        "violation",
+                        "tag 'data-residency' is 'xx', which names no jurisdiction",
+                        "eu, eea, five-eyes, clean-countries",
+                    ],
+                ],
+            ],
+            ["EU data in GCS's EU multi-region", gcsBucket("EU", labelled("eu")), []],
+            [
+                "EU data in GCS's US multi-region is not pinned",
+                gcsBucket("US", labelled("eu")),
+                [["violation", "multi-region us", "not pinned"]],
+            ],
+            [
+                "EU data behind CloudFront's edge, anywhere",
+                awsResource("aws:cloudfront/distribution:Distribution", tagged("eu"), { providerRegion: "eu-west-1" }),
+                [["violation", "not pinned to any country"]],
+            ],
+            [
+                "an IAM role tagged eu holds configuration, not the data",
+                iamRole(tagged("eu"), { provider: explicitProvider("aws", "eu", { region: "eu-west-1" }) }),
+                [],
+            ],
+            [
+                "a classified bucket whose region is unknown until `up`",
+                s3Bucket(tagged("eu"), { region: unknown() }),
+                [["advisory", "not known during preview"]],
+            ],
+            [
+                "a classified bucket in a region nobody knows",
+                s3Bucket(tagged("eu"), { providerRegion: "eu-west-9" }),
+                [["unverified", "eu-west-9"]],
+            ],
+            [
+                "an unclassified bucket whose region is unknown is disallowed-region's to report",
+                s3Bucket({}, { region: unknown() }),
+                [],
+            ],
+        ];
+        for (const [what, r, expected] of cases)
+            it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
+
+        it("judges a secret region without naming it", async () => {
+            const findings = await judgeResource(s3Bucket(tagged("eu"), { providerRegion: secret("us-east-1") }));
+            assertFindings(
+                findings,
+                POLICY,
+                [["violation", "[secret]", "the location is outside it"]],
+                ["us-east-1", "United States"],
+            );
+        });
+    });
+
+    describe("a classification for the whole stack", () => {
+        const eu: JudgeOptions = { stackTags: { "data-residency": "eu" } };
+        const cases: Array<[string, NormalisedResource, JudgeOptions, Expected]> = [
+            [
+                "an untagged bucket of an EU stack in Virginia",
+                s3Bucket({}, { providerRegion: "us-east-1" }),
+                eu,
+                [["violation", "by stack tag 'data-residency'", "us-east-1"]],
+            ],
+            ["the same bucket in Paris", s3Bucket({}, { providerRegion: "eu-west-3" }), eu, []],
+            [
+                "a resource tag narrows the stack's: French data in Paris",
+                s3Bucket(tagged("fr"), { providerRegion: "eu-west-3" }),
+                eu,
+                [],
+            ],
+            [
+                "a resource tag narrows the stack's: French data in Ireland",
+                s3Bucket(tagged("fr"), { providerRegion: "eu-west-1" }),
+                eu,
+                [["violation", "fr (France)", "Ireland (IE)"]],
+            ],
+            [
+                "a resource tag cannot widen the stack's",
+                s3Bucket(tagged("us"), { providerRegion: "us-east-1" }),
+                eu,
+                [
+                    [
+                        "violation",
+                        "tag 'data-residency' is us (United States), which reaches outside stack tag 'data-residency' eu (27 countries)",
+                        "only narrow",
+                    ],
+                    ["violation", "eu (27 countries) by stack tag", "us-east-1"],
+                ],
+            ],
+            [
+                "stack config <project>:data-residency",
+                s3Bucket({}, { providerRegion: "eu-west-1" }),
+                { stackConfig: { "shop:data-residency": "de" } },
+                [["violation", "by stack config 'shop:data-residency'", "Ireland (IE)"]],
+            ],
+            [
+                "stack config clean-guard:data-residency",
+                s3Bucket({}, { providerRegion: "eu-west-1" }),
+                { stackConfig: { "clean-guard:data-residency": "ca" } },
+                [["violation", "ca (Canada)"]],
+            ],
+            [
+                "another project's config key classifies nothing",
+                s3Bucket({}, { providerRegion: "eu-west-1" }),
+                { stackConfig: { "other:data-residency": "ca" } },
+                [],
+            ],
+            [
+                "a typo in the stack tag is reported on resources that hold data",
+                s3Bucket({}, { providerRegion: "eu-west-1" }),
+                { stackTags: { "data-residency": "europe" } },
+                [["violation", "stack tag 'data-residency' is 'europe', which names no jurisdiction"]],
+            ],
+        ];
+        for (const [what, r, options, expected] of cases)
+            it(what, async () => assertFindings(await judgeResource(r, options), POLICY, expected));
+    });
+
+    describe("an organisation's profile", () => {
+        const org = orgProfile(
+            [
+                "jurisdictions:",
+                "  nordics: [se, no, dk, fi, is]",
+                "classification:",
+                "  stacks: [{ project: shop, stack: 'prod-*', residency: ca }]",
+                "  requiredFor: ['aws:s3/*']",
+            ].join("\n"),
+        );
+        const cases: Array<[string, NormalisedResource, JudgeOptions, Expected]> = [
+            [
+                "its own group: Nordic data in Stockholm",
+                s3Bucket(tagged("nordics"), { providerRegion: "eu-north-1" }),
+                {},
+                [],
+            ],
+            [
+                "its own group: Nordic data in Ireland",
+                s3Bucket(tagged("nordics"), { providerRegion: "eu-west-1" }),
+                {},
+                [["violation", "nordics (5 countries)"]],
+            ],
+            [
+                "a required classification is missing",
+                s3Bucket({}, { providerRegion: "eu-west-1" }),
+                {},
+                [["violation", "no data-residency classification", "requires one", "aws:s3/*"]],
+            ],
+            ["a type that need not carry one", dynamoTable({}, { providerRegion: "eu-west-1" }), {}, []],
+            [
+                "a stack default of the profile (stack prod-*)",
+                s3Bucket({}, { providerRegion: "eu-west-1" }),
+                { stackName: "prod-eu" },
+                [["violation", "ca (Canada) by classification.stacks[0] of org.yaml"]],
+            ],
+            [
+                "a stack tag satisfies the requirement",
+                s3Bucket({}, { providerRegion: "eu-west-1" }),
+                { stackTags: { "data-residency": "eu" } },
+                [],
+            ],
+        ];
+        for (const [what, r, options, expected] of cases)
+            it(what, async () =>
+                assertFindings(await judgeResource(r, { profile: org, ...options }), POLICY, expected),
+            );
+    });
+});

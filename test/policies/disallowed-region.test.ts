@@ -1,0 +1,102 @@
+import type { NormalisedResource } from "../../src/model/resource";
+import { explicitProvider, providerResource, s3Bucket, secret, unknown } from "../support/builders";
+import { gcsBucket, iamRole, storageAccount } from "./builders";
+import { assertFindings, judgeResource, orgProfile, type Expected } from "./judge";
+
+const POLICY = "clean-guard-disallowed-region";
+const china = explicitProvider("aws", "china", { region: "cn-north-1" });
+
+describe(POLICY, () => {
+    const cases: Array<[string, NormalisedResource, Expected]> = [
+        [
+            "AWS Beijing through an explicit provider: the place, its operator, the partition and the provider",
+            s3Bucket({}, { provider: china }),
+            [
+                [
+                    "violation",
+                    "region cn-north-1 (China (CN), operated by Beijing Sinnet",
+                    "partition aws-cn",
+                    "from provider 'china'",
+                    "built-in default",
+                ],
+            ],
+        ],
+        ["the same bucket in Ireland", s3Bucket({}, { providerRegion: "eu-west-1" }), []],
+        [
+            "AWS Ningxia through the default provider",
+            s3Bucket({}, { providerRegion: "cn-northwest-1" }),
+            [["violation", "cn-northwest-1", "NWCD", "stack config"]],
+        ],
+        ["Hong Kong is not mainland China", s3Bucket({}, { providerRegion: "ap-east-1" }), []],
+        [
+            "the China provider instance itself",
+            providerResource("aws", "china", { region: "cn-north-1" }),
+            [["violation", "cn-north-1"]],
+        ],
+        [
+            "an IAM role held by AWS China's control plane",
+            iamRole({}, { provider: china }),
+            [["violation", "partition aws-cn"]],
+        ],
+        [
+            "the same role in the commercial partition",
+            iamRole({}, { provider: explicitProvider("aws", "eu", { region: "eu-west-1" }) }),
+            [],
+        ],
+        [
+            "Azure China, operated by 21Vianet",
+            storageAccount("chinanorth", "Standard_LRS"),
+            [["violation", "chinanorth", "21Vianet"]],
+        ],
+        ["Azure in the Netherlands", storageAccount("westeurope", "Standard_LRS"), []],
+        ["a GCS bucket in Frankfurt", gcsBucket("europe-west3"), []],
+        [
+            "a region nobody knows fails closed, at the policy's level",
+            s3Bucket({}, { providerRegion: "cn-north-9" }),
+            [["unverified", "cn-north-9", "correct the value"]],
+        ],
+        [
+            "a region unknown during preview is checked at `up`",
+            s3Bucket({}, { region: unknown() }),
+            [["advisory", "not known during preview", "pulumi up"]],
+        ],
+        ["no region anywhere fails closed", s3Bucket({}, {}), [["unverified", "no region"]]],
+    ];
+    for (const [what, r, expected] of cases)
+        it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
+
+    it("judges a secret region without naming it", async () => {
+        const findings = await judgeResource(s3Bucket({}, { providerRegion: secret("cn-north-1") }));
+        assertFindings(findings, POLICY, [["violation", "[secret]", "partition aws-cn"]], ["cn-north-1", "Beijing"]);
+    });
+
+    describe("an organisation's own disallowed places", () => {
+        const org = orgProfile(
+            [
+                "disallow:",
+                "  countries: [ru]",
+                "  regions: [{ cloud: aws, region: us-east-1 }, { cloud: '*', region: me-central-1 }]",
+            ].join("\n"),
+        );
+        const cases: Array<[string, NormalisedResource, Expected]> = [
+            [
+                "a disallowed region of one cloud",
+                s3Bucket({}, { providerRegion: "us-east-1" }),
+                [["violation", "Placement in region us-east-1 is disallowed by org.yaml"]],
+            ],
+            ["its neighbour", s3Bucket({}, { providerRegion: "us-east-2" }), []],
+            [
+                "a region disallowed on any cloud",
+                s3Bucket({}, { providerRegion: "me-central-1" }),
+                [["violation", "me-central-1"]],
+            ],
+            [
+                "the default's mainland China still applies (extends: default)",
+                s3Bucket({}, { provider: china }),
+                [["violation", "cn-north-1"]],
+            ],
+        ];
+        for (const [what, r, expected] of cases)
+            it(what, async () => assertFindings(await judgeResource(r, { profile: org }), POLICY, expected));
+    });
+});

@@ -1,0 +1,67 @@
+import type { NormalisedResource } from "../../src/model/resource";
+import type { Value } from "../../src/model/values";
+import { awsResource, explicitProvider, s3Bucket, secret } from "../support/builders";
+import { assertFindings, judgeResource, type Expected } from "./judge";
+
+const POLICY = "clean-guard-untrusted-host";
+
+/** An AWS provider whose S3 endpoint is overridden, and a bucket created through it. */
+const bucketThroughS3Endpoint = (s3: Value) =>
+    s3Bucket({}, { provider: explicitProvider("aws", "oss", { region: "eu-west-1", endpoints: [{ s3 }] }) });
+
+/** A Lambda function with one environment variable. */
+const lambdaWithEnv = (name: string, value: Value) =>
+    awsResource(
+        "aws:lambda/function:Function",
+        {
+            role: "arn:aws:iam::123456789012:role/lambda",
+            runtime: "nodejs20.x",
+            handler: "index.handler",
+            environment: { variables: { [name]: value } },
+        },
+        { providerRegion: "eu-west-1" },
+    );
+
+describe(POLICY, () => {
+    const cases: Array<[string, NormalisedResource, Expected]> = [
+        [
+            "an AWS provider's S3 endpoint pointed at Alibaba OSS: the host, the vendor and the path",
+            bucketThroughS3Endpoint("https://oss-cn-hangzhou.aliyuncs.com"),
+            [
+                [
+                    "violation",
+                    "host oss-cn-hangzhou.aliyuncs.com (Alibaba",
+                    "at provider 'oss': endpoints[0].s3",
+                    "untrusted vendor",
+                ],
+            ],
+        ],
+        [
+            "the same endpoint written in upper case with a trailing dot",
+            bucketThroughS3Endpoint("HTTPS://OSS-CN-HANGZHOU.ALIYUNCS.COM./"),
+            [["violation", "oss-cn-hangzhou.aliyuncs.com"]],
+        ],
+        ["the real S3 endpoint", bucketThroughS3Endpoint("https://s3.eu-west-1.amazonaws.com"), []],
+        [
+            "a look-alike host that only starts with the vendor's domain",
+            bucketThroughS3Endpoint("https://aliyuncs.com.example.net"),
+            [],
+        ],
+        ["Huawei OBS", bucketThroughS3Endpoint("https://obs.cn-north-4.myhuaweicloud.com"), [["violation", "Huawei"]]],
+        [
+            "a webhook to Tencent COS in an environment variable",
+            lambdaWithEnv("UPLOAD_URL", "https://exports-1250000000.cos.ap-guangzhou.myqcloud.com/in"),
+            [["violation", "cos.ap-guangzhou.myqcloud.com (Tencent", "environment.variables.UPLOAD_URL"]],
+        ],
+        ["an environment variable naming Tencent in prose", lambdaWithEnv("NOTE", "we left tencent cloud in 2024"), []],
+    ];
+    for (const [what, r, expected] of cases)
+        it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
+
+    it("judges a secret endpoint without naming it", async () => {
+        const findings = await judgeResource(
+            lambdaWithEnv("UPLOAD_URL", secret("https://vault.oss-eu-central-1.aliyuncs.com/x")),
+        );
+        assertFindings(findings, POLICY, [["violation", "host [secret] (Alibaba"]], ["aliyuncs", "oss-eu-central-1"]);
+    });
+});
