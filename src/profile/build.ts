@@ -5,6 +5,7 @@
 import type { Catalog } from "../catalog/types";
 import type { ProfileOrigin } from "./errors";
 import type { ProfileFile } from "./file";
+import { canonicalRegion } from "./regions";
 import type { Profile, RegionRef } from "./types";
 
 /**
@@ -33,7 +34,10 @@ export function buildProfile(
                 rules?.disallowed.countries,
                 disallow.countries?.map((c) => c.toUpperCase()),
             ),
-            regions: unionRegions(rules?.disallowed.regions ?? [], disallow.regions ?? []),
+            regions: unionRegions(
+                rules?.disallowed.regions ?? [],
+                (disallow.regions ?? []).map((r) => canonicalRegion(r, catalog)),
+            ),
             partitions: union(rules?.disallowed.partitions, disallow.partitions),
         },
         jurisdictions: { ...rules?.jurisdictions, ...expandGroups(file.jurisdictions ?? {}, catalog) },
@@ -75,7 +79,7 @@ function union(base: readonly string[] | undefined, added: readonly string[] | u
 }
 
 function unionRegions(base: readonly RegionRef[], added: readonly RegionRef[]): RegionRef[] {
-    const byKey = new Map([...base, ...added].map((r) => [`${r.cloud}/${r.region.toLowerCase()}`, r]));
+    const byKey = new Map([...base, ...added].map((r) => [`${r.cloud}/${r.region}`, r]));
     return [...byKey.values()];
 }
 

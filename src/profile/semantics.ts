@@ -1,10 +1,11 @@
 // What the schema cannot know: whether the names in a profile exist in the catalog and the policy
 // list, whether dates are real dates, and whether two exemptions cover the same thing.
 
-import type { Catalog, CloudId } from "../catalog/types";
+import type { Catalog } from "../catalog/types";
 import { ProfileError, type KeyPath, type ProfileOrigin } from "./errors";
 import type { ExemptionEntry, ProfileFile } from "./file";
 import { isCalendarDate } from "./dates";
+import { isKnownRegion } from "./regions";
 
 export interface SemanticContext {
     catalog: Catalog;
@@ -51,11 +52,7 @@ export function checkSemantics(file: ProfileFile, ctx: SemanticContext): void {
                 `"${cloud}" is not a known cloud (expected "*" or one of: ${[...clouds].sort().join(", ")})`,
             );
         }
-        // `cloud` is one of the catalog's clouds here, so the CloudId cast holds.
-        const known =
-            cloud === "*"
-                ? catalog.cloudsWithRegion(region).length > 0
-                : catalog.region(cloud as CloudId, region) !== undefined;
+        const known = isKnownRegion({ cloud, region }, catalog);
         if (!known) {
             const on = cloud === "*" ? "any cloud" : cloud;
             fail(

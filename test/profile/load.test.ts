@@ -51,7 +51,10 @@ describe("profile: valid profiles load", () => {
         assert.deepEqual(profile.disallowed, {
             vendors: [],
             countries: ["RU"],
-            regions: [{ cloud: "gcp", region: "europe-west2" }],
+            regions: [
+                { cloud: "gcp", region: "europe-west2" },
+                { cloud: "azure", region: "westeurope" },
+            ],
             partitions: [],
         });
         assert.deepEqual(profile.classification.keys, ["residency", "data-class"]);
