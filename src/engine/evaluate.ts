@@ -2,6 +2,7 @@
 // normalised resources -> placements -> verdicts -> findings with messages a user reads once.
 
 import type { Catalog } from "../catalog/types";
+import type { Ec2Lookups } from "../lookups/index";
 import type { Finding, Verdict } from "../model/finding";
 import type { Placement } from "../model/placement";
 import type { NormalisedResource, StackContext } from "../model/resource";
@@ -15,6 +16,7 @@ export interface EvaluationOptions {
     policies: readonly PolicyDefinition[];
     profile: Profile;
     catalog: Catalog;
+    lookups?: Ec2Lookups;
     now?: Date;
 }
 
@@ -31,7 +33,7 @@ export async function evaluateResource(
     options: EvaluationOptions,
 ): Promise<{ findings: Finding[]; placement: Placement }> {
     const placement = locate(resource, { catalog: options.catalog });
-    const ctx: JudgeContext = { profile: options.profile, catalog: options.catalog, stack };
+    const ctx = judgeContext(options, stack);
     const findings = await judgeAll(placement, ctx, options);
     return { findings: applyExemptions(findings, placement, ctx, options.now).kept, placement };
 }
@@ -47,8 +49,8 @@ export async function evaluateStack(
     options: EvaluationOptions,
 ): Promise<Evaluation & { stackOnly: Finding[] }> {
     const placements = locateStack(resources, { catalog: options.catalog });
-    const ctx: JudgeContext = { profile: options.profile, catalog: options.catalog, stack, placements };
-    const soloCtx: JudgeContext = { profile: options.profile, catalog: options.catalog, stack };
+    const ctx: JudgeContext = { ...judgeContext(options, stack), placements };
+    const soloCtx = judgeContext(options, stack);
     const all: Finding[] = [];
     const stackOnly: Finding[] = [];
     for (const resource of resources) {
@@ -79,13 +81,37 @@ export async function evaluate(
     return { findings, placements, exemptions };
 }
 
+function judgeContext(options: EvaluationOptions, stack: StackContext): JudgeContext {
+    return { profile: options.profile, catalog: options.catalog, stack, lookups: options.lookups };
+}
+
 async function judgeAll(placement: Placement, ctx: JudgeContext, options: EvaluationOptions): Promise<Finding[]> {
     const out: Finding[] = [];
     for (const policy of options.policies) {
         if (ctx.profile.enforcement[policy.name] === "disabled") continue;
-        for (const verdict of await policy.judge(placement, ctx)) out.push(toFinding(policy, placement, verdict));
+        for (const verdict of await judgeSafely(policy, placement, ctx)) out.push(toFinding(policy, placement, verdict));
     }
     return out;
+}
+
+/**
+ * A policy that throws must not crash the preview, nor pass: the resource gets a finding at the policy's own
+ * level that names the policy and the error.
+ */
+async function judgeSafely(policy: PolicyDefinition, placement: Placement, ctx: JudgeContext): Promise<Verdict[]> {
+    try {
+        return await policy.judge(placement, ctx);
+    } catch (e) {
+        const reason = e instanceof Error ? e.message : String(e);
+        return [
+            {
+                kind: "unverified",
+                found: `policy ${policy.name} failed while judging this resource (${reason})`,
+                rule: "A resource clean-guard could not judge is not allowed through",
+                fix: "report this to the clean-guard maintainers with the resource's type; exempt the resource in the profile meanwhile if it must deploy",
+            },
+        ];
+    }
 }
 
 export function toFinding(policy: PolicyDefinition, placement: Placement, verdict: Verdict): Finding {

@@ -13,7 +13,8 @@ import type {
 } from "@pulumi/policy";
 import type { AnalyzeRequest, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import { defaultCatalog } from "../catalog/index";
-import { evaluateResource, evaluateStack } from "../engine/evaluate";
+import { createEc2Lookups, type Ec2Lookups } from "../lookups/index";
+import { evaluateResource, evaluateStack, type EvaluationOptions } from "../engine/evaluate";
 import type { Finding } from "../model/finding";
 import { parseUrn, type NormalisedResource, type StackContext } from "../model/resource";
 import { fromAnalyzeRequest, fromAnalyzerResource, fromPolicyArgs } from "../normalise/engine";
@@ -82,6 +83,8 @@ function messageFor(policy: string, f: Finding): string {
  */
 class SharedEvaluation {
     private readonly byRequest = new WeakMap<EngineRequest, Promise<Finding[]>>();
+    /** One lookup layer (clients, caches, budget) per run, for the lookup settings in force. */
+    private lookups?: { key: string; lookups: Ec2Lookups };
 
     constructor(
         private readonly definitions: readonly PolicyDefinition[],
@@ -129,21 +132,24 @@ class SharedEvaluation {
     }
 
     private async judgeResource(resource: NormalisedResource, tags?: ReadonlyMap<string, string>): Promise<Finding[]> {
-        const { profile, catalog } = this.settings();
         const stack = stackContext(resource.urn, tags);
-        return (await evaluateResource(resource, stack, { policies: this.definitions, profile, catalog })).findings;
+        return (await evaluateResource(resource, stack, this.options())).findings;
     }
 
     private async judgeStack(resources: NormalisedResource[], tags?: ReadonlyMap<string, string>): Promise<Finding[]> {
-        const { profile, catalog } = this.settings();
+        const options = this.options();
         const stack = stackContext(resources[0]?.urn ?? "", tags);
-        const evaluation = await evaluateStack(resources, stack, { policies: this.definitions, profile, catalog });
-        return [...evaluation.stackOnly, ...evaluation.exemptions.unused.map((e) => unusedExemption(e.ticket, profile))];
+        const evaluation = await evaluateStack(resources, stack, options);
+        const unused = evaluation.exemptions.unused.map((e) => unusedExemption(e.ticket, options.profile));
+        return [...evaluation.stackOnly, ...unused];
     }
 
-    private settings(): { profile: Profile; catalog: ReturnType<typeof defaultCatalog> } {
+    private options(): EvaluationOptions {
         const catalog = defaultCatalog();
-        return { catalog, profile: resolveProfile(profileConfig(), process.env, catalog, this.names) };
+        const profile = resolveProfile(profileConfig(), process.env, catalog, this.names);
+        const key = JSON.stringify(profile.lookups);
+        if (this.lookups?.key !== key) this.lookups = { key, lookups: createEc2Lookups(profile.lookups) };
+        return { policies: this.definitions, profile, catalog, lookups: this.lookups.lookups };
     }
 }
 

@@ -142,14 +142,20 @@ export class EngineEmulator {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
             "grpc.max_send_message_length": 400 * 1024 * 1024,
         });
-        const rawInfo = await unary<Empty, analyzer.AnalyzerInfo>(client, "getAnalyzerInfo", new Empty());
-        const info = toInfo(rawInfo);
-        const project = options.project ?? "demo";
-        const stack = options.stack ?? "dev";
-        const emulator = new EngineEmulator(child, client, info, project, stack, stderr, stdoutAfterPort);
-        await emulator.configureStack(options);
-        await emulator.configure(options.policyConfig ?? {});
-        return emulator;
+        try {
+            const rawInfo = await unary<Empty, analyzer.AnalyzerInfo>(client, "getAnalyzerInfo", new Empty());
+            const info = toInfo(rawInfo);
+            const project = options.project ?? "demo";
+            const stack = options.stack ?? "dev";
+            const emulator = new EngineEmulator(child, client, info, project, stack, stderr, stdoutAfterPort);
+            await emulator.configureStack(options);
+            await emulator.configure(options.policyConfig ?? {});
+            return emulator;
+        } catch (e) {
+            client.close();
+            child.kill();
+            throw new Error(`${e instanceof Error ? e.message : e}\npack stderr:\n${stderr.join("")}`);
+        }
     }
 
     get stderr(): string {
