@@ -11,6 +11,8 @@
 //                   "advisory", "resource": { "urn", "type", "name" }, "message", "found", "rule", "fix"?,
 //                   "location"? } ],
 //   "placements": [ Placement (src/model/placement.ts), secret values replaced by "[secret]" ],
+//   "exemptions": { "used": [Exemption], "unused": [Exemption], "expired": [{ "exemption", "finding" }] }
+//                 (src/profile/types.ts; absent when the evaluation reports none),
 //   "notes": [ string ]
 // }
 // Fields are only ever added; a breaking change gets a new schema id.
@@ -42,6 +44,7 @@ export function formatJson(evaluation: ReportedEvaluation, meta: ReportMeta): st
             location: f.location && maskLocation(f.location),
         })),
         placements: [...evaluation.placements.values()].map(maskPlacement),
+        exemptions: evaluation.exemptions,
         notes: meta.notes,
     };
     return JSON.stringify(report, null, 2) + "\n";

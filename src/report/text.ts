@@ -3,7 +3,7 @@
 import Table from "cli-table3";
 import type { Finding } from "../model/finding";
 import { describePlacement } from "./describe";
-import { findingsByResource, type ReportedEvaluation } from "./evaluation";
+import { exemptionLine, findingsByResource, type ReportedEvaluation } from "./evaluation";
 import { levelOf, summarise, summaryLine, type ReportLevel, type ReportMeta } from "./meta";
 
 export interface TextOptions {
@@ -28,6 +28,8 @@ export function formatText(evaluation: ReportedEvaluation, meta: ReportMeta, opt
     }
     const summary = summarise(evaluation.findings, meta);
     lines.push(paint(summary.blocking > 0 ? 31 : 32, summaryLine(summary)));
+    const exemptions = exemptionLine(evaluation.exemptions);
+    if (exemptions) lines.push(exemptions);
     for (const note of meta.notes) lines.push(`note: ${note}`);
     return lines.join("\n") + "\n";
 }

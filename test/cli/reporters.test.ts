@@ -175,3 +175,26 @@ describe("report: secrets", () => {
         });
     }
 });
+
+describe("report: exemptions", () => {
+    const exemption = {
+        policies: ["clean-guard-data-residency"],
+        urns: ["*::media"],
+        reason: "US analytics contract",
+        owner: "data-team",
+        ticket: "SEC-42",
+        expires: "2027-01-31",
+    };
+    const withExemptions = { ...evaluation, exemptions: { used: [exemption], unused: [], expired: [] } };
+    it("text says how many were used, matched nothing or expired", () => {
+        assert.match(
+            formatText(withExemptions, meta),
+            /^exemptions: 1 used, 0 matched nothing, 0 findings kept because their exemption expired$/m,
+        );
+        assert.doesNotMatch(formatText(evaluation, meta), /exemptions:/);
+    });
+    it("json lists them with owner and ticket", () => {
+        const report = JSON.parse(formatJson(withExemptions, meta));
+        assert.deepEqual(report.exemptions.used, [exemption]);
+    });
+});
