@@ -3,7 +3,7 @@
 // no cloud knows, or several clouds share, is kept as written and reported "unrecognised", never passed.
 // Packages with no such input (random, tls, command, components, the stack itself) have no location.
 
-import type { CloudId } from "../catalog/types";
+import type { Catalog, CloudId } from "../catalog/types";
 import type { Placement } from "../model/placement";
 import type { NormalisedResource } from "../model/resource";
 import type { LocateContext, Locator } from "./context";
@@ -22,7 +22,17 @@ const LOCATION_KEYS = [
     "dataCenter",
 ];
 
-const CLOUDS: readonly CloudId[] = ["aws", "azure", "gcp", "alicloud", "tencentcloud", "huaweicloud", "baiducloud"];
+const cloudLists = new WeakMap<Catalog, CloudId[]>();
+
+/** Every cloud the catalog has regions for, computed once per catalog. */
+function cloudsOfCatalog(catalog: Catalog): CloudId[] {
+    let clouds = cloudLists.get(catalog);
+    if (!clouds) {
+        clouds = [...new Set(catalog.regions().map((place) => place.cloud as CloudId))];
+        cloudLists.set(catalog, clouds);
+    }
+    return clouds;
+}
 
 export const locateGeneric: Locator = (resource, p, ctx) => {
     const own = readFirstString(resource.props, LOCATION_KEYS);
@@ -84,5 +94,5 @@ function addGenericLocation(
 function cloudsOf(ctx: LocateContext, name: string): CloudId[] {
     const regions = ctx.catalog.cloudsWithRegion(name);
     if (regions.length > 0) return regions;
-    return CLOUDS.filter((cloud) => ctx.catalog.zoneRegion(cloud, name) !== undefined);
+    return cloudsOfCatalog(ctx.catalog).filter((cloud) => ctx.catalog.zoneRegion(cloud, name) !== undefined);
 }

@@ -27,8 +27,14 @@ const GENERIC_TLDS = new Set(
     ),
 );
 
-export function hostsInText(text: string, catalog: Catalog): string[] {
-    const out: string[] = [];
+export interface TextHost {
+    host: string;
+    /** Untrusted vendor id owning the host. */
+    vendor?: string;
+}
+
+export function hostsInText(text: string, catalog: Catalog): TextHost[] {
+    const out: TextHost[] = [];
     let from = 0;
     for (let at = text.indexOf("://", from); at >= 0; at = text.indexOf("://", from)) {
         let start = at;
@@ -38,20 +44,25 @@ export function hostsInText(text: string, catalog: Catalog): string[] {
         from = end;
         if (start === at) continue;
         const host = parseHost(text.slice(start, end).replace(TRAILING_PUNCTUATION, ""));
-        if (host && (host.includes(".") || host.includes(":"))) out.push(host);
+        if (host && (host.includes(".") || host.includes(":"))) out.push(withVendor(host, catalog));
     }
     if (out.length === 0 && text.length <= MAX_BARE) {
         const bare = BARE_HOST.exec(text.trim());
         if (bare) {
             const host = parseHost(bare[1]);
-            if (host && isPublicName(host, catalog)) out.push(host);
+            const found = host === undefined ? undefined : withVendor(host, catalog);
+            if (found && (found.vendor || hasPublicSuffix(found.host, catalog))) out.push(found);
         }
     }
     return out;
 }
 
-function isPublicName(host: string, catalog: Catalog): boolean {
-    if (catalog.vendorOfHost(host)) return true;
+function withVendor(host: string, catalog: Catalog): TextHost {
+    const vendor = catalog.vendorOfHost(host)?.vendor.id;
+    return vendor ? { host, vendor } : { host };
+}
+
+function hasPublicSuffix(host: string, catalog: Catalog): boolean {
     const tld = host.slice(host.lastIndexOf(".") + 1);
     return GENERIC_TLDS.has(tld) || (tld.length === 2 && catalog.isCountry(tld));
 }

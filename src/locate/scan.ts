@@ -114,14 +114,8 @@ class Walker {
             );
         }
         if (this.isImageKey(key)) return this.image(value, path, secret);
-        for (const host of hostsInText(value, this.catalog)) {
-            const vendor = this.catalog.vendorOfHost(host)?.vendor.id;
-            this.found.hosts.push({
-                host,
-                path: this.prefix + path,
-                ...(vendor ? { vendor } : {}),
-                ...(secret ? { secret: true } : {}),
-            });
+        for (const found of hostsInText(value, this.catalog)) {
+            this.found.hosts.push({ ...found, path: this.prefix + path, ...(secret ? { secret: true } : {}) });
         }
     }
 

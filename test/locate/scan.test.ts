@@ -3,7 +3,16 @@ import { defaultCatalog } from "../../src/catalog";
 import { locate } from "../../src/locate";
 import type { Placement } from "../../src/model/placement";
 import type { NormalisedResource } from "../../src/model/resource";
-import { awsResource, explicitProvider, resource, s3Bucket, secret, unknown } from "../support/builders";
+import {
+    awsResource,
+    defaultProvider,
+    explicitProvider,
+    providerResource,
+    resource,
+    s3Bucket,
+    secret,
+    unknown,
+} from "../support/builders";
 import { undeterminedsText } from "../support/placement-text";
 
 const catalog = defaultCatalog();
@@ -140,6 +149,33 @@ describe("input scan: hosts", () => {
         const [host] = placed(r).hosts;
         assert.equal(host.vendor, "alibaba");
         assert.equal(host.secret, true);
+    });
+
+    it("the provider resource itself reports its endpoints", () => {
+        const p = placed(
+            providerResource("aws", "oss", {
+                region: "us-east-1",
+                endpoints: [{ s3: "https://s3.oss-cn-hangzhou.aliyuncs.com" }],
+            }),
+        );
+        assert.deepEqual(hostsOf(p), ["s3.oss-cn-hangzhou.aliyuncs.com alibaba at endpoints[0].s3"]);
+    });
+
+    it("the default provider's endpoints (stack config) are named as such", () => {
+        const p = placed(
+            s3Bucket(
+                {},
+                {
+                    provider: defaultProvider("aws", {
+                        region: "us-east-1",
+                        endpoints: [{ s3: "https://s3.oss-cn-hangzhou.aliyuncs.com" }],
+                    }),
+                },
+            ),
+        );
+        assert.deepEqual(hostsOf(p), [
+            "s3.oss-cn-hangzhou.aliyuncs.com alibaba at the default aws provider (stack config): endpoints[0].s3",
+        ]);
     });
 
     it("a provider's endpoints are read once and reported for every resource it manages", () => {
