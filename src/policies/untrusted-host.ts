@@ -15,9 +15,11 @@ export const untrustedHost = definePolicy({
     remediation:
         "Point the input at a host of a trusted provider (or remove the endpoint override so the provider's own endpoint is used), and move the data stored behind the untrusted host",
     judge(p, { profile, catalog }) {
+        // An untrusted chart or image reference is reported by clean-guard-untrusted-image, which names what it is.
+        const images = new Set(p.images.filter((i) => disallowedVendor(i.vendor, profile)).map((i) => i.path));
         const violations = p.hosts.flatMap((h) => {
             const vendor = disallowedVendor(h.vendor, profile);
-            if (!vendor) return [];
+            if (!vendor || images.has(h.path)) return [];
             const host = h.secret ? SECRET_MASK : h.host;
             return [
                 {

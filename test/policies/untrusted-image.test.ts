@@ -1,0 +1,168 @@
+import * as path from "node:path";
+import { EC2Client } from "@aws-sdk/client-ec2";
+import { createEc2Lookups, type Ec2Lookups } from "../../src/lookups";
+import type { NormalisedResource } from "../../src/model/resource";
+import type { Value } from "../../src/model/values";
+import type { Profile } from "../../src/profile/types";
+import { awsResource, defaultProvider, resource, secret, unknown } from "../support/builders";
+import { startMoto, useFakeAws, type Moto } from "../support/moto";
+import { assertFindings, judgeResource, orgProfile, profile, type Expected } from "./judge";
+
+const POLICY = "clean-guard-untrusted-image";
+const kubernetes = defaultProvider("kubernetes", {}, "4_34_2");
+
+const deployment = (image: Value) =>
+    resource(
+        "kubernetes:apps/v1:Deployment",
+        "app",
+        { spec: { template: { spec: { containers: [{ name: "app", image }] } } } },
+        { provider: kubernetes },
+    );
+const helmRelease = (chart: string) =>
+    resource("kubernetes:helm.sh/v3:Release", "app", { chart }, { provider: kubernetes });
+const taskDefinition = (image: string) =>
+    awsResource(
+        "aws:ecs/taskDefinition:TaskDefinition",
+        { family: "app", containerDefinitions: JSON.stringify([{ name: "app", image }]) },
+        { providerRegion: "eu-west-1" },
+    );
+const instance = (ami: Value) =>
+    awsResource("aws:ec2/instance:Instance", { ami, instanceType: "t3.micro" }, { providerRegion: "eu-west-1" });
+
+describe(POLICY, () => {
+    describe("container images and charts", () => {
+        const cases: Array<[string, NormalisedResource, Expected]> = [
+            [
+                "a Deployment pulling from Alibaba's registry: the image, the registry, the vendor and the path",
+                deployment("registry.cn-hangzhou.aliyuncs.com/team/app:1.2"),
+                [
+                    [
+                        "violation",
+                        "container image registry.cn-hangzhou.aliyuncs.com/team/app:1.2 from registry registry.cn-hangzhou.aliyuncs.com (Alibaba",
+                        "spec.template.spec.containers[0].image",
+                    ],
+                ],
+            ],
+            ["the same app from Docker Hub", deployment("nginx:1.27"), []],
+            ["a look-alike: an organisation called aliyuncs on GHCR", deployment("ghcr.io/aliyuncs/app:1.0"), []],
+            [
+                "Tencent's registry in an ECS container definition",
+                taskDefinition("ccr.ccs.tencentyun.com/team/app:2"),
+                [["violation", "ccr.ccs.tencentyun.com", "Tencent"]],
+            ],
+            [
+                "ECR in an ECS container definition",
+                taskDefinition("123456789012.dkr.ecr.eu-west-1.amazonaws.com/app:2"),
+                [],
+            ],
+            [
+                "a Helm chart from Alibaba's registry, reported once",
+                helmRelease("oci://registry.cn-hangzhou.cr.aliyuncs.com/charts/app"),
+                [["violation", "Helm chart oci://registry.cn-hangzhou.cr.aliyuncs.com/charts/app"]],
+            ],
+            ["an image unknown until `up`", deployment(unknown()), [["advisory", "not known during preview"]]],
+        ];
+        for (const [what, r, expected] of cases)
+            it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
+
+        it("the chart's host is not reported a second time as an untrusted host", async () => {
+            assertFindings(
+                await judgeResource(helmRelease("oci://registry.cn-hangzhou.cr.aliyuncs.com/charts/app")),
+                "clean-guard-untrusted-host",
+                [],
+            );
+        });
+
+        it("judges a secret image without naming it", async () => {
+            const findings = await judgeResource(deployment(secret("registry.cn-hangzhou.aliyuncs.com/team/app:1.2")));
+            assertFindings(
+                findings,
+                POLICY,
+                [["violation", "container image [secret]", "Alibaba"]],
+                ["cn-hangzhou", "team/app"],
+            );
+        });
+    });
+
+    describe("machine images, looked up in EC2 (moto_server)", function () {
+        this.timeout(60_000);
+        let moto: Moto;
+        let restoreEnv: () => void;
+        let lookups: Ec2Lookups;
+        const quiet = (): void => undefined;
+        const withCache = (p: Profile): Profile["lookups"] => ({ ...p.lookups, cacheDir: "" });
+
+        before(async () => {
+            moto = await startMoto({ amisPath: path.join(__dirname, "..", "lookups", "fixtures", "moto-amis.json") });
+            restoreEnv = useFakeAws(moto.endpoint);
+            lookups = createEc2Lookups(withCache(profile), { log: quiet });
+        });
+        after(async () => {
+            restoreEnv?.();
+            await moto?.stop();
+        });
+
+        const cases: Array<[string, string, Expected]> = [
+            [
+                "Huawei Cloud EulerOS, by its name",
+                "ami-0c1ea9a4d00000001",
+                [
+                    [
+                        "violation",
+                        "machine image ami-0c1ea9a4d00000001 at ami has name 'Huawei Cloud EulerOS 2.0 Standard 64 bit'",
+                        "Huawei",
+                    ],
+                ],
+            ],
+            ["Alibaba Cloud Linux", "ami-0c1ea9a4d00000002", [["violation", "Alibaba Cloud Linux", "Alibaba"]]],
+            ["TencentOS", "ami-0c1ea9a4d00000003", [["violation", "TencentOS", "Tencent"]]],
+            ["Amazon Linux", "ami-0c1ea9a4d00000004", []],
+            ["Ubuntu", "ami-0c1ea9a4d00000005", []],
+            [
+                "an image EC2 does not know fails closed",
+                "ami-0c1ea9a4d0000ffff",
+                [["unverified", "ami-0c1ea9a4d0000ffff", "EC2 does not know it in eu-west-1"]],
+            ],
+        ];
+        for (const [what, ami, expected] of cases)
+            it(what, async () => assertFindings(await judgeResource(instance(ami), { lookups }), POLICY, expected));
+
+        it("judges a secret image id without naming it", async () => {
+            const findings = await judgeResource(instance(secret("ami-0c1ea9a4d00000001")), { lookups });
+            assertFindings(
+                findings,
+                POLICY,
+                [["violation", "machine image [secret]", "Huawei"]],
+                ["ami-0c1ea9a4d00000001"],
+            );
+        });
+
+        it("lookups switched off: advisory, the check could not run", async () => {
+            const off = orgProfile("lookups:\n  ec2: off");
+            const findings = await judgeResource(instance("ami-0c1ea9a4d00000001"), {
+                profile: off,
+                lookups: createEc2Lookups(withCache(off), { log: quiet }),
+            });
+            assertFindings(findings, POLICY, [["advisory", "ami-0c1ea9a4d00000001", "lookups are off"]]);
+        });
+
+        it("lookups required but EC2 unreachable: at the policy's level", async () => {
+            const required = orgProfile("lookups:\n  ec2: required\n  timeoutMs: 2000");
+            const unreachable = createEc2Lookups(withCache(required), {
+                log: quiet,
+                clientFactory: (region) =>
+                    new EC2Client({
+                        region,
+                        endpoint: "http://127.0.0.1:9",
+                        maxAttempts: 1,
+                        credentials: { accessKeyId: "x", secretAccessKey: "x" },
+                    }),
+            });
+            const findings = await judgeResource(instance("ami-0c1ea9a4d00000001"), {
+                profile: required,
+                lookups: unreachable,
+            });
+            assertFindings(findings, POLICY, [["unverified", "ami-0c1ea9a4d00000001", "ec2:DescribeImages"]]);
+        });
+    });
+});
