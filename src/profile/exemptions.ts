@@ -72,11 +72,13 @@ export function matchExemption(profile: Profile, subject: ExemptionSubject, now:
 function tagExemption(profile: Profile, subject: ExemptionSubject): ExemptionMatch | undefined {
     const { tag, policies } = profile.tagExemptions;
     const reason = subject.tags[tag];
-    if (reason === undefined || !(policies.includes(subject.policy) || policies.includes("*"))) return undefined;
+    // A tag without a reason exempts nothing: every exemption says why.
+    if (reason === undefined || reason.trim() === "") return undefined;
+    if (!(policies.includes(subject.policy) || policies.includes("*"))) return undefined;
     const exemption: Exemption = {
         policies: [subject.policy],
         urns: [subject.urn],
-        reason: reason === "" ? `tag ${tag} (no reason given)` : reason,
+        reason,
         owner: `the resource's tag ${tag}`,
         ticket: `tag ${tag}`,
         // A tag carries no expiry: the organisation bounds it by listing (or unlisting) the policy.

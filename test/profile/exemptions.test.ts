@@ -164,6 +164,13 @@ describe("profile: matchExemption", () => {
                 undefined,
             );
         });
+        it("an empty tag exempts nothing: every exemption says why", () => {
+            const empty = { "clean-guard-exempt": " " };
+            assert.equal(
+                matchExemption(profile, subject({ policy: "clean-guard-untrusted-image", tags: empty }), NOW),
+                undefined,
+            );
+        });
         it("a tag of another name does nothing", () => {
             const other = { exempt: "please" };
             assert.equal(
