@@ -20,6 +20,7 @@ svg.world { width: 100%; height: auto; background: #f4f7fb; }
 .marker { stroke: #222; stroke-width: 1; } .link { fill: none; stroke-width: 1.5; stroke-dasharray: 4 3; }
 .verdict-violation { fill: #d32f2f; stroke: #d32f2f; } .verdict-unverified { fill: #f9a825; stroke: #f9a825; }
 .verdict-ok { fill: #2e7d32; stroke: #2e7d32; } circle.marker { stroke: #222; } path.link { fill: none; }
+span.verdict-violation { color: #d32f2f; } span.verdict-unverified { color: #b27800; } span.verdict-ok { color: #2e7d32; }
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #ccc; padding: 4px 6px; vertical-align: top; text-align: left; }
 td.level-error { color: #b71c1c; font-weight: bold; } td.level-warning { color: #e65100; } td.level-note { color: #555; }
 .placement { font-family: ui-monospace, monospace; font-size: 12px; color: #444; }
@@ -40,7 +41,7 @@ export async function formatHtml(evaluation: ReportedEvaluation, meta: ReportMet
 <p class="source">${esc(`${meta.source.kind} ${meta.source.path}, ${meta.tool.name} ${meta.tool.version}, ${meta.generatedAt.toISOString()}`)}</p>
 ${meta.notes.map((n) => `<p class="note">${esc(n)}</p>`).join("\n")}
 <div class="layout">
-<div class="map">${svg}<p>Markers: <span class="verdict-violation">violation</span>, <span class="verdict-unverified">cannot verify</span>, <span class="verdict-ok">no finding</span>; dashed lines lead from a resource's primary location to its copies.</p></div>
+<div class="map">${svg}<p>Markers: <span class="verdict-violation">&#9679; violation</span>, <span class="verdict-unverified">&#9679; cannot verify</span>, <span class="verdict-ok">&#9679; no finding</span>; dashed lines lead from a resource's primary location to its copies.</p></div>
 <div class="findings">${findingsTable(evaluation, meta)}</div>
 </div>
 </body></html>

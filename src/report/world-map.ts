@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { load } from "js-yaml";
 import { feature } from "topojson-client";
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position } from "geojson";
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from "geojson";
 import type { Topology } from "topojson-specification";
 import { escapeMarkup as esc } from "./xml";
 
@@ -87,16 +87,35 @@ function polygonsOf(g: Geometry | null): Polygon[] {
     return [];
 }
 
+const DRAW_ORDER: Record<Verdict, number> = { ok: 0, unverified: 1, violation: 2 };
+
 /** Markers whose countries the atlas does not know are left off the map (the table still lists them). */
 export async function renderWorldMap(markers: readonly MapMarker[], links: readonly MapLink[]): Promise<string> {
     const { geo, outlines, points } = await loadAtlas();
     const projection = geo.geoNaturalEarth1().fitSize([WIDTH, HEIGHT], { type: "Sphere" });
     const draw = geo.geoPath(projection).digits(1);
-    const at = new Map<string, Position>();
+    const xy = new Map<string, [number, number]>();
+    const crowds = new Map<string, string[]>();
     for (const m of markers) {
         const known = m.countries.map((c) => points.get(c.toUpperCase())).filter((p): p is [number, number] => !!p);
         if (known.length === 0) continue;
-        at.set(m.key, known.length === 1 ? known[0] : geo.geoCentroid({ type: "MultiPoint", coordinates: known }));
+        const centre = projection(
+            known.length === 1 ? known[0] : geo.geoCentroid({ type: "MultiPoint", coordinates: known }),
+        );
+        if (!centre) continue;
+        xy.set(m.key, centre);
+        const spot = `${Math.round(centre[0])},${Math.round(centre[1])}`;
+        crowds.set(spot, [...(crowds.get(spot) ?? []), m.key]);
+    }
+    // Locations in one country share its point: spread them on a small ring so that each one shows.
+    for (const keys of crowds.values()) {
+        if (keys.length < 2) continue;
+        const radius = Math.min(4 + keys.length, 14);
+        keys.forEach((key, i) => {
+            const [x, y] = xy.get(key)!;
+            const angle = (2 * Math.PI * i) / keys.length;
+            xy.set(key, [x + radius * Math.cos(angle), y + radius * Math.sin(angle)]);
+        });
     }
     const countryPaths = outlines.features
         .map(
@@ -105,16 +124,15 @@ export async function renderWorldMap(markers: readonly MapMarker[], links: reado
         )
         .join("");
     const linkPaths = links
-        .filter((l) => at.has(l.from) && at.has(l.to))
-        .map((l) => {
-            const d = draw({ type: "LineString", coordinates: [at.get(l.from)!, at.get(l.to)!] }) ?? "";
-            return `<path class="link verdict-${l.verdict}" d="${d}"/>`;
-        })
+        .filter((l) => xy.has(l.from) && xy.has(l.to))
+        .map((l) => `<path class="link verdict-${l.verdict}" d="${curve(xy.get(l.from)!, xy.get(l.to)!)}"/>`)
         .join("");
+    // Violations are drawn last, on top of the markers they share a country with.
     const circles = markers
-        .filter((m) => at.has(m.key))
+        .filter((m) => xy.has(m.key))
+        .sort((a, b) => DRAW_ORDER[a.verdict] - DRAW_ORDER[b.verdict])
         .map((m) => {
-            const [x, y] = projection(at.get(m.key) as [number, number]) ?? [0, 0];
+            const [x, y] = xy.get(m.key)!;
             return `<circle class="marker verdict-${m.verdict}" data-verdict="${m.verdict}" cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="5"><title>${esc(m.label)}</title></circle>`;
         })
         .join("");
@@ -122,4 +140,12 @@ export async function renderWorldMap(markers: readonly MapMarker[], links: reado
         `<svg class="world" viewBox="0 0 ${WIDTH} ${HEIGHT}" xmlns="http://www.w3.org/2000/svg" role="img" aria-label="Where the data lives">` +
         `<path class="sphere" d="${draw({ type: "Sphere" }) ?? ""}"/>${countryPaths}${linkPaths}${circles}</svg>`
     );
+}
+
+/** A gentle arc between two points, bowed to one side so that a link and its return stay apart. */
+function curve([x1, y1]: [number, number], [x2, y2]: [number, number]): string {
+    const bow = 0.2;
+    const cx = (x1 + x2) / 2 - (y2 - y1) * bow;
+    const cy = (y1 + y2) / 2 + (x2 - x1) * bow;
+    return `M${x1.toFixed(1)},${y1.toFixed(1)}Q${cx.toFixed(1)},${cy.toFixed(1)} ${x2.toFixed(1)},${y2.toFixed(1)}`;
 }

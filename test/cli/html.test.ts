@@ -1,6 +1,7 @@
 import * as assert from "node:assert/strict";
 import { chromium, type Browser } from "playwright-core";
 import { formatHtml } from "../../src/report/html";
+import { renderWorldMap } from "../../src/report/world-map";
 import { evaluation, meta } from "./report-fixture";
 
 const CHROMIUM_ARGS = [
@@ -43,7 +44,7 @@ describe("report: HTML in a browser", function () {
         await page.close();
     });
 
-    it("draws one marker per location with a known country, coloured by verdict", async () => {
+    it("draws one marker per location with a known country, coloured by verdict, violations on top", async () => {
         const { page } = await open();
         const markers = await page
             .locator("circle.marker")
@@ -52,24 +53,36 @@ describe("report: HTML in a browser", function () {
             );
         // logs: primary (untrusted host, no location: the primary) and its CN replica; orders: the primary only
         // (its replica region is a secret, so it has no country); media; audit without findings.
+        // Violations are drawn last, so that they sit on top.
         assert.deepEqual(markers, [
+            "ok aws:s3/bucket:Bucket 'audit': primary eu-north-1 (SE): ok",
+            "unverified aws:dynamodb/table:Table 'orders': primary eu-central-1 (DE): unverified",
             "violation aws:s3/bucket:Bucket 'logs': primary eu-west-1 (IE): violation",
             "violation aws:s3/bucket:Bucket 'logs': replica cn-north-1 (CN): violation",
-            "unverified aws:dynamodb/table:Table 'orders': primary eu-central-1 (DE): unverified",
             "violation aws:s3/bucket:Bucket 'media': primary us-east-1 (US): violation",
-            "ok aws:s3/bucket:Bucket 'audit': primary eu-north-1 (SE): ok",
         ]);
         await page.close();
     });
 
     it("places markers in their countries and links a primary to its copies", async () => {
         const { page } = await open();
-        const at = async (n: number) =>
-            page
+        const byTitle = new Map(
+            await page
                 .locator("circle.marker")
-                .nth(n)
-                .evaluate((e) => [Number(e.getAttribute("cx")), Number(e.getAttribute("cy"))]);
-        const [ireland, china, germany, usa] = [await at(0), await at(1), await at(2), await at(3)];
+                .evaluateAll((els) =>
+                    els.map((e): [string, number[]] => [
+                        e.querySelector("title")?.textContent ?? "",
+                        [Number(e.getAttribute("cx")), Number(e.getAttribute("cy"))],
+                    ]),
+                ),
+        );
+        const at = (label: string) => [...byTitle].find(([title]) => title.includes(label))![1];
+        const [ireland, china, germany, usa] = [
+            at("primary eu-west-1"),
+            at("cn-north-1"),
+            at("eu-central-1"),
+            at("us-east-1"),
+        ];
         assert.ok(ireland[0] < germany[0] && germany[0] < china[0], "west to east: IE, DE, CN");
         assert.ok(usa[0] < ireland[0], "the US west of Ireland");
         assert.ok(china[1] > ireland[1], "China south of Ireland");
@@ -84,5 +97,21 @@ describe("report: HTML in a browser", function () {
         assert.equal(await page.locator("td.level-note").count(), 1);
         assert.ok((await page.locator(".findings").innerText()).includes('<via> "rule" & co'));
         await page.close();
+    });
+});
+
+describe("report: world map", () => {
+    it("spreads locations that share a country so that each marker shows", async () => {
+        const svg = await renderWorldMap(
+            [
+                { key: "a", countries: ["DE"], verdict: "ok", label: "a" },
+                { key: "b", countries: ["DE"], verdict: "violation", label: "b" },
+                { key: "c", countries: ["ZZ"], verdict: "violation", label: "unknown country" },
+            ],
+            [],
+        );
+        const centres = [...svg.matchAll(/<circle [^>]*cx="([\d.]+)" cy="([\d.]+)"/g)].map((m) => `${m[1]},${m[2]}`);
+        assert.equal(centres.length, 2, "the unknown country has no marker");
+        assert.notEqual(centres[0], centres[1]);
     });
 });
