@@ -10,7 +10,7 @@ import {
     type RegionEntry,
     type VendorsFile,
 } from "./data-types";
-import { showPath, type YamlPath } from "./yaml-lines";
+import { showPath, type YamlPath } from "../yaml/lines";
 
 export function checkJurisdictions(
     file: Loaded<JurisdictionsFile>,

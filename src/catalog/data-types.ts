@@ -1,6 +1,6 @@
 // The shapes of the catalog's YAML files once schema.json has accepted them.
 
-import type { ParsedYaml } from "./yaml-lines";
+import type { ParsedYaml } from "../yaml/lines";
 import type { CloudId } from "./types";
 
 export interface Sourced {

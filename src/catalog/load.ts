@@ -7,7 +7,7 @@ import path from "path";
 import Ajv, { type ErrorObject, type ValidateFunction } from "ajv";
 import { YAMLException } from "js-yaml";
 import { CatalogError } from "./errors";
-import { parseYaml, showPath, type ParsedYaml, type YamlPath } from "./yaml-lines";
+import { parseYaml, showPath, type ParsedYaml, type YamlPath } from "../yaml/lines";
 import { checkCloud, checkJurisdictions, checkVendors, fail } from "./consistency";
 import type { CatalogData, CatalogFile, CloudFile, Loaded, Origin } from "./data-types";
 import schema from "./schema.json";

@@ -5,7 +5,7 @@ import type { Finding } from "../model/finding";
 import type { Placement } from "../model/placement";
 import { parseUrn } from "../model/resource";
 import type { JudgeContext } from "../policies/define";
-import { matchExemption } from "../profile/exemptions";
+import { ExemptionUsage, matchExemption } from "../profile/exemptions";
 import type { Exemption } from "../profile/types";
 
 export interface ExemptionReport {
@@ -24,8 +24,8 @@ export function applyExemptions(
     now: Date = new Date(),
     placements?: ReadonlyMap<string, Placement>,
 ): { kept: Finding[]; report: ExemptionReport } {
-    const used = new Set<Exemption>();
-    const report: ExemptionReport = { used: [], unused: [], expired: [] };
+    const usage = new ExemptionUsage(ctx.profile);
+    const expired: ExemptionReport["expired"] = [];
     const kept: Finding[] = [];
     for (const finding of findings) {
         const urn = parseUrn(finding.resource.urn);
@@ -42,18 +42,15 @@ export function applyExemptions(
             },
             now,
         );
+        usage.record(match);
         if (!match) {
             kept.push(finding);
         } else if (match.expired) {
             const note = ` (exemption ${match.exemption.ticket} expired on ${match.exemption.expires}; it no longer applies)`;
             const shown = { ...finding, message: finding.message + note };
-            report.expired.push({ exemption: match.exemption, finding: shown });
+            expired.push({ exemption: match.exemption, finding: shown });
             kept.push(shown);
-        } else {
-            used.add(match.exemption);
         }
     }
-    report.used = [...used];
-    report.unused = ctx.profile.exemptions.filter((e) => !used.has(e));
-    return { kept, report };
+    return { kept, report: { used: usage.used(), unused: usage.unused(), expired } };
 }

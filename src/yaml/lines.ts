@@ -1,4 +1,4 @@
-// Parses YAML and remembers the line of every key and item, so that schema and consistency errors found after
+// Parses YAML (catalogs, profiles) and remembers the line of every key and item, so that schema and consistency errors found after
 // parsing can still name the line. js-yaml reports nodes through its `listener` option (open/close events in
 // document order); this module rebuilds the tree of those events and answers `lineOf(path)`.
 
