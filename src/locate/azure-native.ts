@@ -32,7 +32,7 @@ const NATIVE: AzureRules = {
             "azure-native:dns:Zone",
             { via: "a public DNS zone, served from Azure DNS name servers worldwide", controlPlane: true },
         ],
-        ["azure-native:network:PrivateZone", { via: "a private DNS zone, a global resource", controlPlane: true }],
+        ["azure-native:privatedns:PrivateZone", { via: "a private DNS zone, a global resource", controlPlane: true }],
     ]),
     rules: new Map([
         ["azure-native:storage:StorageAccount", geoReplicatedStorage(["sku", "name"])],

@@ -1,5 +1,7 @@
 // What a Kubernetes resource runs that the generic input scan cannot see: the Helm charts it installs
-// and the workloads written as inline YAML in a ConfigGroup.
+// and the workloads written as inline YAML in a ConfigGroup. Manifests in files (ConfigFile, a
+// ConfigGroup's `files`) are not read per resource: the objects in them are registered as resources of
+// their own once the component expands, and are checked there.
 //
 // The container images of workload objects (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,
 // CronJob, their init and ephemeral containers, structured ConfigGroup `objs`) are `image` inputs, which

@@ -83,6 +83,23 @@ describe("azure locators: primary location", () => {
             [],
         ],
         [
+            "an action group written as 'global' is judged as global, not passed",
+            azureNative("monitor:ActionGroup", {
+                location: "global",
+                resourceGroupName: "rg",
+                groupShortName: "ops",
+                enabled: true,
+            }),
+            ["primary global ? [global]"],
+            [],
+        ],
+        [
+            "a private DNS zone is global configuration",
+            azureNative("privatedns:PrivateZone", { location: "Global", resourceGroupName: "rg" }),
+            ["primary global ? [global control-plane]"],
+            [],
+        ],
+        [
             "Front Door is global",
             azureNative("frontdoor:FrontDoor", { location: "global", resourceGroupName: "rg" }),
             ["primary global ? [global]"],
