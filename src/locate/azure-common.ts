@@ -121,7 +121,31 @@ function locatePrimary(resource: NormalisedResource, p: Placement, ctx: LocateCo
     );
     // Neither a location nor a resource group: a subscription- or tenant-scoped control-plane object
     // (role assignment, policy definition, management group) that keeps no customer data.
-    return undefined;
+    return groupUrn ? inheritedLocation(ctx, groupUrn, group.path) : undefined;
+}
+
+/**
+ * The resource group's location, for the copies Azure derives from it (the paired region of a GRS
+ * account that inherits its group's location). Not added to the placement: the stack pass adds the
+ * group's primary location itself.
+ */
+function inheritedLocation(ctx: LocateContext, groupUrn: string, path: string): Location | undefined {
+    const group = ctx.stack?.get(groupUrn);
+    const name = group && readString(group.props, ["location"]);
+    const place = name?.value ? ctx.catalog.region("azure", name.value) : undefined;
+    if (!group || !place) return undefined;
+    return {
+        role: "primary",
+        scope: "region",
+        cloud: "azure",
+        name: place.region,
+        place,
+        countries: [place.country],
+        via: `resource group '${group.name}'`,
+        path,
+        fromStack: true,
+        ...(name?.secret ? { secret: true } : {}),
+    };
 }
 
 const groupIndexes = new WeakMap<StackIndex, Map<string, string>>();

@@ -386,6 +386,14 @@ describe("azure locators: the stack pass", () => {
         assert.deepEqual(primaries(placements, b), ["primary chinanorth3 CN"]);
     });
 
+    it("a GRS account that inherits its group's location copies to that location's pair", () => {
+        const rg = resourceGroup({ resourceGroupName: "rg-data", location: "brazilsouth" }, { name: "rg" });
+        const a = storageAccount({ resourceGroupName: "rg-data", sku: { name: "Standard_GRS" } }, { name: "a" });
+        const p = locateStack([rg, a], { catalog }).get(a.urn)!;
+        assert.deepEqual(locationsText(p), ["failover southcentralus US", "primary brazilsouth BR"]);
+        assert.deepEqual(undeterminedsText(p), []);
+    });
+
     it("a resource group that is not in the stack is reported unresolved", () => {
         const a = storageAccount({ resourceGroupName: "rg-elsewhere" }, { name: "a" });
         const placements = locateStack([a], { catalog });
