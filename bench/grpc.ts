@@ -1,0 +1,126 @@
+// The gRPC path as the engine drives it: start-up, Analyze with 8 requests in flight (per-request
+// latency), AnalyzeStack, and the pack process's peak resident memory.
+
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import * as path from "node:path";
+import * as readline from "node:readline";
+import * as grpc from "@grpc/grpc-js";
+import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
+import { Empty } from "google-protobuf/google/protobuf/empty_pb";
+import { EngineEmulator, type EmulatedResource } from "../test/emulator/engine";
+import type { PackUnderTest } from "./packs";
+import { median, nowMs, percentile } from "./stats";
+
+export interface StartupResult {
+    /** Spawn to the port on the pack's first stdout line. */
+    portMs: number;
+    /** Spawn to GetAnalyzerInfo answered. */
+    infoMs: number;
+}
+
+export interface PreviewResult {
+    resources: number;
+    analyzePerSecond: number;
+    /** Wall time of all Analyze calls divided by their number: the pack's cost per resource at 8 in flight. */
+    msPerResource: number;
+    p50Ms: number;
+    p99Ms: number;
+    analyzeStackMs: number;
+    diagnostics: number;
+}
+
+const IN_FLIGHT = 8;
+
+/** Start-up as the engine sees it, median of `times` fresh processes. */
+export async function measureStartup(pack: PackUnderTest, times: number): Promise<StartupResult> {
+    const runs: StartupResult[] = [];
+    for (let i = 0; i < times; i++) runs.push(await startOnce(pack));
+    return { portMs: median(runs.map((r) => r.portMs)), infoMs: median(runs.map((r) => r.infoMs)) };
+}
+
+async function startOnce(pack: PackUnderTest): Promise<StartupResult> {
+    const runner = path.join(pack.packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
+    const start = nowMs();
+    const child = spawn(process.execPath, [runner, "127.0.0.1:1", pack.packDir], {
+        cwd: pack.packDir,
+        env: { ...process.env, ...pack.start.env },
+        stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+        const port = await new Promise<string>((resolve, reject) => {
+            readline.createInterface({ input: child.stdout! }).once("line", (line) => resolve(line.trim()));
+            child.once("exit", (code) => reject(new Error(`${pack.name} exited with code ${code} before its port`)));
+        });
+        const portMs = nowMs() - start;
+        const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure());
+        await new Promise((resolve, reject) =>
+            client.getAnalyzerInfo(new Empty(), (err, res) => (err ? reject(err) : resolve(res))),
+        );
+        const infoMs = nowMs() - start;
+        client.close();
+        return { portMs, infoMs };
+    } finally {
+        child.kill("SIGTERM");
+    }
+}
+
+/** What `pulumi preview` does to a pack: every resource through Analyze, 8 in flight, then AnalyzeStack. */
+export async function measurePreview(
+    engine: EngineEmulator,
+    resources: readonly EmulatedResource[],
+): Promise<PreviewResult> {
+    const latencies: number[] = new Array(resources.length);
+    let diagnostics = 0;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+        while (next < resources.length) {
+            const i = next++;
+            const start = nowMs();
+            diagnostics += (await engine.analyze(resources[i])).length;
+            latencies[i] = nowMs() - start;
+        }
+    };
+    const start = nowMs();
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, resources.length) }, worker));
+    const analyzeMs = nowMs() - start;
+    const stackStart = nowMs();
+    diagnostics += (await engine.analyzeStack([...resources])).length;
+    return {
+        resources: resources.length,
+        analyzePerSecond: (resources.length / analyzeMs) * 1000,
+        msPerResource: analyzeMs / resources.length,
+        p50Ms: percentile(latencies, 50),
+        p99Ms: percentile(latencies, 99),
+        analyzeStackMs: nowMs() - stackStart,
+        diagnostics,
+    };
+}
+
+/**
+ * The pack process the emulator started: this process's child running run-policy-pack for `packDir`.
+ * Read from /proc because the emulator keeps its child to itself.
+ */
+export function packPid(packDir: string): number {
+    for (const entry of readdirSync("/proc")) {
+        if (!/^\d+$/.test(entry)) continue;
+        try {
+            const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+            const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+            if (ppid !== process.pid) continue;
+            const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+            if (args.some((a) => a.endsWith("run-policy-pack")) && args.includes(packDir)) return Number(entry);
+        } catch {
+            // The process ended while we looked: not ours.
+        }
+    }
+    throw new Error(`no run-policy-pack child for ${packDir}`);
+}
+
+/** Peak resident memory (VmHWM) of a live process, in MiB. */
+export function peakMemoryMiB(pid: number): number {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = /^VmHWM:\s+(\d+) kB$/m.exec(status);
+    if (!kb) throw new Error(`no VmHWM in /proc/${pid}/status`);
+    return Number(kb[1]) / 1024;
+}

@@ -1,0 +1,81 @@
+// In-process evaluation of the full policy set, one core: what the pack spends per resource and per stack
+// once the engine's request is decoded, without gRPC around it.
+
+import { defaultCatalog } from "../src/catalog/index";
+import { evaluateResource, evaluateStack, type EvaluationOptions } from "../src/engine/evaluate";
+import type { NormalisedResource, StackContext } from "../src/model/resource";
+import { decodeProps } from "../src/normalise/wire";
+import { allPolicies } from "../src/policies/index";
+import { defaultProfile } from "../src/profile/load";
+import { toWire, type EmulatedResource } from "../test/emulator/engine";
+import { PROJECT, STACK, STACK_CONFIG } from "./generate";
+import { medianOf, nowMs } from "./stats";
+
+export interface InProcessResult {
+    resources: number;
+    /** evaluateResource on every resource, one after the other. */
+    resourcesPerSecond: number;
+    /** Microseconds per resource in evaluateResource: constant when the cost grows linearly. */
+    usPerResource: number;
+    evaluateStackMs: number;
+    findings: number;
+}
+
+/** Decoded as the pack decodes the engine's request: wire encoding, then clean-guard's values. */
+export function normalised(r: EmulatedResource): NormalisedResource {
+    const provider = r.provider && {
+        type: r.provider.type,
+        name: r.provider.name,
+        urn: r.provider.urn ?? "",
+        props: decodeProps(toWire(r.provider.inputs)),
+    };
+    return {
+        urn: r.urn ?? "",
+        type: r.type,
+        name: r.name,
+        props: decodeProps(toWire(r.inputs ?? {})),
+        provider,
+        parent: r.parent,
+        dependencies: r.dependencies ?? [],
+        propertyDependencies: r.propertyDependencies ?? {},
+    };
+}
+
+const STACK_CONTEXT: StackContext = {
+    project: PROJECT,
+    stack: STACK,
+    tags: new Map(),
+    config: new Map(Object.entries(STACK_CONFIG)),
+    phase: "preview",
+};
+
+export function benchOptions(): EvaluationOptions {
+    const catalog = defaultCatalog();
+    return { policies: allPolicies, profile: defaultProfile(catalog), catalog };
+}
+
+export async function measureInProcess(
+    stack: readonly EmulatedResource[],
+    repetitions: number,
+): Promise<InProcessResult> {
+    const resources = stack.map(normalised);
+    const options = benchOptions();
+    let findings = 0;
+    const perResourceMs = await medianOf(repetitions, async () => {
+        const start = nowMs();
+        for (const r of resources) await evaluateResource(r, STACK_CONTEXT, options);
+        return nowMs() - start;
+    });
+    const evaluateStackMs = await medianOf(repetitions, async () => {
+        const start = nowMs();
+        findings = (await evaluateStack(resources, STACK_CONTEXT, options)).findings.length;
+        return nowMs() - start;
+    });
+    return {
+        resources: resources.length,
+        resourcesPerSecond: (resources.length / perResourceMs) * 1000,
+        usPerResource: (perResourceMs * 1000) / resources.length,
+        evaluateStackMs,
+        findings,
+    };
+}

@@ -1,0 +1,95 @@
+// `npm run bench [-- --quick]`: clean-guard's cost on every path a preview takes, side by side with
+// @pulumi/awsguard on the AWS part of the same stacks. Progress on stderr, tables on stdout, results as
+// JSON under bench/results/.
+
+import * as path from "node:path";
+import { EngineEmulator } from "../test/emulator/engine";
+import { measureEc2 } from "./ec2";
+import { generateStack } from "./generate";
+import { measurePreview, measureStartup, packPid, peakMemoryMiB } from "./grpc";
+import { measureInProcess } from "./in-process";
+import { awsguardPack, cleanGuardPack, REPO, type PackUnderTest } from "./packs";
+import { judgeTargets, machine, printTables, writeResults, type BenchResult, type PackResult } from "./report";
+import { progress } from "./stats";
+
+interface Plan {
+    quick: boolean;
+    sizes: number[];
+    /** In-process repetitions per size (the median is kept). */
+    repetitions: (size: number) => number;
+    startups: number;
+    ec2: { instances: number; distinctAmis: number };
+}
+
+function planFor(argv: readonly string[]): Plan {
+    const quick = argv.includes("--quick");
+    return {
+        quick,
+        sizes: quick ? [1_000] : [1_000, 10_000, 100_000],
+        repetitions: (size) => (quick ? 1 : size >= 100_000 ? 1 : 3),
+        startups: quick ? 1 : 3,
+        ec2: { instances: 1_000, distinctAmis: 250 },
+    };
+}
+
+async function measurePack(
+    pack: PackUnderTest,
+    stacks: ReturnType<typeof generateStack>[],
+    plan: Plan,
+): Promise<PackResult> {
+    progress(`${pack.name}: start-up x${plan.startups}`);
+    const startup = await measureStartup(pack, plan.startups);
+    const engine = await EngineEmulator.start(pack.start);
+    try {
+        const previews = [];
+        for (const stack of stacks) {
+            const resources = pack.scope(stack.resources);
+            progress(`${pack.name}: preview of ${resources.length} resources`);
+            previews.push(await measurePreview(engine, resources));
+        }
+        return { startup, previews, peakMemoryMiB: peakMemoryMiB(packPid(pack.packDir)) };
+    } finally {
+        await engine.stop();
+    }
+}
+
+async function main(): Promise<void> {
+    const plan = planFor(process.argv.slice(2));
+    const stacks = plan.sizes.map((size) => {
+        progress(`generating ${size} resources`);
+        return generateStack(size);
+    });
+    const inProcess = [];
+    for (const stack of stacks) {
+        progress(`in-process: ${stack.resources.length} resources`);
+        inProcess.push(await measureInProcess(stack.resources, plan.repetitions(stack.resources.length)));
+    }
+    const cleanGuard = await measurePack(cleanGuardPack(), stacks, plan);
+    const peer = awsguardPack();
+    let awsguard: PackResult;
+    try {
+        awsguard = await measurePack(peer, stacks, plan);
+    } finally {
+        peer.dispose();
+    }
+    progress(`EC2 lookups: ${plan.ec2.instances} instances against moto_server`);
+    const ec2 = await measureEc2(plan.ec2.instances, plan.ec2.distinctAmis);
+    const partial = {
+        date: new Date().toISOString(),
+        quick: plan.quick,
+        machine: machine(),
+        inProcess,
+        cleanGuard,
+        awsguard,
+        ec2,
+    };
+    const result: BenchResult = { ...partial, targets: judgeTargets(partial) };
+    printTables(result);
+    for (const file of writeResults(result, path.join(REPO, "bench", "results")))
+        progress(`wrote ${path.relative(REPO, file)}`);
+}
+
+main().catch((error: unknown) => {
+    process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 1;
+});
