@@ -41,7 +41,7 @@ function findingTable(
     paint: (code: number, s: string) => string,
 ): string {
     const levelWidth = 7;
-    const policyWidth = 36;
+    const policyWidth = 38;
     const table = new Table({
         head: ["level", "policy", "finding"],
         colWidths: [levelWidth, policyWidth, width - levelWidth - policyWidth - 4],
