@@ -6,7 +6,8 @@
 // The container images of workload objects (Pod, Deployment, StatefulSet, DaemonSet, ReplicaSet, Job,
 // CronJob, their init and ephemeral containers, structured ConfigGroup `objs`) are `image` inputs, which
 // the input scan (scan.ts) records with their paths; recording them here too would report each image
-// twice.
+// twice. This locator adds what only a reader of pod specs knows: an image field that is not an image
+// reference (a `${REGISTRY}` placeholder left in) cannot be checked, and says so.
 //
 // No location: a Kubernetes object lives wherever its cluster does, and neither the object nor its
 // provider names the cluster's place in a form the pack can judge. Recording "undetermined" on every
@@ -14,6 +15,7 @@
 // judged.
 
 import { loadAll } from "js-yaml";
+import { parseHost } from "../catalog/hosts";
 import type { Placement } from "../model/placement";
 import { isRecord, type Props, type Value } from "../model/values";
 import type { LocateContext, Locator } from "./context";
@@ -46,8 +48,11 @@ function podSpecPaths(table: Array<[string[], string[], PathSegment[]]>): Map<st
 }
 
 export const locateKubernetes: Locator = (resource, p, ctx) => {
-    if (HELM_TYPES.has(resource.type)) addChart(resource.props, p, ctx);
-    else if (MANIFEST_TYPES.has(resource.type)) addInlineYamlImages(resource.props, p, ctx);
+    if (HELM_TYPES.has(resource.type)) return addChart(resource.props, p, ctx);
+    if (MANIFEST_TYPES.has(resource.type)) return addInlineYamlImages(resource.props, p, ctx);
+    // Workload images are recorded by the input scan; only the ones it cannot read are reported here.
+    const podSpec = POD_SPEC_PATHS.get(resource.type.slice("kubernetes:".length).replace(/^core\//, ""));
+    if (podSpec) forEachImage(resource.props, podSpec, "", p, () => undefined);
 };
 
 /**
@@ -75,7 +80,7 @@ function addChart(props: Props, p: Placement, ctx: LocateContext): void {
 }
 
 function addChartFrom(p: Placement, ctx: LocateContext, ref: string, path: string, secret: boolean): void {
-    const host = hostOfUrl(ref);
+    const host = parseHost(ref);
     if (!host)
         return unreadable(p, path, secret ? "is a secret that is not a chart URL" : `'${ref}' is not a chart URL`);
     const vendor = ctx.catalog.vendorOfRegistry(host)?.vendor.id;
@@ -87,14 +92,6 @@ function addChartFrom(p: Placement, ctx: LocateContext, ref: string, path: strin
         ...(vendor ? { vendor } : {}),
         ...(secret ? { secret: true } : {}),
     });
-}
-
-function hostOfUrl(text: string): string | undefined {
-    try {
-        return new URL(text).hostname.replace(/^\[|\]$/g, "").replace(/\.+$/, "") || undefined;
-    } catch {
-        return undefined;
-    }
 }
 
 function unreadable(p: Placement, path: string, why: string): void {
@@ -150,31 +147,43 @@ function addObjectImages(obj: Value, at: string, p: Placement, ctx: LocateContex
     if (!isRecord(obj)) return;
     const spec = POD_SPEC_PATHS.get(`${String(obj.apiVersion)}:${String(obj.kind)}`);
     if (!spec) return;
+    forEachImage(obj, spec, `${at}.`, p, (ref, path) => {
+        const vendor = ctx.catalog.vendorOfRegistry(ref.registry)?.vendor.id;
+        p.images.push({
+            ref: ref.text,
+            kind: "container",
+            registry: ref.registry,
+            path,
+            ...(vendor ? { vendor } : {}),
+            ...(secret ? { secret: true } : {}),
+        });
+    });
+}
+
+/**
+ * Visits each container image of a pod spec that is an image reference; one that is not (a template
+ * placeholder left in, a typo) cannot be checked and is recorded so, never dropped.
+ */
+function forEachImage(
+    root: Props,
+    spec: readonly PathSegment[],
+    prefix: string,
+    p: Placement,
+    visit: (ref: { text: string; registry: string }, path: string) => void,
+): void {
     for (const list of CONTAINER_LISTS) {
-        const containers = readValue(obj, [...spec, list]).value;
+        const containers = readValue(root, [...spec, list]).value;
         if (!Array.isArray(containers)) continue;
         containers.forEach((_, i) => {
-            const image = readString(obj, [...spec, list, i, "image"]);
+            const image = readString(root, [...spec, list, i, "image"]);
             if (!image.value) return;
-            const path = `${at}.${image.path}`;
+            const path = prefix + image.path;
             const parsed = parseImageRef(image.value);
-            if (!parsed)
-                return unreadable(
-                    p,
-                    path,
-                    secret
-                        ? "holds a secret that is not an image reference"
-                        : `'${image.value}' is not an image reference`,
-                );
-            const vendor = ctx.catalog.vendorOfRegistry(parsed.registry)?.vendor.id;
-            p.images.push({
-                ref: image.value,
-                kind: "container",
-                registry: parsed.registry,
-                path,
-                ...(vendor ? { vendor } : {}),
-                ...(secret ? { secret: true } : {}),
-            });
+            if (parsed) return visit({ text: image.value, registry: parsed.registry }, path);
+            const what = image.secret
+                ? "holds a secret that is not an image reference"
+                : `'${image.value}' is not an image reference`;
+            unreadable(p, path, what);
         });
     }
 }

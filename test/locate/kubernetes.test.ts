@@ -104,6 +104,27 @@ describe("kubernetes locator: container images of every workload kind", () => {
         assert.deepEqual(p.undetermined, []);
     });
 
+    it("an image field that is not an image reference cannot be checked, and says so", () => {
+        const p = placed(
+            workload("kubernetes:apps/v1:Deployment", {
+                template: template(podSpec([container("api", "${REGISTRY}/api:1")])),
+            }),
+        );
+        assert.deepEqual(images(p), []);
+        assert.deepEqual(undeterminedsText(p), ["unrecognised image spec.template.spec.containers[0].image"]);
+    });
+
+    it("a secret image that is not a reference is reported without its value", () => {
+        const p = placed(
+            k8sResource("kubernetes:core/v1:Pod", {
+                metadata: meta("p"),
+                spec: podSpec([container("api", secret("${TOKEN} registry"))]),
+            }),
+        );
+        assert.deepEqual(undeterminedsText(p), ["unrecognised image spec.containers[0].image"]);
+        assert.ok(!p.undetermined[0].detail.includes("TOKEN"), p.undetermined[0].detail);
+    });
+
     it("an image not known during preview is advisory", () => {
         const p = placed(
             workload("kubernetes:apps/v1:Deployment", { template: template(podSpec([container("api", unknown())])) }),
@@ -135,6 +156,12 @@ describe("kubernetes locator: Helm charts", () => {
         [
             "v4 Chart from an OCI registry",
             chart({ chart: "oci://ccr.ccs.tencentyun.com/shop/api", version: "1.0.0" }),
+            ["helm-chart ccr.ccs.tencentyun.com tencent at chart"],
+            [],
+        ],
+        [
+            "OCI registry host written in capitals",
+            chart({ chart: "oci://CCR.CCS.TencentYun.com/shop/api" }),
             ["helm-chart ccr.ccs.tencentyun.com tencent at chart"],
             [],
         ],
