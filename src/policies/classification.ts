@@ -154,12 +154,24 @@ function widens(j: Jurisdiction, wider: Jurisdiction, outside: string[], { profi
     };
 }
 
+/** Why data classified with each of `jurisdictions` may not be kept at `l`: one rule per jurisdiction broken. */
+export function residencyRules(l: Location, jurisdictions: readonly Jurisdiction[], ctx: JudgeContext): string[] {
+    return jurisdictions.flatMap((j) => {
+        const reason = outsideJurisdiction(l, j, ctx.catalog);
+        return reason
+            ? [
+                  `Data classified ${describeJurisdiction(j.name, ctx.profile, ctx.catalog)} by ${j.from} must stay in that jurisdiction: ${reason}`,
+              ]
+            : [];
+    });
+}
+
 /**
  * Why data classified with `j` may not be kept at `l`, or undefined when it may. A control-plane location
  * (IAM, DNS zones) holds configuration, not the classified data; a location the catalog does not know is
  * left to its undetermined entry.
  */
-export function outsideJurisdiction(l: Location, j: Jurisdiction, catalog: Catalog): string | undefined {
+function outsideJurisdiction(l: Location, j: Jurisdiction, catalog: Catalog): string | undefined {
     if (l.controlPlane) return undefined;
     if (l.scope === "global") return "the location is not pinned to any country";
     const outside = l.countries.filter((c) => !j.countries.has(c));
@@ -170,9 +182,4 @@ export function outsideJurisdiction(l: Location, j: Jurisdiction, catalog: Catal
             ? `${outside.length} countries outside it`
             : outside.map((c) => `${catalog.countryName(c) ?? c} (${c})`).join(", ");
     return l.scope === "multi-region" ? `the multi-region is not pinned: it spans ${names}` : `${names} is outside it`;
-}
-
-/** `data classified eu (27 countries) by stack tag 'data-residency' must stay there: ...`. */
-export function residencyRule(j: Jurisdiction, reason: string, { profile, catalog }: JudgeContext): string {
-    return `Data classified ${describeJurisdiction(j.name, profile, catalog)} by ${j.from} must stay in that jurisdiction: ${reason}`;
 }

@@ -1,12 +1,12 @@
 import type { Verdict } from "../model/finding";
 import type { Location } from "../model/placement";
-import { classificationOf, outsideJurisdiction, residencyRule, type Jurisdiction } from "./classification";
+import { classificationOf, residencyRules } from "./classification";
 import { definePolicy, type JudgeContext } from "./define";
 import { describeLocation } from "./describe";
 import { disallowedPlace, disallowedRule } from "./disallowed-places";
 import { unverifiedAspects } from "./undetermined";
 
-// Clean Store and data residency through side doors: a replica, backup, failover pair or multi-region member
+// Data residency through side doors: a replica, backup, failover pair or multi-region member
 // holds the same data as the primary, so it answers to the same rules; and a resource that holds a copy of
 // classified data (an RDS read replica of a tagged database) carries its source's classification.
 export const crossBorderReplication = definePolicy({
@@ -26,7 +26,7 @@ export const crossBorderReplication = definePolicy({
             const applying = l.role === "primary" ? jurisdictions.filter((j) => j.inheritedFrom) : jurisdictions;
             const reasons = [
                 ...(l.role === "primary" ? [] : disallowedReason(l, ctx)),
-                ...applying.flatMap((j) => outsideReason(l, j, ctx)),
+                ...residencyRules(l, applying, ctx),
             ];
             if (reasons.length > 0)
                 verdicts.push({
@@ -43,9 +43,4 @@ export const crossBorderReplication = definePolicy({
 function disallowedReason(l: Location, { profile, catalog }: JudgeContext): string[] {
     const place = disallowedPlace(l, profile, catalog);
     return place ? [disallowedRule(place, profile)] : [];
-}
-
-function outsideReason(l: Location, j: Jurisdiction, ctx: JudgeContext): string[] {
-    const reason = outsideJurisdiction(l, j, ctx.catalog);
-    return reason ? [residencyRule(j, reason, ctx)] : [];
 }

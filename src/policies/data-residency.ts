@@ -2,7 +2,7 @@ import type { Verdict } from "../model/finding";
 import type { Placement } from "../model/placement";
 import { compileGlobs, type Matcher } from "../profile/globs";
 import type { Profile } from "../profile/types";
-import { classificationOf, outsideJurisdiction, residencyRule } from "./classification";
+import { classificationOf, residencyRules } from "./classification";
 import { definePolicy } from "./define";
 import { describeLocation } from "./describe";
 import { unverifiedAspects } from "./undetermined";
@@ -22,23 +22,12 @@ export const dataResidency = definePolicy({
         const { jurisdictions, problems } = classificationOf(p, ctx);
         const applying = jurisdictions.filter((j) => !j.inheritedFrom);
         if (applying.length === 0) return problems.length > 0 ? problems : unclassified(p, ctx.profile);
-        const outside: Verdict[] = p.locations
-            .filter((l) => l.role === "primary")
-            .flatMap((l) =>
-                applying.flatMap((j) => {
-                    const reason = outsideJurisdiction(l, j, ctx.catalog);
-                    return reason
-                        ? [
-                              {
-                                  kind: "violation" as const,
-                                  found: describeLocation(l, ctx.catalog),
-                                  rule: residencyRule(j, reason, ctx),
-                                  location: l,
-                              },
-                          ]
-                        : [];
-                }),
-            );
+        const outside = p.locations.flatMap((l): Verdict[] => {
+            const rules = l.role === "primary" ? residencyRules(l, applying, ctx) : [];
+            return rules.length > 0
+                ? [{ kind: "violation", found: describeLocation(l, ctx.catalog), rule: rules.join("; "), location: l }]
+                : [];
+        });
         return [
             ...problems,
             ...outside,
