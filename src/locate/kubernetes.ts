@@ -16,7 +16,7 @@
 
 import { loadAll } from "js-yaml";
 import { parseHost } from "../catalog/hosts";
-import type { Placement } from "../model/placement";
+import type { Placement, UndeterminedReason } from "../model/placement";
 import { isRecord, type Props, type Value } from "../model/values";
 import type { LocateContext, Locator } from "./context";
 import { parseImageRef } from "./image-ref";
@@ -36,6 +36,8 @@ const POD_SPEC_PATHS: ReadonlyMap<string, readonly PathSegment[]> = podSpecPaths
     [["batch/v1"], ["CronJob"], ["spec", "jobTemplate", "spec", "template", "spec"]],
 ]);
 const CONTAINER_LISTS = ["containers", "initContainers", "ephemeralContainers"] as const;
+
+const SECRET_VALUE = "is a secret whose value is not available to clean-guard";
 
 /** Inline YAML larger than this is not parsed per resource: its objects are located one by one once expanded. */
 const MAX_INLINE_YAML = 256 * 1024;
@@ -63,11 +65,11 @@ export const locateKubernetes: Locator = (resource, p, ctx) => {
 function addChart(props: Props, p: Placement, ctx: LocateContext): void {
     const repo = readString(props, ["repositoryOpts", "repo"]);
     if (repo.unknown) return unknownDuringPreview(p, "image", repo.path, "the chart repository");
-    if (repo.opaque) return unreadable(p, repo.path, "is a secret whose value is not available to clean-guard");
+    if (repo.opaque) return unreadable(p, repo.path, SECRET_VALUE, "secret-ciphertext");
     if (repo.value) return addChartFrom(p, ctx, repo.value, repo.path, repo.secret);
     const chart = readString(props, ["chart"]);
     if (chart.unknown) return unknownDuringPreview(p, "image", chart.path, "the chart");
-    if (chart.opaque) return unreadable(p, chart.path, "is a secret whose value is not available to clean-guard");
+    if (chart.opaque) return unreadable(p, chart.path, SECRET_VALUE, "secret-ciphertext");
     const ref = chart.value?.trim();
     if (!ref || /^\.{0,2}\//.test(ref) || !ref.includes("/")) return;
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return addChartFrom(p, ctx, ref, chart.path, chart.secret);
@@ -94,10 +96,10 @@ function addChartFrom(p: Placement, ctx: LocateContext, ref: string, path: strin
     });
 }
 
-function unreadable(p: Placement, path: string, why: string): void {
+function unreadable(p: Placement, path: string, why: string, reason: UndeterminedReason = "unrecognised"): void {
     p.undetermined.push({
         aspect: "image",
-        reason: "unrecognised",
+        reason,
         path,
         detail: `${path} ${why}, so its registry cannot be checked`,
     });
@@ -176,8 +178,9 @@ function forEachImage(
         if (!Array.isArray(containers)) continue;
         containers.forEach((_, i) => {
             const image = readString(root, [...spec, list, i, "image"]);
-            if (!image.value) return;
             const path = prefix + image.path;
+            if (image.opaque) return unreadable(p, path, SECRET_VALUE, "secret-ciphertext");
+            if (!image.value) return;
             const parsed = parseImageRef(image.value);
             if (parsed) return visit({ text: image.value, registry: parsed.registry }, path);
             const what = image.secret

@@ -125,6 +125,13 @@ describe("kubernetes locator: container images of every workload kind", () => {
         assert.ok(!p.undetermined[0].detail.includes("TOKEN"), p.undetermined[0].detail);
     });
 
+    it("an image in an unreadable secret cannot be checked", () => {
+        const p = placed(
+            workload("kubernetes:batch/v1:Job", { template: template(podSpec([container("api", secret())])) }),
+        );
+        assert.deepEqual(undeterminedsText(p), ["secret-ciphertext image spec.template.spec.containers[0].image"]);
+    });
+
     it("an image not known during preview is advisory", () => {
         const p = placed(
             workload("kubernetes:apps/v1:Deployment", { template: template(podSpec([container("api", unknown())])) }),
@@ -182,7 +189,7 @@ describe("kubernetes locator: Helm charts", () => {
             "repository in an unreadable secret",
             release({ chart: "api", repositoryOpts: { repo: secret() } }),
             [],
-            ["unrecognised image repositoryOpts.repo"],
+            ["secret-ciphertext image repositoryOpts.repo"],
         ],
     ];
     for (const [what, r, expected, undetermined] of cases) {
