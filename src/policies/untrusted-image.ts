@@ -1,6 +1,6 @@
 import type { Catalog } from "../catalog/types";
 import type { Verdict } from "../model/finding";
-import type { Image, ImageFacts } from "../model/placement";
+import type { Image, ImageFacts, Placement } from "../model/placement";
 import { SECRET_MASK } from "../model/values";
 import { failedLookupEnforcement, type LookupResult } from "../lookups/index";
 import { definePolicy, type JudgeContext } from "./define";
@@ -27,7 +27,7 @@ export const untrustedImage = definePolicy({
                 verdicts.push(...judgeFacts(image, image.facts, ctx));
             else if (image.kind === "machine-image") toLookUp.push(image);
         }
-        verdicts.push(...(await judgeLookedUp(toLookUp, ctx)));
+        verdicts.push(...(await judgeLookedUp(p, toLookUp, ctx)));
         return [...verdicts, ...unverifiedAspects(p, ["image"], "where this image comes from")];
     },
 });
@@ -51,8 +51,15 @@ function fromVendor(image: Image, vendor: string, { profile, catalog }: JudgeCon
     };
 }
 
+/** How to make a machine image's provenance checkable, by why it could not be checked. */
+const LOOKUP_FIX = {
+    region: "set the region of the resource or of its provider, so the image is looked up where it is used",
+    notFound: "use an image id that exists in the resource's region and is visible to the deploying account",
+    failed: "give the pack AWS credentials that may call ec2:DescribeImages, or check the image by hand and record an exemption",
+};
+
 /** Machine images of one resource are looked up in one call, which the lookup layer batches further. */
-async function judgeLookedUp(images: Image[], ctx: JudgeContext): Promise<Verdict[]> {
+async function judgeLookedUp(p: Placement, images: Image[], ctx: JudgeContext): Promise<Verdict[]> {
     const withRegion = images.filter((i) => i.region);
     const results: Array<LookupResult<ImageFacts>> = ctx.lookups
         ? await ctx.lookups.images.lookup(withRegion.map((i) => ({ imageId: i.ref, region: i.region! })))
@@ -60,34 +67,32 @@ async function judgeLookedUp(images: Image[], ctx: JudgeContext): Promise<Verdic
               ok: false,
               failure: { reason: "off", detail: "EC2 lookups are not set up in this run" },
           }));
+    // No region: the resource's own location is undetermined; if that resolves at `up`, so does this.
+    const regionLater = p.undetermined.some((u) => u.aspect === "location" && u.advisory);
     const verdicts = images
         .filter((i) => !i.region)
-        .map((i) => cannotLookUp(i, "the region to look it up in is not known", false));
+        .map((i) => cannotLookUp(i, "the region to look it up in is not known", LOOKUP_FIX.region, regionLater));
+    const failedIsAdvisory = failedLookupEnforcement(ctx.profile.lookups.ec2) === "advisory";
     withRegion.forEach((image, k) => {
         const result = results[k];
         if (result.ok) verdicts.push(...judgeFacts(image, result.facts, ctx));
-        else if (result.failure.reason === "not-found")
-            verdicts.push(cannotLookUp(image, `EC2 does not know it in ${image.region}`, false));
-        else
-            verdicts.push(
-                cannotLookUp(
-                    image,
-                    result.failure.detail,
-                    failedLookupEnforcement(ctx.profile.lookups.ec2) === "advisory",
-                ),
-            );
+        else if (result.failure.reason === "not-found") {
+            verdicts.push(cannotLookUp(image, `EC2 does not know it in ${image.region}`, LOOKUP_FIX.notFound, false));
+        } else {
+            // The failure's sentence names the image id: a secret one is not repeated.
+            const why = image.secret ? `the lookup failed (${result.failure.reason})` : result.failure.detail;
+            verdicts.push(cannotLookUp(image, why, LOOKUP_FIX.failed, failedIsAdvisory));
+        }
     });
     return verdicts;
 }
 
-function cannotLookUp(image: Image, why: string, advisory: boolean): Verdict {
+function cannotLookUp(image: Image, why: string, fix: string, advisory: boolean): Verdict {
     return {
         kind: "unverified",
-        found: `machine image ${refOf(image)} at ${image.path}: ${image.secret ? "its publisher cannot be looked up" : why}`,
+        found: `machine image ${refOf(image)} at ${image.path}: ${why}`,
         rule: "clean-guard cannot tell who published this machine image, and does not let through what it cannot check",
-        fix: advisory
-            ? "give the pack AWS credentials that may call ec2:DescribeImages (lookups.ec2: auto), or check the image by hand"
-            : "use an image id that exists in the resource's region and is visible to the account, and give the pack ec2:DescribeImages",
+        fix,
         ...(advisory ? { advisory: true } : {}),
     };
 }

@@ -127,6 +127,17 @@ describe(POLICY, () => {
         for (const [what, ami, expected] of cases)
             it(what, async () => assertFindings(await judgeResource(instance(ami), { lookups }), POLICY, expected));
 
+        it("a region unknown until `up`: advisory, the image is looked up then", async () => {
+            const later = awsResource(
+                "aws:ec2/instance:Instance",
+                { ami: "ami-0c1ea9a4d00000001", instanceType: "t3.micro" },
+                { region: unknown() },
+            );
+            assertFindings(await judgeResource(later, { lookups }), POLICY, [
+                ["advisory", "ami-0c1ea9a4d00000001", "the region to look it up in is not known"],
+            ]);
+        });
+
         it("judges a secret image id without naming it", async () => {
             const findings = await judgeResource(instance(secret("ami-0c1ea9a4d00000001")), { lookups });
             assertFindings(
@@ -163,6 +174,16 @@ describe(POLICY, () => {
                 lookups: unreachable,
             });
             assertFindings(findings, POLICY, [["unverified", "ami-0c1ea9a4d00000001", "ec2:DescribeImages"]]);
+            const secretFindings = await judgeResource(instance(secret("ami-0c1ea9a4d00000001")), {
+                profile: required,
+                lookups: unreachable,
+            });
+            assertFindings(
+                secretFindings,
+                POLICY,
+                [["unverified", "machine image [secret]", "the lookup failed"]],
+                ["ami-0c1ea9a4d00000001"],
+            );
         });
     });
 });
