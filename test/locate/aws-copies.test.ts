@@ -276,3 +276,27 @@ describe("aws locator: references to other resources", () => {
         ]);
     });
 });
+
+describe("aws locator: odd input never throws", () => {
+    const odd: Array<[string, NormalisedResource]> = [
+        ["replicas is a string", dynamoTable({ replicas: "eu-west-1" }, eu)],
+        ["replica entries of the wrong kinds", dynamoTable({ replicas: [null, 3, { regionName: 5 }, ["x"]] }, eu)],
+        [
+            "replication configuration is an array",
+            s3Bucket({ replicationConfiguration: [{ rules: [{ destination: { bucket: "b" } }] }] }, eu),
+        ],
+        ["region is a number", s3Bucket({}, { region: 42 })],
+        ["null everywhere", awsResource("aws:backup/plan:Plan", { rules: [{ copyActions: null }], tags: null }, eu)],
+        [
+            "broken JSON in a container definition",
+            awsResource("aws:ecs/taskDefinition:TaskDefinition", { containerDefinitions: "[{not json" }, eu),
+        ],
+    ];
+    for (const [what, r] of odd) {
+        it(what, () => {
+            const p = placed(r);
+            assert.deepEqual(secondary(p), []);
+            assert.deepEqual(p.references, []);
+        });
+    }
+});
