@@ -1,10 +1,25 @@
 import type { NormalisedResource } from "../../src/model/resource";
-import { explicitProvider, providerResource, s3Bucket, secret, unknown } from "../support/builders";
+import {
+    defaultProvider,
+    explicitProvider,
+    providerResource,
+    resource,
+    s3Bucket,
+    secret,
+    unknown,
+} from "../support/builders";
 import { gcsBucket, iamRole, storageAccount } from "./builders";
 import { assertFindings, judgeResource, orgProfile, type Expected } from "./judge";
 
 const POLICY = "clean-guard-disallowed-region";
 const china = explicitProvider("aws", "china", { region: "cn-north-1" });
+const alicloudBucket = (region: string) =>
+    resource(
+        "alicloud:oss/bucket:Bucket",
+        "citizens",
+        { bucket: "citizens" },
+        { provider: defaultProvider("alicloud", { region }, "3_108_0") },
+    );
 
 describe(POLICY, () => {
     const cases: Array<[string, NormalisedResource, Expected]> = [
@@ -50,6 +65,16 @@ describe(POLICY, () => {
         ],
         ["Azure in the Netherlands", storageAccount("westeurope", "Standard_LRS"), []],
         ["a GCS bucket in Frankfurt", gcsBucket("europe-west3"), []],
+        [
+            "an Alibaba Cloud bucket in Hangzhou",
+            alicloudBucket("cn-hangzhou"),
+            [["violation", "alicloud region cn-hangzhou (China (CN))"]],
+        ],
+        [
+            "an Alibaba Cloud bucket in Frankfurt: untrusted, but not a disallowed region",
+            alicloudBucket("eu-central-1"),
+            [],
+        ],
         [
             "a region nobody knows fails closed, at the policy's level",
             s3Bucket({}, { providerRegion: "cn-north-9" }),
