@@ -88,7 +88,7 @@ function primaryRegion(
     ctx: LocateContext,
     source: RegionSource,
 ): string | undefined {
-    const kind = p.isProvider ? undefined : globalKindOf(resource.type);
+    const kind = p.isProvider ? undefined : globalKindOf(resource.type, resource.props);
     const { read, via } = source;
     if (read.value === undefined || read.unknown || read.opaque) {
         addReadLocation(p, ctx, read, { cloud: "aws", role: "primary", via }, `the region (${via})`);

@@ -14,6 +14,8 @@
 // Keyed by the module of the type token (`iam` in `aws:iam/role:Role` and `aws-native:iam:Role`) so that
 // aws and aws-native share the table.
 
+import { reveal, type Props } from "../model/values";
+
 export type GlobalKind = "edge" | "control-plane";
 
 interface ModuleRule {
@@ -58,9 +60,16 @@ export function awsTypeParts(type: string): { module: string; member: string } {
     return { module: module.toLowerCase(), member: last.charAt(0).toLowerCase() + last.slice(1) };
 }
 
-export function globalKindOf(type: string): GlobalKind | undefined {
+/**
+ * WAFv2 objects are regional unless made for CloudFront (`scope: CLOUDFRONT`); then a web ACL inspects
+ * requests at the edge and the rest is configuration.
+ */
+const WAFV2: ModuleRule = { kind: "control-plane", edge: ["webAcl"] };
+
+export function globalKindOf(type: string, props: Props): GlobalKind | undefined {
     const { module, member } = awsTypeParts(type);
-    const rule = GLOBAL_MODULES[module];
+    const rule =
+        module === "wafv2" ? (reveal(props.scope).value === "CLOUDFRONT" ? WAFV2 : undefined) : GLOBAL_MODULES[module];
     if (!rule) return undefined;
     if (rule.regionalPrefixes?.some((prefix) => member.startsWith(prefix))) return undefined;
     return rule.edge?.includes(member) ? "edge" : rule.kind;

@@ -213,6 +213,24 @@ describe("aws locator: global types", () => {
             ),
             ["primary global ? [global partition=aws control-plane]", "member cn-north-1 CN"],
         ],
+        [
+            "WAFv2 web ACL for CloudFront inspects requests at the edge",
+            awsResource(
+                "aws:wafv2/webAcl:WebAcl",
+                { scope: "CLOUDFRONT", defaultAction: { allow: {} } },
+                { provider: ireland },
+            ),
+            ["primary global ? [global partition=aws]"],
+        ],
+        [
+            "decoy: a regional WAFv2 web ACL",
+            awsResource(
+                "aws:wafv2/webAcl:WebAcl",
+                { scope: "REGIONAL", defaultAction: { allow: {} } },
+                { provider: ireland },
+            ),
+            ["primary eu-west-1 IE"],
+        ],
     ];
     for (const [what, r, expected] of cases) it(what, () => assert.deepEqual(locationsText(placed(r)), expected));
 
