@@ -11,7 +11,8 @@ import type { LocateContext } from "./context";
 import { addLocation, addReadLocation } from "./places";
 import { addReference } from "./references";
 import type { StackIndex } from "./stack-index";
-import { decodedProviderProps, readArray, readString, readValue, unknownDuringPreview, type PathSegment } from "./read";
+import { decodedProviderProps, readArray, readString, readValue, type PathSegment } from "./read";
+import { unreadable } from "./unreadable";
 
 export interface AzureResource {
     resource: NormalisedResource;
@@ -219,10 +220,13 @@ export function addPairedRegion(r: AzureResource, role: LocationRole, why: strin
     });
 }
 
-/** A read that is unknown during preview: recorded as such; true when it was. */
-export function pendingRead(r: AzureResource, read: { unknown: boolean; path: string }, what: string): boolean {
-    if (read.unknown) unknownDuringPreview(r.p, "secondary-location", read.path, what);
-    return read.unknown;
+/** An input that is there but unreadable (unknown during preview, secret ciphertext): recorded; true when it was. */
+export function pendingRead(
+    r: AzureResource,
+    read: { unknown: boolean; opaque: boolean; path: string },
+    what: string,
+): boolean {
+    return unreadable(r.p, read, "secondary-location", what);
 }
 
 /** Each element of an array input names a location where a copy lives (Cosmos DB regions). */
@@ -303,7 +307,7 @@ export function pairedWhen(
 function readPrimitive(
     props: Props,
     path: ReadonlyArray<PathSegment>,
-): { value?: string | boolean; unknown: boolean; path: string } {
+): { value?: string | boolean; unknown: boolean; opaque: boolean; path: string } {
     const read = readValue(props, path);
     return {
         ...read,

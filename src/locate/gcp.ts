@@ -9,6 +9,7 @@ import type { NormalisedResource } from "../model/resource";
 import type { LocateContext, Locator } from "./context";
 import { addLocation, addReadLocation } from "./places";
 import { addReference } from "./references";
+import { unreadable } from "./unreadable";
 import {
     decodedProviderProps,
     providerLabel,
@@ -16,7 +17,6 @@ import {
     readFirstString,
     readString,
     readValue,
-    unknownDuringPreview,
     type PathSegment,
     type Read,
 } from "./read";
@@ -187,10 +187,7 @@ function locationsIn(
     via: string,
 ): boolean {
     const list = readArray(r.resource.props, path);
-    if (list.unknown) {
-        unknownDuringPreview(r.p, "secondary-location", list.path, `input '${list.path}'`);
-        return true;
-    }
+    if (unreadable(r.p, list, "secondary-location", `input '${list.path}'`)) return true;
     const items = list.value ?? [];
     items.forEach((_, i) => {
         const read = readString(r.resource.props, key ? [...path, i, key] : [...path, i]);
@@ -246,7 +243,7 @@ function spannerConfig(r: GcpResource): void {
 function pubsubStorage(r: GcpResource): void {
     const path = ["messageStoragePolicy", "allowedPersistenceRegions"];
     const policy = readValue(r.resource.props, ["messageStoragePolicy"]);
-    if (policy.unknown) return unknownDuringPreview(r.p, "location", policy.path, "the topic's message storage policy");
+    if (unreadable(r.p, policy, "location", "the topic's message storage policy")) return;
     if (locationsIn(r, path, undefined, "member", "an allowed persistence region")) return;
     addLocation(r.p, r.ctx, {
         cloud: "gcp",
@@ -260,7 +257,7 @@ function pubsubStorage(r: GcpResource): void {
 /** Secret Manager: `auto` lets Google pick the regions (global); `userManaged` lists the replicas. */
 function secretReplication(r: GcpResource): void {
     const replication = readValue(r.resource.props, ["replication"]);
-    if (replication.unknown) return unknownDuringPreview(r.p, "location", replication.path, "the secret's replication");
+    if (unreadable(r.p, replication, "location", "the secret's replication")) return;
     if (readValue(r.resource.props, ["replication", "auto"]).value !== undefined) {
         addLocation(r.p, r.ctx, {
             cloud: "gcp",
@@ -295,9 +292,7 @@ function cloudSqlCopies(r: GcpResource): void {
         addGcpLocation(r, location, "backup", (path) => `input '${path}'`);
         return;
     }
-    if (enabled.unknown)
-        return unknownDuringPreview(r.p, "secondary-location", enabled.path, "whether backups are enabled");
-    if (enabled.value !== true) return;
+    if (unreadable(r.p, enabled, "secondary-location", "whether backups are enabled") || enabled.value !== true) return;
     r.p.undetermined.push({
         aspect: "secondary-location",
         reason: "missing",

@@ -16,11 +16,12 @@
 
 import { loadAll } from "js-yaml";
 import { parseHost } from "../catalog/hosts";
-import type { Placement, UndeterminedReason } from "../model/placement";
+import type { Placement } from "../model/placement";
 import { isRecord, type Props, type Value } from "../model/values";
 import type { LocateContext, Locator } from "./context";
 import { parseImageRef } from "./image-ref";
-import { readString, readValue, unknownDuringPreview, type PathSegment } from "./read";
+import { unreadable } from "./unreadable";
+import { readString, readValue, type PathSegment } from "./read";
 
 const HELM_TYPES: ReadonlySet<string> = new Set(["kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v4:Chart"]);
 const MANIFEST_TYPES: ReadonlySet<string> = new Set(["kubernetes:yaml/v2:ConfigGroup"]);
@@ -36,8 +37,6 @@ const POD_SPEC_PATHS: ReadonlyMap<string, readonly PathSegment[]> = podSpecPaths
     [["batch/v1"], ["CronJob"], ["spec", "jobTemplate", "spec", "template", "spec"]],
 ]);
 const CONTAINER_LISTS = ["containers", "initContainers", "ephemeralContainers"] as const;
-
-const SECRET_VALUE = "is a secret whose value is not available to clean-guard";
 
 /** Inline YAML larger than this is not parsed per resource: its objects are located one by one once expanded. */
 const MAX_INLINE_YAML = 256 * 1024;
@@ -64,12 +63,10 @@ export const locateKubernetes: Locator = (resource, p, ctx) => {
  */
 function addChart(props: Props, p: Placement, ctx: LocateContext): void {
     const repo = readString(props, ["repositoryOpts", "repo"]);
-    if (repo.unknown) return unknownDuringPreview(p, "image", repo.path, "the chart repository");
-    if (repo.opaque) return unreadable(p, repo.path, SECRET_VALUE, "secret-ciphertext");
+    if (unreadable(p, repo, "image", "the chart repository")) return;
     if (repo.value) return addChartFrom(p, ctx, repo.value, repo.path, repo.secret);
     const chart = readString(props, ["chart"]);
-    if (chart.unknown) return unknownDuringPreview(p, "image", chart.path, "the chart");
-    if (chart.opaque) return unreadable(p, chart.path, SECRET_VALUE, "secret-ciphertext");
+    if (unreadable(p, chart, "image", "the chart")) return;
     const ref = chart.value?.trim();
     if (!ref || /^\.{0,2}\//.test(ref) || !ref.includes("/")) return;
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) return addChartFrom(p, ctx, ref, chart.path, chart.secret);
@@ -84,7 +81,7 @@ function addChart(props: Props, p: Placement, ctx: LocateContext): void {
 function addChartFrom(p: Placement, ctx: LocateContext, ref: string, path: string, secret: boolean): void {
     const host = parseHost(ref);
     if (!host)
-        return unreadable(p, path, secret ? "is a secret that is not a chart URL" : `'${ref}' is not a chart URL`);
+        return notAReference(p, path, secret ? "is a secret that is not a chart URL" : `'${ref}' is not a chart URL`);
     const vendor = ctx.catalog.vendorOfRegistry(host)?.vendor.id;
     p.images.push({
         ref,
@@ -96,10 +93,10 @@ function addChartFrom(p: Placement, ctx: LocateContext, ref: string, path: strin
     });
 }
 
-function unreadable(p: Placement, path: string, why: string, reason: UndeterminedReason = "unrecognised"): void {
+function notAReference(p: Placement, path: string, why: string): void {
     p.undetermined.push({
         aspect: "image",
-        reason,
+        reason: "unrecognised",
         path,
         detail: `${path} ${why}, so its registry cannot be checked`,
     });
@@ -108,7 +105,7 @@ function unreadable(p: Placement, path: string, why: string, reason: Undetermine
 /** A ConfigGroup's `yaml` (one string or a list): the workloads in it, before the group is expanded. */
 function addInlineYamlImages(props: Props, p: Placement, ctx: LocateContext): void {
     const yaml = readValue(props, ["yaml"]);
-    if (yaml.unknown) return unknownDuringPreview(p, "image", yaml.path, "the inline YAML");
+    if (unreadable(p, yaml, "image", "the inline YAML")) return;
     const texts: Array<[string, Value]> = Array.isArray(yaml.value)
         ? yaml.value.map((t, i) => [`yaml[${i}]`, t])
         : [["yaml", yaml.value ?? null]];
@@ -179,14 +176,17 @@ function forEachImage(
         containers.forEach((_, i) => {
             const image = readString(root, [...spec, list, i, "image"]);
             const path = prefix + image.path;
-            if (image.opaque) return unreadable(p, path, SECRET_VALUE, "secret-ciphertext");
+            if (image.opaque) {
+                unreadable(p, { ...image, path }, "image", "the image");
+                return;
+            }
             if (!image.value) return;
             const parsed = parseImageRef(image.value);
             if (parsed) return visit({ text: image.value, registry: parsed.registry }, path);
             const what = image.secret
                 ? "holds a secret that is not an image reference"
                 : `'${image.value}' is not an image reference`;
-            unreadable(p, path, what);
+            notAReference(p, path, what);
         });
     }
 }

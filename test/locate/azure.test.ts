@@ -188,6 +188,12 @@ describe("azure locators: copies Azure makes", () => {
             ["unknown-during-preview secondary-location sku.name"],
         ],
         [
+            "replication in an unreadable secret",
+            storageAccount({ location: "westeurope", sku: { name: secret() } }),
+            [],
+            ["secret-ciphertext secondary-location sku.name"],
+        ],
+        [
             "classic account, RAGRS",
             azureClassic("azure:storage/account:Account", {
                 location: "eastasia",

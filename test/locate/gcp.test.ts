@@ -167,6 +167,12 @@ describe("gcp locator", () => {
             [],
         ],
         [
+            "Pub/Sub storage policy in an unreadable secret",
+            gcpResource("gcp:pubsub/topic:Topic", { messageStoragePolicy: secret() }),
+            [],
+            ["secret-ciphertext location messageStoragePolicy"],
+        ],
+        [
             "Secret Manager automatic replication",
             gcpResource("gcp:secretmanager/secret:Secret", { secretId: "s", replication: { auto: {} } }),
             ["primary global ? [global]"],
