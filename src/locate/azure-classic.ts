@@ -1,12 +1,12 @@
 // The classic `azure` v6 package: type tokens and input names for the shared Azure locator.
 
 import {
-    alwaysPaired,
     type AzureRules,
     copyOfWhenCreatedFrom,
     flexibleServer,
     geoReplicatedStorage,
     isOn,
+    keyVaultReplication,
     locateAzure,
     locationsIn,
     pairedWhen,
@@ -48,11 +48,7 @@ const CLASSIC: AzureRules = {
             "azure:recoveryservices/vault:Vault",
             pairedWhen(["storageModeType"], isOn("georedundant"), "backup", "geo-redundant vault storage", true),
         ],
-        // Key Vault replicates its contents to the paired region on its own (Key Vault availability and redundancy docs).
-        [
-            "azure:keyvault/keyVault:KeyVault",
-            alwaysPaired("failover", "Key Vault's automatic replication to the paired region"),
-        ],
+        ["azure:keyvault/keyVault:KeyVault", keyVaultReplication],
         [
             "azure:eventhub/eventhubNamespaceDisasterRecoveryConfig:EventhubNamespaceDisasterRecoveryConfig",
             partnerAt("partnerNamespaceId"),

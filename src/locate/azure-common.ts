@@ -315,10 +315,18 @@ function readPrimitive(
     };
 }
 
-/** Copies that Azure makes whatever the inputs say (Key Vault's replication to the paired region). */
-export function alwaysPaired(role: LocationRole, why: string): AzureRule {
-    return (r) => addPairedRegion(r, role, why, "location");
-}
+/**
+ * Key Vault replicates to the paired region on its own, except in regions without a pair and in
+ * brazilsouth and westus3, where it keeps zone-redundant copies in the region (Key Vault
+ * availability and redundancy: learn.microsoft.com/azure/key-vault/general/disaster-recovery-guidance).
+ */
+const KEY_VAULT_IN_REGION_ONLY: ReadonlySet<string> = new Set(["brazilsouth", "westus3"]);
+
+export const keyVaultReplication: AzureRule = (r) => {
+    const region = r.primary?.place?.region;
+    if (region && (KEY_VAULT_IN_REGION_ONLY.has(region) || !r.ctx.catalog.azurePair(region))) return;
+    addPairedRegion(r, "failover", "Key Vault's automatic replication to the paired region", "location");
+};
 
 /** A geo-DR pairing: on failover the namespace alias and its traffic move to the partner. */
 export function partnerAt(key: string): AzureRule {

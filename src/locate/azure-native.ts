@@ -1,12 +1,12 @@
 // azure-native v3: type tokens and input names for the shared Azure locator.
 
 import {
-    alwaysPaired,
     type AzureRules,
     copyOfWhenCreatedFrom,
     flexibleServer,
     geoReplicatedStorage,
     isOn,
+    keyVaultReplication,
     locateAzure,
     locationsIn,
     pairedWhen,
@@ -55,11 +55,7 @@ const NATIVE: AzureRules = {
                 true,
             ),
         ],
-        // Key Vault replicates its contents to the paired region on its own (Key Vault availability and redundancy docs).
-        [
-            "azure-native:keyvault:Vault",
-            alwaysPaired("failover", "Key Vault's automatic replication to the paired region"),
-        ],
+        ["azure-native:keyvault:Vault", keyVaultReplication],
         ["azure-native:eventhub:DisasterRecoveryConfig", partnerAt("partnerNamespace")],
         ["azure-native:servicebus:DisasterRecoveryConfig", partnerAt("partnerNamespace")],
     ]),

@@ -300,6 +300,27 @@ describe("azure locators: copies Azure makes", () => {
             ["failover canadaeast CA"],
             [],
         ],
+        [
+            "Key Vault in Brazil South stays in the region",
+            azureNative("keyvault:Vault", {
+                location: "brazilsouth",
+                resourceGroupName: "rg",
+                properties: { tenantId: "t", sku: { name: "standard", family: "A" } },
+            }),
+            [],
+            [],
+        ],
+        [
+            "Key Vault in a region without a pair stays in the region",
+            azureClassic("azure:keyvault/keyVault:KeyVault", {
+                location: "polandcentral",
+                resourceGroupName: "rg",
+                tenantId: "t",
+                skuName: "standard",
+            }),
+            [],
+            [],
+        ],
     ];
     for (const [what, r, locations, undetermined] of cases) {
         it(what, () => {
