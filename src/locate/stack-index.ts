@@ -10,6 +10,12 @@ const AMBIGUOUS = Symbol("ambiguous");
 /** Top-level inputs/outputs whose string value identifies the resource (physical names, ids, ARNs). */
 const IDENTIFYING_KEY = /^(arn|id|name|bucket|selfLink|[a-zA-Z]*(Name|Id|Identifier|Arn))$/;
 
+/**
+ * S3's companion resources (versioning, policy, ACL, replication...) repeat their bucket's name in `bucket`;
+ * only the bucket itself owns that name.
+ */
+const OWNS_BUCKET_NAME = /:Bucket(V2)?$/;
+
 /** ARN forms that carry a name rather than the resource's own ARN: `arn:aws:s3:::bucket`. */
 const S3_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)$/;
 
@@ -22,7 +28,7 @@ export class StackIndex {
             this.byUrn.set(r.urn, r);
             this.add(r.name, r);
             for (const [key, raw] of Object.entries(r.props)) {
-                if (!IDENTIFYING_KEY.test(key)) continue;
+                if (!IDENTIFYING_KEY.test(key) || (key === "bucket" && !OWNS_BUCKET_NAME.test(r.type))) continue;
                 const { value } = reveal(raw);
                 if (typeof value === "string" && value.length > 0) this.add(value, r);
             }

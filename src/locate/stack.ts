@@ -9,7 +9,10 @@ import { locate } from "./index";
 import { unknownDuringPreview } from "./read";
 import { StackIndex } from "./stack-index";
 
-export function locateStack(resources: readonly NormalisedResource[], ctx: Omit<LocateContext, "stack">): Map<string, Placement> {
+export function locateStack(
+    resources: readonly NormalisedResource[],
+    ctx: Omit<LocateContext, "stack">,
+): Map<string, Placement> {
     const stack = new StackIndex(resources);
     const placements = new Map<string, Placement>();
     for (const r of resources) placements.set(r.urn, locate(r, { ...ctx, stack }));
@@ -30,7 +33,12 @@ function resolveReference(
     const target = stack.resolve(ref.target) ?? stack.dependencyOf(resource, ref.path.split(/[.[]/)[0]);
     const targetPlacement = target && target.urn !== resource.urn ? placements.get(target.urn) : undefined;
     if (!targetPlacement && ref.unknown) {
-        unknownDuringPreview(p, ref.relation === "located-by" ? "location" : "secondary-location", ref.path, `the resource named by ${ref.path}`);
+        unknownDuringPreview(
+            p,
+            ref.relation === "located-by" ? "location" : "secondary-location",
+            ref.path,
+            `the resource named by ${ref.path}`,
+        );
         return;
     }
     if (!targetPlacement) {
@@ -44,6 +52,10 @@ function resolveReference(
     }
     const primaries = targetPlacement.locations.filter((l) => l.role === "primary");
     const via = `${ref.path} -> ${target!.type.split(":").pop()} '${target!.name}'`;
+    if (primaries.length === 0 && ref.relation !== "copy-of") {
+        lentNothing(p, ref, targetPlacement, via);
+        return;
+    }
     switch (ref.relation) {
         case "copies-to":
             for (const l of primaries) p.locations.push(borrowed(l, ref.role, via, ref.path));
@@ -56,6 +68,25 @@ function resolveReference(
             for (const l of primaries) p.locations.push(borrowed(l, "primary", via, ref.path));
             break;
     }
+}
+
+/**
+ * The resource named has no location of its own (unknown during preview, missing, unrecognised): the
+ * location this one borrows from it is undetermined too, never silently absent.
+ */
+function lentNothing(p: Placement, ref: Reference, target: Placement, via: string): void {
+    const aspect = ref.relation === "located-by" ? "location" : "secondary-location";
+    const pending = target.undetermined.some((u) => u.aspect === "location" && u.advisory);
+    if (pending) {
+        unknownDuringPreview(p, aspect, ref.path, `the location of the resource named by ${via}`);
+        return;
+    }
+    p.undetermined.push({
+        aspect,
+        reason: "unresolved-reference",
+        path: ref.path,
+        detail: `the location of the resource named by ${via} is not known, so this one's cannot be checked`,
+    });
 }
 
 function borrowed(l: Location, role: Location["role"], via: string, path: string): Location {

@@ -135,3 +135,25 @@ describe("stack pass: RDS replicas", () => {
         ]);
     });
 });
+
+describe("stack pass: a destination whose own region is not known", () => {
+    const rule = s3Replication("orders", ["arn:aws:s3:::orders-replica"], fromSource);
+    const noRegion = explicitProvider("aws", "somewhere", {});
+    const unknownRegion = explicitProvider("aws", "later", { region: unknown() });
+
+    it("is advisory when the region will be known at `up`", () => {
+        const replica = s3Bucket({ bucket: "orders-replica" }, { provider: unknownRegion, name: "replica" });
+        const p = stack(source, replica, rule)(rule);
+        assert.deepEqual(undeterminedsText(p), [
+            "unknown-during-preview secondary-location rules[0].destination.bucket",
+        ]);
+        assert.equal(p.undetermined[0].advisory, true);
+    });
+
+    it("is reported, never silently absent, when the region is missing", () => {
+        const replica = s3Bucket({ bucket: "orders-replica" }, { provider: noRegion, name: "replica" });
+        const p = stack(source, replica, rule)(rule);
+        assert.deepEqual(undeterminedsText(p), ["unresolved-reference secondary-location rules[0].destination.bucket"]);
+        assert.match(p.undetermined[0].detail, /'replica' is not known/);
+    });
+});

@@ -2,15 +2,35 @@ import { strict as assert } from "node:assert";
 import type { NormalisedResource } from "../../src/model/resource";
 import { StackIndex } from "../../src/locate/stack-index";
 
-function resource(name: string, type: string, props: NormalisedResource["props"], deps: Record<string, string[]> = {}): NormalisedResource {
-    return { urn: `urn:pulumi:dev::demo::${type}::${name}`, type, name, props, dependencies: [], propertyDependencies: deps };
+function resource(
+    name: string,
+    type: string,
+    props: NormalisedResource["props"],
+    deps: Record<string, string[]> = {},
+): NormalisedResource {
+    return {
+        urn: `urn:pulumi:dev::demo::${type}::${name}`,
+        type,
+        name,
+        props,
+        dependencies: [],
+        propertyDependencies: deps,
+    };
 }
 
 describe("the stack index resolves what one resource names in another", () => {
-    const replica = resource("replica", "aws:s3/bucket:Bucket", { bucket: "replica-eu", arn: "arn:aws:s3:::replica-eu" });
+    const replica = resource("replica", "aws:s3/bucket:Bucket", {
+        bucket: "replica-eu",
+        arn: "arn:aws:s3:::replica-eu",
+    });
     const twinA = resource("twin", "aws:s3/bucket:Bucket", { bucket: "same-name" });
     const twinB = resource("twin2", "aws:s3/bucket:Bucket", { bucket: "same-name" });
-    const source = resource("source", "aws:s3/bucketReplicationConfig:BucketReplicationConfig", {}, { rules: [replica.urn] });
+    const source = resource(
+        "source",
+        "aws:s3/bucketReplicationConfig:BucketReplicationConfig",
+        {},
+        { rules: [replica.urn] },
+    );
     const index = new StackIndex([replica, twinA, twinB, source]);
 
     const cases: Array<[string, string, NormalisedResource | undefined]> = [
@@ -27,4 +47,12 @@ describe("the stack index resolves what one resource names in another", () => {
         assert.equal(index.dependencyOf(source, "rules"), replica);
         assert.equal(index.dependencyOf(source, "other"), undefined);
     });
+});
+
+describe("a bucket's companion resources do not make its name ambiguous", () => {
+    const bucket = resource("data", "aws:s3/bucket:Bucket", { bucket: "data-eu" });
+    const versioning = resource("data-versioning", "aws:s3/bucketVersioning:BucketVersioning", { bucket: "data-eu" });
+    const policy = resource("data-policy", "aws:s3/bucketPolicy:BucketPolicy", { bucket: "data-eu" });
+    it("resolves the name to the bucket", () =>
+        assert.equal(new StackIndex([bucket, versioning, policy]).resolve("data-eu"), bucket));
 });
