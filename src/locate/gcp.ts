@@ -69,6 +69,20 @@ const DEFAULT_LOCATION: ReadonlyMap<string, { name: string; why: string }> = new
     ["gcp:bigquery/dataset:Dataset", { name: "US", why: "BigQuery's default location when 'location' is not set" }],
 ]);
 
+/**
+ * Resources that live inside another one and name it: their data is where the parent's is, not in the
+ * provider's region. The stack pass resolves the parent and reports it when it is not in the stack.
+ */
+const PARENT_INPUT: ReadonlyMap<string, string> = new Map([
+    ["gcp:storage/bucketObject:BucketObject", "bucket"],
+    ["gcp:bigquery/table:Table", "datasetId"],
+    ["gcp:pubsub/subscription:Subscription", "topic"],
+    ["gcp:sql/database:Database", "instance"],
+    ["gcp:sql/user:User", "instance"],
+    ["gcp:secretmanager/secretVersion:SecretVersion", "secret"],
+    ["gcp:kms/cryptoKey:CryptoKey", "keyRing"],
+]);
+
 /** Types whose location is not a `location`/`region` input; each records its own footprint. */
 const OWN_PRIMARY: ReadonlyMap<string, (r: GcpResource) => void> = new Map([
     ["gcp:spanner/instance:Instance", spannerConfig],
@@ -113,6 +127,11 @@ function locatePrimary(r: GcpResource): void {
     const own = readFirstString(resource.props, LOCATION_KEYS);
     if (own) {
         addGcpLocation(r, own, "primary", (path) => `input '${path}'`);
+        return;
+    }
+    const parent = PARENT_INPUT.get(resource.type);
+    if (parent) {
+        addReference(r.p, readString(resource.props, [parent]), "located-by", "primary", `input '${parent}'`);
         return;
     }
     const fallback = DEFAULT_LOCATION.get(resource.type);

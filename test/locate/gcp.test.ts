@@ -1,6 +1,7 @@
 import { strict as assert } from "assert";
 import { defaultCatalog } from "../../src/catalog";
 import { locate } from "../../src/locate";
+import { locateStack } from "../../src/locate/stack";
 import type { NormalisedResource } from "../../src/model/resource";
 import { explicitProvider, gcpResource, gcsBucket, providerResource, secret, unknown } from "../support/builders";
 import { locationsText, undeterminedsText } from "../support/placement-text";
@@ -247,6 +248,17 @@ describe("gcp locator", () => {
             assert.deepEqual(undeterminedsText(p), undetermined);
         });
     }
+
+    it("a resource inside another takes its parent's location, not the provider's region", () => {
+        const bucket = gcsBucket({ name: "orders-eu", location: "EU" }, { name: "orders" });
+        const object = gcpResource(
+            "gcp:storage/bucketObject:BucketObject",
+            { bucket: "orders-eu", name: "a.csv" },
+            { ...stackRegion("asia-east2"), name: "a" },
+        );
+        const placements = locateStack([bucket, object], { catalog });
+        assert.deepEqual(locationsText(placements.get(object.urn)!), [`primary eu ${EU_COUNTRIES} [multi-region]`]);
+    });
 
     it("a Cloud SQL read replica holds a copy of its primary", () => {
         const p = placed(
