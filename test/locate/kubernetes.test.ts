@@ -201,6 +201,22 @@ describe("kubernetes locator: Helm charts", () => {
     }
 });
 
+describe("kubernetes locator: ConfigGroup inline objects", () => {
+    it("each workload's image once, from the structured objects", () => {
+        const objs = [
+            {
+                apiVersion: "apps/v1",
+                kind: "Deployment",
+                metadata: meta("api"),
+                spec: { template: template(podSpec([container("api", TENCENT)])) },
+            },
+        ];
+        assert.deepEqual(images(placed(k8sResource("kubernetes:yaml/v2:ConfigGroup", { objs }))), [
+            "container ccr.ccs.tencentyun.com tencent at objs[0].spec.template.spec.containers[0].image",
+        ]);
+    });
+});
+
 describe("kubernetes locator: ConfigGroup inline YAML", () => {
     const group = (yaml: Value) => k8sResource("kubernetes:yaml/v2:ConfigGroup", { yaml });
     const deploymentYaml = (image: string) =>
