@@ -184,7 +184,7 @@ function providerText(resource: NormalisedResource): string {
  * The paired region Azure copies to (geo-redundant storage, backups, Key Vault). Pairs that are one
  * way or cross a border (brazilsouth -> southcentralus) come from the catalog like any other.
  */
-export function addPairedRegion(r: AzureResource, role: LocationRole, why: string, path: string): void {
+function addPairedRegion(r: AzureResource, role: LocationRole, why: string, path: string): void {
     const { p, ctx, primary } = r;
     const aspect = "secondary-location";
     if (!primary?.place) {
@@ -221,7 +221,7 @@ export function addPairedRegion(r: AzureResource, role: LocationRole, why: strin
 }
 
 /** An input that is there but unreadable (unknown during preview, secret ciphertext): recorded; true when it was. */
-export function pendingRead(
+function pendingRead(
     r: AzureResource,
     read: { unknown: boolean; opaque: boolean; path: string },
     what: string,
@@ -248,7 +248,7 @@ export function locationsIn(array: string, key: string, role: LocationRole, why:
 }
 
 /** A reference to another resource by ARM id or name: `copies-to` a partner, or `copy-of` a source. */
-export function referenceAt(
+function referenceAt(
     r: AzureResource,
     path: ReadonlyArray<PathSegment>,
     relation: "copies-to" | "copy-of",
