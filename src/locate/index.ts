@@ -11,6 +11,7 @@ import type { LocateContext, Locator } from "./context";
 import { locateGcp } from "./gcp";
 import { locateGeneric } from "./generic";
 import { locateKubernetes } from "./kubernetes";
+import { readPeers } from "./peers";
 import { scanInputs } from "./scan";
 import { readTags } from "./tags";
 import { locateUntrustedCloud } from "./untrusted-cloud";
@@ -35,6 +36,7 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     const locator = LOCATORS[pkg] ?? (p.vendor ? locateUntrustedCloud : locateGeneric);
     locator(resource, p, ctx);
     scanInputs(resource, p, ctx);
+    readPeers(resource, p);
     return p;
 }
 

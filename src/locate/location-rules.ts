@@ -43,7 +43,7 @@ export function rule(kind: RuleKind, at: string, role: LocationRole, what: strin
 }
 
 const EACH = Symbol("each");
-type PatternSegment = string | typeof EACH;
+export type PatternSegment = string | typeof EACH;
 
 export interface CompiledRule extends LocationRule {
     segments: readonly PatternSegment[];
@@ -67,7 +67,7 @@ export function compileRuleTable(table: Readonly<Record<string, readonly Locatio
     return new Map(Object.entries(table).map(([type, rules]) => [type, compileRules(rules)]));
 }
 
-function parsePattern(at: string): PatternSegment[] {
+export function parsePattern(at: string): PatternSegment[] {
     const out: PatternSegment[] = [];
     for (const part of at.split(".")) {
         const each = part.endsWith("[*]");
@@ -86,18 +86,31 @@ export function applyRules(
     ctx: LocateContext,
 ): void {
     for (const rule of rules ?? []) {
-        walk(resource.props, rule.segments, 0, [], false, (read) => applyRead(rule, read, scope, p, ctx));
+        walkPattern(resource.props, rule.segments, (read) => {
+            if (typeof read.value !== "number") applyRead(rule, read as Read<string>, scope, p, ctx);
+        });
     }
 }
 
-/** Bounded by the pattern's length: each step either descends one key or fans out over one array. */
+/**
+ * Calls `leaf` for every value a pattern reaches: a string or number, an unknown, or an unreadable secret.
+ * Bounded by the pattern's length: each step either descends one key or fans out over one array.
+ */
+export function walkPattern(
+    value: Value | undefined,
+    segments: readonly PatternSegment[],
+    leaf: (read: Read<string | number>) => void,
+): void {
+    walk(value, segments, 0, [], false, leaf);
+}
+
 function walk(
     value: Value | undefined,
     segments: readonly PatternSegment[],
     i: number,
     path: PathSegment[],
     secretSoFar: boolean,
-    leaf: (read: Read<string>) => void,
+    leaf: (read: Read<string | number>) => void,
 ): void {
     const opened = reveal(value);
     const secret = secretSoFar || opened.secret;
@@ -106,7 +119,8 @@ function walk(
     if (v instanceof Unknown) return leaf({ secret, unknown: true, opaque: false, path: at });
     if (secret && v === undefined) return leaf({ secret, unknown: false, opaque: true, path: at });
     if (i === segments.length) {
-        if (typeof v === "string") leaf({ value: v, secret, unknown: false, opaque: false, path: at });
+        if (typeof v === "string" || typeof v === "number")
+            leaf({ value: v, secret, unknown: false, opaque: false, path: at });
         return;
     }
     const seg = segments[i];

@@ -7,14 +7,22 @@ import { reveal } from "../model/values";
 
 const AMBIGUOUS = Symbol("ambiguous");
 
-/** Top-level inputs/outputs whose string value identifies the resource (physical names, ids, ARNs). */
-const IDENTIFYING_KEY = /^(arn|id|name|bucket|selfLink|[a-zA-Z]*(Name|Id|Identifier|Arn))$/;
+/** Top-level inputs/outputs whose string value identifies any resource (ids, ARNs, physical names). */
+const IDENTIFYING_KEYS = new Set(["arn", "id", "name", "identifier", "selfLink"]);
 
 /**
- * S3's companion resources (versioning, policy, ACL, replication...) repeat their bucket's name in `bucket`;
- * only the bucket itself owns that name.
+ * A resource is also named by the input called after its own type (`resourceGroupName` on a ResourceGroup,
+ * `datasetId` on a Dataset, `clusterIdentifier` on a Cluster); on any other resource the same key is a
+ * reference to it, and indexing it there would make the name ambiguous. Likewise S3's companion resources
+ * (versioning, policy, replication...) repeat their bucket's name in `bucket`: only the bucket owns it.
  */
-const OWNS_BUCKET_NAME = /:Bucket(V2)?$/;
+function ownsKey(type: string, key: string): boolean {
+    if (IDENTIFYING_KEYS.has(key)) return true;
+    const typeName = type.slice(type.lastIndexOf(":") + 1);
+    if (key === "bucket") return /^Bucket(V2)?$/.test(typeName);
+    const own = typeName.charAt(0).toLowerCase() + typeName.slice(1);
+    return key.startsWith(own) && /^(Name|Id|Identifier|Arn)$/.test(key.slice(own.length));
+}
 
 /** ARN forms that carry a name rather than the resource's own ARN: `arn:aws:s3:::bucket`. */
 const S3_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)$/;
@@ -28,7 +36,7 @@ export class StackIndex {
             this.byUrn.set(r.urn, r);
             this.add(r.name, r);
             for (const [key, raw] of Object.entries(r.props)) {
-                if (!IDENTIFYING_KEY.test(key) || (key === "bucket" && !OWNS_BUCKET_NAME.test(r.type))) continue;
+                if (!ownsKey(r.type, key)) continue;
                 const { value } = reveal(raw);
                 if (typeof value === "string" && value.length > 0) this.add(value, r);
             }

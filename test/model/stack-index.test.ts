@@ -56,3 +56,23 @@ describe("a bucket's companion resources do not make its name ambiguous", () => 
     it("resolves the name to the bucket", () =>
         assert.equal(new StackIndex([bucket, versioning, policy]).resolve("data-eu"), bucket));
 });
+
+describe("a name written on other resources as a reference does not make it ambiguous", () => {
+    const group = resource("rg", "azure-native:resources:ResourceGroup", {
+        resourceGroupName: "rg-data",
+        location: "westeurope",
+    });
+    const account = resource("acct", "azure-native:storage:StorageAccount", {
+        resourceGroupName: "rg-data",
+        accountName: "acct1",
+    });
+    const dataset = resource("ds", "gcp:bigquery/dataset:Dataset", { datasetId: "sales" });
+    const table = resource("t", "gcp:bigquery/table:Table", { datasetId: "sales", tableId: "orders" });
+    const index = new StackIndex([group, account, dataset, table]);
+    const cases: Array<[string, string, NormalisedResource]> = [
+        ["a resource group by its name", "rg-data", group],
+        ["a dataset by its id", "sales", dataset],
+        ["a table by its own id", "orders", table],
+    ];
+    for (const [what, ref, expected] of cases) it(what, () => assert.equal(index.resolve(ref), expected));
+});

@@ -1,6 +1,6 @@
-// No locator records BGP peers yet (issue: a peers locator for VPN customer gateways, Direct Connect and
-// ExpressRoute). Until one does, the placement of a real customer gateway is located as usual and given the
-// peer a locator would record, in the Placement contract's shape; the policy then judges it as in a preview.
+// The policy on its own: a located customer gateway is given a peer in the Placement contract's shape, so
+// that ASN and name matching, look-alikes and secrets are judged independently of the inputs that name them
+// (test/locate/peers.test.ts covers reading peers from real providers' inputs).
 import { locate } from "../../src/locate";
 import { toFinding } from "../../src/engine/evaluate";
 import type { Peer } from "../../src/model/placement";
