@@ -1,6 +1,7 @@
 // One path for every source (the engine, a preview's JSON, a stack export, a program under mocks):
 // normalised resources -> placements -> verdicts -> findings with messages a user reads once.
 
+import * as path from "node:path";
 import type { Catalog } from "../catalog/types";
 import type { Ec2Lookups } from "../lookups/index";
 import type { Finding, Verdict } from "../model/finding";
@@ -102,17 +103,29 @@ async function judgeSafely(policy: PolicyDefinition, placement: Placement, ctx: 
     try {
         return await policy.judge(placement, ctx);
     } catch (e) {
-        const reason = e instanceof Error ? e.message : String(e);
         return [
             {
                 kind: "unverified",
-                found: `policy ${policy.name} failed while judging this resource (${reason})`,
+                found: `policy ${policy.name} failed while judging this resource (${describeCrash(e)})`,
                 rule: "A resource clean-guard could not judge is not allowed through",
                 fix: "report this to the clean-guard maintainers with the resource's type; exempt the resource in the profile meanwhile if it must deploy",
             },
         ];
     }
 }
+
+/**
+ * A crash by its kind and the place it happened (`TypeError at aws.ts:42`), never by its message: a message
+ * may quote the input being judged, and a secret among them.
+ */
+function describeCrash(e: unknown): string {
+    if (!(e instanceof Error)) return `a thrown ${e === null ? "null" : typeof e}`;
+    const frame = STACK_FRAME.exec(e.stack?.split("\n")[1] ?? "");
+    return frame ? `${e.name} at ${path.basename(frame[1])}:${frame[2]}` : e.name;
+}
+
+/** `    at judge (/x/src/policies/vendors.ts:12:5)` or `    at /x/src/policies/vendors.ts:12:5`. */
+const STACK_FRAME = /\(?([^\s()]+):(\d+):\d+\)?$/;
 
 export function toFinding(policy: PolicyDefinition, placement: Placement, verdict: Verdict): Finding {
     const { type, name } = placement.resource;
