@@ -2,17 +2,24 @@
 // that constructs a PolicyPack: constructing one starts the gRPC server the engine talks to.
 
 import { PolicyPack } from "@pulumi/policy";
-import { defaultCatalog } from "../src/catalog/index";
+import { CatalogError, defaultCatalog } from "../src/catalog/index";
 import { captureEngineRequests } from "../src/pack/engine-requests";
 import { toPulumiPolicies } from "../src/pack/pulumi-policies";
 import { allPolicies } from "../src/policies/index";
+import { ProfileError } from "../src/profile/errors";
 import { startupProfile } from "../src/profile/source";
 
 captureEngineRequests();
 
-// A broken catalog or profile stops the pack here, before the engine sends anything, with one clear error.
-const catalog = defaultCatalog();
-const startProfile = startupProfile(process.env, catalog, allPolicies.map((p) => p.name));
+// A broken catalog or profile stops the pack here, before the engine sends anything, with one clear error:
+// its message (file, line, key, value found, what was expected), not a stack trace wrapped around it.
+const startProfile = startOrExit(() =>
+    startupProfile(
+        process.env,
+        defaultCatalog(),
+        allPolicies.map((p) => p.name),
+    ),
+);
 
 new PolicyPack("clean-guard", {
     description:
@@ -22,3 +29,13 @@ new PolicyPack("clean-guard", {
     tags: ["clean-network", "data-residency", "sovereignty"],
     policies: toPulumiPolicies(allPolicies, { startProfile }),
 });
+
+function startOrExit<T>(load: () => T): T {
+    try {
+        return load();
+    } catch (e) {
+        if (!(e instanceof CatalogError || e instanceof ProfileError)) throw e;
+        process.stderr.write(`clean-guard: ${e.message}\n`);
+        process.exit(1);
+    }
+}
