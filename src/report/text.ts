@@ -15,16 +15,30 @@ export interface TextOptions {
 
 const LABEL: Record<ReportLevel, string> = { error: "BLOCK", warning: "WARN", note: "NOTE" };
 const COLOUR: Record<ReportLevel, number> = { error: 31, warning: 33, note: 36 };
+/** cli-table3 takes tens of milliseconds per wrapped table: past this many resources, one line per finding keeps a 10,000-resource report to seconds. */
+const TABLE_LIMIT = 50;
 
 export function formatText(evaluation: ReportedEvaluation, meta: ReportMeta, options: TextOptions = {}): string {
     const paint = (code: number, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
     const width = Math.max(options.width ?? 120, 60);
     const lines: string[] = [];
+    let tables = 0;
     for (const [urn, findings] of findingsByResource(evaluation.findings)) {
         const placement = evaluation.placements.get(urn);
         const first = findings[0].resource;
-        lines.push(paint(1, placement ? describePlacement(placement) : `${first.type} '${first.name}'`));
-        lines.push(findingTable(findings, meta, width, paint));
+        if (tables === TABLE_LIMIT)
+            lines.push(`(tables for the first ${TABLE_LIMIT} resources; one line per finding from here on)`);
+        if (tables++ < TABLE_LIMIT) {
+            lines.push(paint(1, placement ? describePlacement(placement) : `${first.type} '${first.name}'`));
+            lines.push(findingTable(findings, meta, width, paint));
+        } else {
+            for (const f of findings) {
+                const level = levelOf(f, meta);
+                lines.push(
+                    `${paint(COLOUR[level], LABEL[level])} ${f.policy} ${first.type} '${first.name}': ${kindOf(f)}${f.found}`,
+                );
+            }
+        }
     }
     const summary = summarise(evaluation.findings, meta);
     lines.push(paint(summary.blocking > 0 ? 31 : 32, summaryLine(summary)));
@@ -50,9 +64,12 @@ function findingTable(
     });
     for (const f of findings) {
         const level = levelOf(f, meta);
-        const kind = f.kind === "unverified" ? "cannot verify: " : "";
         const fix = f.fix ? `\nfix: ${f.fix}` : "";
-        table.push([paint(COLOUR[level], LABEL[level]), f.policy, `${kind}${f.found}\n${f.rule}${fix}`]);
+        table.push([paint(COLOUR[level], LABEL[level]), f.policy, `${kindOf(f)}${f.found}\n${f.rule}${fix}`]);
     }
     return table.toString();
+}
+
+function kindOf(f: Finding): string {
+    return f.kind === "unverified" ? "cannot verify: " : "";
 }

@@ -198,3 +198,26 @@ describe("report: exemptions", () => {
         assert.deepEqual(report.exemptions.used, [exemption]);
     });
 });
+
+describe("report: text for a large stack", () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({
+        ...evaluation.findings[4],
+        resource: {
+            ...evaluation.findings[4].resource,
+            urn: `urn:pulumi:dev::shop::aws:s3/bucket:Bucket::b${i}`,
+            name: `b${i}`,
+        },
+    }));
+    const text = formatText({ findings: many, placements: new Map() }, meta);
+    it("draws tables for the first 50 resources, then one line per finding", () => {
+        assert.equal(text.match(/┌/g)?.length, 50);
+        assert.match(text, /^\(tables for the first 50 resources; one line per finding from here on\)$/m);
+        const lines = text
+            .split("\n")
+            .filter((l) => /^WARN clean-guard-data-residency aws:s3\/bucket:Bucket 'b\d+': us-east-1/.test(l));
+        assert.deepEqual(
+            lines.map((l) => l.split("'")[1]),
+            Array.from({ length: 10 }, (_, i) => `b${50 + i}`),
+        );
+    });
+});
