@@ -12,6 +12,7 @@ import { locateStack } from "../locate/stack";
 import type { JudgeContext, PolicyDefinition } from "../policies/define";
 import type { Profile } from "../profile/types";
 import { applyExemptions, type ExemptionReport } from "./exemptions";
+import { elideLongValues } from "./long-values";
 
 export interface EvaluationOptions {
     policies: readonly PolicyDefinition[];
@@ -131,12 +132,18 @@ export function toFinding(policy: PolicyDefinition, placement: Placement, verdic
     const { type, name } = placement.resource;
     const fix = verdict.fix ?? policy.remediation;
     const lead = verdict.kind === "unverified" ? "cannot verify: " : "";
+    const found = elideLongValues(verdict.found);
+    const rule = elideLongValues(verdict.rule);
+    const location = verdict.location && { ...verdict.location, name: elideLongValues(verdict.location.name) };
     return {
         ...verdict,
+        found,
+        rule,
+        ...(location ? { location } : {}),
         policy: policy.name,
         resource: placement.resource,
         fix,
-        message: `${type} '${name}': ${lead}${verdict.found}. ${verdict.rule}. Fix: ${fix}`,
+        message: `${type} '${elideLongValues(name)}': ${lead}${found}. ${rule}. Fix: ${fix}`,
     };
 }
 
