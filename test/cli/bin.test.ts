@@ -70,6 +70,16 @@ const USAGE_ERRORS: Array<[string, string[], RegExp]> = [
     ],
     ["profile without an action", ["profile"], /use --print-default/],
     ["an unknown command", ["scna"], /unknown command 'scna'/],
+    [
+        "a program with two stacks and no --stack",
+        ["scan", fixture("two-stacks")],
+        /two-stacks: expected exactly one Pulumi.<stack>.yaml or a stack name/,
+    ],
+];
+const PROGRAM = fixture("two-stacks");
+const PROGRAM_RUNS: Array<[string, string[], number, RegExp]> = [
+    ["the stack in Ireland passes", ["scan", "--stack", "prod", PROGRAM], 0, /0 violations \(0 mandatory\)/],
+    ["the stack in AWS China fails", ["scan", "--stack", "cn", PROGRAM], 1, /BLOCK .*clean-guard-disallowed-region/],
 ];
 const FORMATS = ["text", "json", "sarif", "junit", "html"];
 const secretScan = (format: string) => ["scan", "--format", format, fixture("export-show-secrets.json")];
@@ -100,6 +110,16 @@ describe("clean-guard command", function () {
                 assert.match(r.stderr, message);
                 assert.equal(r.stderr.trim().split("\n").length, 1, r.stderr);
                 assert.equal(r.stdout, "");
+            });
+        }
+    });
+
+    describe("a program directory, run as the stack --stack names", () => {
+        for (const [what, args, code, output] of PROGRAM_RUNS) {
+            it(what, async () => {
+                const r = await run(args);
+                assert.equal(r.code, code, r.stdout + r.stderr);
+                assert.match(r.stdout, output);
             });
         }
     });
