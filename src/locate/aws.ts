@@ -19,7 +19,7 @@ const endpointGroupRegion = rule("region", "endpointGroupRegion", "member", "end
 const TYPE_RULES = compileRuleTable({
     "aws:s3/bucketReplicationConfig:BucketReplicationConfig": [
         // The rule moves the source bucket's data: it carries the bucket's classification to the destination.
-        rule("copy-of", "bucket", "primary", "source bucket"),
+        rule("carries", "bucket", "primary", "source bucket"),
         rule("copies-to", "rules[*].destination.bucket", "replica", "replication destination bucket"),
     ],
     "aws:s3/bucket:Bucket": [s3Replication],

@@ -25,6 +25,8 @@ export type RuleKind =
     | "copies-to"
     /** the value names another resource whose data this one holds */
     | "copy-of"
+    /** the value names another resource whose data this one moves elsewhere, keeping none */
+    | "carries"
     /** the value names another resource where this one's data lives */
     | "located-by";
 

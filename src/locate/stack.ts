@@ -52,7 +52,7 @@ function resolveReference(
     }
     const primaries = targetPlacement.locations.filter((l) => l.role === "primary");
     const via = `${ref.path} -> ${target!.type.split(":").pop()} '${target!.name}'`;
-    if (primaries.length === 0 && ref.relation !== "copy-of") {
+    if (primaries.length === 0 && (ref.relation === "copies-to" || ref.relation === "located-by")) {
         lentNothing(p, ref, targetPlacement, via);
         return;
     }
@@ -63,6 +63,9 @@ function resolveReference(
             break;
         case "copy-of":
             p.copyOf.push(target!.urn);
+            break;
+        case "carries":
+            p.carries.push(target!.urn);
             break;
         case "located-by":
             for (const l of primaries) p.locations.push(borrowed(l, "primary", via, ref.path));

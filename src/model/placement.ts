@@ -119,8 +119,13 @@ export interface Peer {
 
 /** A reference from this resource to another one whose location matters (replication target, source DB). */
 export interface Reference {
-    /** What the reference means for data. `copies-to`: this resource's data is copied to the target. `copy-of`: this resource holds a copy of the target's data. `located-by`: the target's location is this one's (Azure resource group). */
-    relation: "copies-to" | "copy-of" | "located-by";
+    /**
+     * What the reference means for data. `copies-to`: this resource's data is copied to the target. `copy-of`:
+     * this resource holds a copy of the target's data. `carries`: this resource moves the target's data
+     * elsewhere without keeping a copy (an S3 replication rule). `located-by`: the target's location is this
+     * one's (Azure resource group).
+     */
+    relation: "copies-to" | "copy-of" | "carries" | "located-by";
     role: LocationRole;
     /** The value as written: ARN, name, id or URN (empty when not known during preview). */
     target: string;
@@ -171,6 +176,8 @@ export interface Placement {
     references: Reference[];
     /** URNs of resources whose data this one holds a copy of (filled by the stack pass). */
     copyOf: string[];
+    /** URNs of resources whose data this one moves without keeping it (filled by the stack pass). */
+    carries: string[];
     undetermined: Undetermined[];
     /** Zones to resolve through EC2 (src/lookups/ec2-zones.ts) before the location is complete. */
     zoneLookups?: ZoneToLookUp[];
@@ -188,6 +195,7 @@ export function emptyPlacement(resource: { urn: string; type: string; name: stri
         tags: {},
         references: [],
         copyOf: [],
+        carries: [],
         undetermined: [],
     };
 }

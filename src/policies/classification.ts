@@ -21,6 +21,8 @@ export interface Jurisdiction {
     from: string;
     /** The resource whose data this one holds a copy of, when the classification is inherited from it. */
     inheritedFrom?: string;
+    /** This resource only moves the data it inherits this from (a replication rule): it keeps no copy itself. */
+    carried?: boolean;
 }
 
 export interface Classification {
@@ -72,19 +74,26 @@ function resolve(written: Written, { profile, catalog }: JudgeContext): Jurisdic
     return countries && { name, countries, from: written.from };
 }
 
-/** The classifications of the resources this one holds a copy of, and of their sources in turn. */
+/**
+ * The classifications of the resources whose data this one holds a copy of or moves, and of their sources
+ * in turn: the data keeps its classification wherever it flows.
+ */
 function inherited(p: Placement, ctx: JudgeContext, seen: Set<string>): Jurisdiction[] {
     const out: Jurisdiction[] = [];
-    for (const urn of p.copyOf) {
+    const sources = [
+        ...p.copyOf.map((urn) => ({ urn, carried: false })),
+        ...p.carries.map((urn) => ({ urn, carried: true })),
+    ];
+    for (const { urn, carried } of sources) {
         const source = ctx.placements?.get(urn);
         if (!source || seen.has(urn)) continue;
         seen.add(urn);
         const of = `its source ${source.resource.type} '${source.resource.name}'`;
         for (const written of ownValues(source, ctx.profile)) {
             const j = resolve(written, ctx);
-            if (j) out.push({ ...j, from: `${j.from} of ${of}`, inheritedFrom: urn });
+            if (j) out.push({ ...j, from: `${j.from} of ${of}`, inheritedFrom: urn, carried });
         }
-        out.push(...inherited(source, ctx, seen));
+        out.push(...inherited(source, ctx, seen).map((j) => ({ ...j, carried })));
     }
     return out;
 }

@@ -23,7 +23,9 @@ export const crossBorderReplication = definePolicy({
         for (const l of p.locations) {
             // A resource's own primary location answers to its own and its stack's classification elsewhere;
             // here it answers only to the classification of the data it copies.
-            const applying = l.role === "primary" ? jurisdictions.filter((j) => j.inheritedFrom) : jurisdictions;
+            // A resource that only moves the data (a replication rule) keeps none where it runs itself.
+            const applying =
+                l.role === "primary" ? jurisdictions.filter((j) => j.inheritedFrom && !j.carried) : jurisdictions;
             const reasons = [
                 ...(l.role === "primary" ? [] : disallowedReason(l, ctx)),
                 ...residencyRules(l, applying, ctx),

@@ -136,7 +136,7 @@ describe("aws locator: references to other resources", () => {
         [
             "S3 replication rule",
             s3Replication("orders", [destinationArn], eu),
-            ["copy-of primary orders at bucket", `copies-to replica ${destinationArn} at rules[0].destination.bucket`],
+            ["carries primary orders at bucket", `copies-to replica ${destinationArn} at rules[0].destination.bucket`],
         ],
         [
             "legacy inline replicationConfiguration on a Bucket",
@@ -255,7 +255,7 @@ describe("aws locator: references to other resources", () => {
         [
             "destination unknown during preview",
             s3Replication("orders", [unknown()], eu),
-            ["copy-of primary orders at bucket", "copies-to replica (unknown) at rules[0].destination.bucket"],
+            ["carries primary orders at bucket", "copies-to replica (unknown) at rules[0].destination.bucket"],
         ],
     ];
     for (const [what, r, expected] of cases) it(what, () => assert.deepEqual(references(placed(r)), expected));

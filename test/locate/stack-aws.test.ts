@@ -91,10 +91,11 @@ describe("stack pass: S3 replication destinations", () => {
         assert.match(replicaLocation.via, /'replica'/);
     });
 
-    it("the rule carries the source bucket's data: the replica is a copy of the rule, the rule a copy of the source", () => {
+    it("the rule carries the source bucket's data (keeping none) and the replica is a copy of what the rule moves", () => {
         const rule = s3Replication("orders", ["arn:aws-cn:s3:::orders-replica"], fromSource);
         const placementOf = stack(source, replicaWithArn, rule);
-        assert.deepEqual(placementOf(rule).copyOf, [source.urn]);
+        assert.deepEqual(placementOf(rule).carries, [source.urn]);
+        assert.deepEqual(placementOf(rule).copyOf, []);
         assert.deepEqual(placementOf(replicaWithArn).copyOf, [rule.urn]);
     });
 

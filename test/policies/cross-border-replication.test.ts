@@ -142,7 +142,7 @@ describe(POLICY, () => {
                 [],
             ],
             [
-                "a replication rule moving EU data to a bucket in Virginia: the rule and the destination",
+                "a replication rule moving EU data to a bucket in Virginia: the destination, and the rule's replica",
                 [
                     s3Bucket({ bucket: "orders", ...tagged("eu") }, { providerRegion: "eu-west-1", name: "orders" }),
                     s3Bucket({ bucket: "orders-copy" }, { providerRegion: "us-east-1", name: "orders-copy" }),
