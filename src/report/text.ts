@@ -20,7 +20,7 @@ const TABLE_LIMIT = 50;
 
 export function formatText(evaluation: ReportedEvaluation, meta: ReportMeta, options: TextOptions = {}): string {
     const paint = (code: number, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
-    const width = Math.max(options.width ?? 120, 60);
+    const width = options.width ?? 120;
     const lines: string[] = [];
     let tables = 0;
     for (const [urn, findings] of findingsByResource(evaluation.findings)) {
@@ -58,7 +58,8 @@ function findingTable(
     const policyWidth = 38;
     const table = new Table({
         head: ["level", "policy", "finding"],
-        colWidths: [levelWidth, policyWidth, width - levelWidth - policyWidth - 4],
+        // Below 40 columns a finding is unreadable: a narrow terminal wraps the table rather than the text.
+        colWidths: [levelWidth, policyWidth, Math.max(width - levelWidth - policyWidth - 4, 40)],
         wordWrap: true,
         style: { head: [], border: [] },
     });
