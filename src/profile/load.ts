@@ -25,7 +25,7 @@ export interface ProfileSource {
 }
 
 export const DEFAULT_PROFILE_PATH = path.join(__dirname, "default.yaml");
-const DEFAULT_PROFILE_NAME = "built-in default";
+const DEFAULT_PROFILE_NAME = "the built-in default profile";
 
 const defaults = new WeakMap<Catalog, Profile>();
 

@@ -20,7 +20,7 @@ const DEFAULT_LOOKUPS = {
 describe("profile: valid profiles load", () => {
     it("the built-in default disallows the untrusted vendors, mainland China and the China partitions, not Hong Kong", () => {
         const profile = defaultProfile(defaultCatalog());
-        assert.equal(profile.source, "built-in default");
+        assert.equal(profile.source, "the built-in default profile");
         assert.deepEqual(profile.disallowed, {
             vendors: UNTRUSTED,
             countries: ["CN"],
@@ -42,7 +42,7 @@ describe("profile: valid profiles load", () => {
     it("a minimal profile (`version: 1`) is the default under another name", () => {
         const file = path.join(fixtures, "valid", "minimal.yaml");
         const profile = load(file);
-        assert.deepEqual({ ...profile, source: "built-in default" }, defaultProfile(defaultCatalog()));
+        assert.deepEqual({ ...profile, source: "the built-in default profile" }, defaultProfile(defaultCatalog()));
         assert.equal(profile.source, file);
     });
 

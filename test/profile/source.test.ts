@@ -76,7 +76,7 @@ describe("profile: resolveProfile", () => {
         for (const [what, config, env, winner] of cases) {
             it(what, () => {
                 const profile = resolve(config(), env());
-                if (winner === "default") assert.equal(profile.source, "built-in default");
+                if (winner === "default") assert.equal(profile.source, "the built-in default profile");
                 else assert.deepEqual(ownCountries(profile), winner);
             });
         }
