@@ -3,6 +3,7 @@
 import { defaultCatalog } from "../catalog/index";
 import { evaluate, type Evaluation } from "../engine/evaluate";
 import { readInput } from "../inputs/detect";
+import type { Finding } from "../model/finding";
 import type { InputKind } from "../inputs/scan-input";
 import { allPolicies } from "../policies/index";
 import { defaultProfile, loadProfile } from "../profile/load";
@@ -29,6 +30,12 @@ export interface ScanResult {
     blocking: number;
 }
 
+/**
+ * The advisory companion policy (see the policy-names contract): the pack reports every "cannot verify
+ * yet" under it, naming the affected policy, and so do the CLI's reports.
+ */
+const UNVERIFIED_POLICY = "clean-guard-unverified";
+
 export async function scan(target: string, options: ScanOptions = {}): Promise<ScanResult> {
     const progress = options.progress;
     progress?.stage(`reading ${target}`);
@@ -38,15 +45,12 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
     progress?.stage("loading catalog and profile");
     const catalog = defaultCatalog();
     const profile = options.profile
-        ? loadProfile(
-              { path: options.profile },
-              catalog,
-              allPolicies.map((p) => p.name),
-          )
+        ? loadProfile({ path: options.profile }, catalog, [...allPolicies.map((p) => p.name), UNVERIFIED_POLICY])
         : defaultProfile(catalog);
 
     progress?.stage(`judging ${input.resources.length} resources`);
-    const evaluation = await evaluate(input.resources, stack, { policies: allPolicies, profile, catalog });
+    const judged = await evaluate(input.resources, stack, { policies: allPolicies, profile, catalog });
+    const evaluation = { ...judged, findings: judged.findings.map(routeAdvisory) };
     const meta: ReportMeta = {
         tool: { name: "clean-guard", version: packageVersion() },
         source: { path: target, kind: input.kind },
@@ -59,10 +63,29 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
     return { evaluation, meta, blocking: summarise(evaluation.findings, meta).blocking };
 }
 
+/** A "cannot verify" that resolves itself at `up` is shown under the advisory companion, as the pack shows it. */
+function routeAdvisory(f: Finding): Finding {
+    if (f.kind !== "unverified" || !f.advisory) return f;
+    return {
+        ...f,
+        policy: UNVERIFIED_POLICY,
+        found: `[${f.policy}] ${f.found}`,
+        message: `[${f.policy}] ${f.message}`,
+    };
+}
+
 /** Each policy's metadata with the enforcement level the profile sets for this run. */
 function policyInfo(profile: Profile): Map<string, PolicyInfo> {
-    return new Map(
-        allPolicies.map((p) => [
+    const unverified: PolicyInfo = {
+        name: UNVERIFIED_POLICY,
+        severity: "low",
+        description:
+            "What the other clean-guard policies could not verify yet (values unknown during preview); checked at `pulumi up`.",
+        remediation: "Usually nothing: the value becomes known at `pulumi up`, where the real check runs.",
+        enforcementLevel: profile.enforcement[UNVERIFIED_POLICY] ?? "advisory",
+    };
+    return new Map([
+        ...allPolicies.map((p): [string, PolicyInfo] => [
             p.name,
             {
                 name: p.name,
@@ -74,5 +97,6 @@ function policyInfo(profile: Profile): Map<string, PolicyInfo> {
                 enforcementLevel: profile.enforcement[p.name] ?? p.enforcementLevel,
             },
         ]),
-    );
+        [UNVERIFIED_POLICY, unverified],
+    ]);
 }

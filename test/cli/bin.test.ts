@@ -81,6 +81,7 @@ const PROGRAM_RUNS: Array<[string, string[], number, RegExp]> = [
     ["the stack in Ireland passes", ["scan", "--stack", "prod", PROGRAM], 0, /0 violations \(0 mandatory\)/],
     ["the stack in AWS China fails", ["scan", "--stack", "cn", PROGRAM], 1, /BLOCK .*clean-guard-disallowed-region/],
 ];
+const UNKNOWNS = ["scan", "--format", "json", fixture("preview.json")];
 const FORMATS = ["text", "json", "sarif", "junit", "html"];
 const secretScan = (format: string) => ["scan", "--format", format, fixture("export-show-secrets.json")];
 
@@ -122,6 +123,21 @@ describe("clean-guard command", function () {
                 assert.match(r.stdout, output);
             });
         }
+    });
+
+    it("shows a value unknown during preview as an advisory note of clean-guard-unverified, naming the affected policy", async () => {
+        const r = await run(UNKNOWNS);
+        const report = JSON.parse(r.stdout);
+        const notes = report.findings.filter((f: { policy: string }) => f.policy === "clean-guard-unverified");
+        assert.ok(notes.length > 0, r.stdout);
+        for (const note of notes) {
+            assert.equal(note.level, "note");
+            assert.match(note.message, /^\[clean-guard-[a-z-]+\] /);
+        }
+        assert.ok(
+            notes.some((n: { resource: { name: string } }) => n.resource.name === "orders"),
+            "orders' replicateSourceDb is unknown",
+        );
     });
 
     it("writes the report to --output and nothing to stdout", async () => {
