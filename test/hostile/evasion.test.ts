@@ -140,6 +140,20 @@ describe("evasion: what a blocked team tries next", () => {
                 [HOST],
             ],
             [
+                "an archive URL where a container image belongs",
+                {
+                    type: "kubernetes:apps/v1:Deployment",
+                    name: "app",
+                    inputs: {
+                        spec: {
+                            template: { spec: { containers: [{ name: "app", image: `https://${oss}/app.tar` }] } },
+                        },
+                    },
+                    provider: defaultProvider("kubernetes", {}, "4.34.2"),
+                },
+                [HOST, "clean-guard-untrusted-image mandatory"],
+            ],
+            [
                 "an explicit provider with JSON-encoded endpoints",
                 bucket(
                     {},
