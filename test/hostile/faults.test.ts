@@ -2,7 +2,7 @@
 // answers. Each ends in one clear message at the right level, within the configured time; none ends in a pass.
 // The pack tests run the compiled pack: `npm run build` first.
 import { strict as assert } from "node:assert";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import * as net from "node:net";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -12,7 +12,12 @@ import { Secret } from "../../src/model/values";
 import type { PolicyDefinition } from "../../src/policies/define";
 import { allPolicies } from "../../src/policies";
 import { defaultProfile } from "../../src/profile/load";
-import { defaultProvider as engineDefaultProvider, EngineEmulator, type EmulatedResource } from "../emulator/engine";
+import {
+    defaultProvider as engineDefaultProvider,
+    EngineEmulator,
+    REPO_ROOT,
+    type EmulatedResource,
+} from "../emulator/engine";
 import { s3Bucket } from "../support/builders";
 
 const catalog = defaultCatalog();
@@ -109,6 +114,37 @@ describe("faults: a broken profile", function () {
         } finally {
             await engine.stop();
         }
+    });
+});
+
+describe("faults: a broken catalog", function () {
+    this.timeout(90_000);
+
+    it("the pack does not start, and says why once: file, line, key, value, expectation", async () => {
+        // The compiled pack with one fact of its shipped catalog broken: Ireland moved to a country that does not exist.
+        const packDir = path.join(scratch, "pack");
+        cpSync(path.join(REPO_ROOT, "dist"), path.join(packDir, "dist"), { recursive: true });
+        for (const file of ["package.json", "PulumiPolicy.yaml"])
+            cpSync(path.join(REPO_ROOT, file), path.join(packDir, file));
+        symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(packDir, "node_modules"), "dir");
+        const aws = path.join(packDir, "dist", "src", "catalog", "data", "aws.yaml");
+        const lines = readFileSync(aws, "utf8").split("\n");
+        const line = lines.findIndex((l) => l.includes("{ id: eu-west-1,")) + 1;
+        lines[line - 1] = lines[line - 1].replace("country: IE", "country: XX");
+        writeFileSync(aws, lines.join("\n"));
+
+        const failure = await EngineEmulator.start({ packDir }).then(
+            async (engine) => {
+                await engine.stop();
+                return undefined;
+            },
+            (e: Error) => e.message,
+        );
+        assert.ok(failure, "the pack started with a broken catalog");
+        const message = new RegExp(`aws\\.yaml line ${line}: [^\\n]*\\.country = "XX": expected [^\\n]*ISO 3166`);
+        assert.match(failure, message);
+        assert.equal(failure.match(new RegExp(message.source, "g"))?.length, 1, `the error is said once:\n${failure}`);
+        assert.ok(!/^\s+at /m.test(failure), `no stack trace buries the message:\n${failure}`);
     });
 });
 

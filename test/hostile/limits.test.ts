@@ -7,6 +7,7 @@
 // 1 MiB; anything beyond is reported "too-large". Everything else is read in full, in linear time.
 import { strict as assert } from "node:assert";
 import type { Value } from "../../src/model/values";
+import { defaultProvider, EngineEmulator } from "../emulator/engine";
 import { awsResource } from "../support/builders";
 import { outcomeOf, judgeResource, type Outcome } from "../policies/judge";
 
@@ -127,4 +128,27 @@ describe("limits: inputs larger than any schema", function () {
             assert.ok(findings.length <= 10, `${findings.length} findings for one resource`);
         });
     }
+});
+
+describe("limits: a 10 MB property through the engine", function () {
+    this.timeout(120_000);
+    let engine: EngineEmulator;
+    before(async () => (engine = await EngineEmulator.start({ stackConfig: { "aws:region": "eu-west-1" } })));
+    after(async () => engine?.stop());
+
+    it("crosses the Analyzer protocol and is judged, the message short", async () => {
+        const started = Date.now();
+        const diags = await engine.analyze({
+            type: "aws:lambda/function:Function",
+            name: "big",
+            inputs: { environment: { variables: { BLOB: `${"x".repeat(10 * MB)}/${OSS}` } } },
+            provider: defaultProvider("aws", { "aws:region": "eu-west-1" }),
+        });
+        assert.ok(Date.now() - started < 4 * BOUND_MS, `judged in ${Date.now() - started} ms`);
+        assert.deepEqual(
+            diags.map((d) => `${d.policyName} ${d.enforcementLevel}`),
+            ["clean-guard-untrusted-host mandatory"],
+        );
+        assert.ok(diags[0].message.length < MAX_MESSAGE, `a ${diags[0].message.length}-character message`);
+    });
 });
