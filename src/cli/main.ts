@@ -5,7 +5,7 @@
 
 import { writeFile } from "node:fs/promises";
 import { Command, CommanderError, Option } from "commander";
-import type { InputKind } from "../inputs/scan-input";
+import { INPUT_KINDS, type InputKind } from "../inputs/scan-input";
 import { FORMATS, type Format } from "./formats";
 import { UsageError } from "./usage-error";
 
@@ -83,7 +83,7 @@ function program(setExit: (code: number) => void): Command {
         .addOption(new Option("--format <format>", "report format").choices(FORMATS).default("text"))
         .option("--output <file>", "write the report to a file instead of stdout")
         .option("--profile <file>", "organisation profile (YAML); the built-in default when absent")
-        .addOption(new Option("--input-kind <kind>", "force the input kind").choices(["preview", "export", "program"]))
+        .addOption(new Option("--input-kind <kind>", "force the input kind").choices(INPUT_KINDS))
         .option("--stack <name>", "stack to run a program directory as")
         .option(
             "--stack-tag <key=value>",
