@@ -48,7 +48,7 @@ export function toPulumiPolicies(definitions: readonly PolicyDefinition[], optio
         enforcementLevel: levelOf(d.name, d.enforcementLevel),
         severity: d.severity,
         remediationSteps: d.remediation,
-        url: (d as { url?: string }).url,
+        url: absoluteUrl((d as { url?: string }).url),
         configSchema: { properties: profileConfigSchema },
         validateResource: (args, report) => shared.reportResource(d.name, args, report),
         validateStack: (args, report) => shared.reportStack(d.name, args, report),
@@ -200,4 +200,9 @@ function stackContext(urn: string, tags: ReadonlyMap<string, string> | undefined
         config,
         phase: configured.dryRun === undefined ? "unknown" : configured.dryRun ? "preview" : "update",
     };
+}
+
+/** Pulumi Cloud links a policy's `url`: only an absolute URL is worth sending. */
+function absoluteUrl(url: string | undefined): string | undefined {
+    return url && URL.canParse(url) ? url : undefined;
 }

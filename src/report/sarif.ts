@@ -71,7 +71,8 @@ function rule(p: PolicyInfo) {
         name: p.name,
         shortDescription: { text: p.description ?? p.name },
         help: p.remediation ? { text: p.remediation } : undefined,
-        helpUri: p.url,
+        // SARIF requires an absolute URI; a docs pointer into the README is not one.
+        helpUri: p.url && URL.canParse(p.url) ? p.url : undefined,
         defaultConfiguration: {
             level:
                 p.enforcementLevel === "mandatory" ? "error" : p.enforcementLevel === "disabled" ? "none" : "warning",
