@@ -10,23 +10,30 @@ import * as analyzerGrpc from "@pulumi/pulumi/proto/analyzer_grpc_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { EngineEmulator, type EmulatedResource } from "../test/emulator/engine";
 import type { PackUnderTest } from "./packs";
-import { median, nowMs, percentile } from "./stats";
+import { cpuMsOf, median, nowMs, percentile } from "./stats";
 
 export interface StartupResult {
     /** Spawn to the port on the pack's first stdout line. */
     portMs: number;
     /** Spawn to GetAnalyzerInfo answered. */
     infoMs: number;
+    /** CPU time the pack process used until it answered GetAnalyzerInfo. */
+    cpuMs: number;
 }
 
 export interface PreviewResult {
     resources: number;
     analyzePerSecond: number;
-    /** Wall time of all Analyze calls divided by their number: the pack's cost per resource at 8 in flight. */
+    /** Wall time of all Analyze calls divided by their number, at 8 in flight. */
     msPerResource: number;
+    /** CPU time of the pack process per resource (Remediate + Analyze): its cost whatever else runs. */
+    cpuMsPerResource: number;
     p50Ms: number;
     p99Ms: number;
+    /** Round trip of AnalyzeStack, the emulator's encoding of the request included. */
     analyzeStackMs: number;
+    /** CPU time of the pack process serving AnalyzeStack. */
+    analyzeStackCpuMs: number;
     diagnostics: number;
 }
 
@@ -36,7 +43,11 @@ const IN_FLIGHT = 8;
 export async function measureStartup(pack: PackUnderTest, times: number): Promise<StartupResult> {
     const runs: StartupResult[] = [];
     for (let i = 0; i < times; i++) runs.push(await startOnce(pack));
-    return { portMs: median(runs.map((r) => r.portMs)), infoMs: median(runs.map((r) => r.infoMs)) };
+    return {
+        portMs: median(runs.map((r) => r.portMs)),
+        infoMs: median(runs.map((r) => r.infoMs)),
+        cpuMs: median(runs.map((r) => r.cpuMs)),
+    };
 }
 
 async function startOnce(pack: PackUnderTest): Promise<StartupResult> {
@@ -58,8 +69,9 @@ async function startOnce(pack: PackUnderTest): Promise<StartupResult> {
             client.getAnalyzerInfo(new Empty(), (err, res) => (err ? reject(err) : resolve(res))),
         );
         const infoMs = nowMs() - start;
+        const cpuMs = cpuMsOf(child.pid!);
         client.close();
-        return { portMs, infoMs };
+        return { portMs, infoMs, cpuMs };
     } finally {
         child.kill("SIGTERM");
     }
@@ -68,6 +80,7 @@ async function startOnce(pack: PackUnderTest): Promise<StartupResult> {
 /** What `pulumi preview` does to a pack: every resource through Analyze, 8 in flight, then AnalyzeStack. */
 export async function measurePreview(
     engine: EngineEmulator,
+    pid: number,
     resources: readonly EmulatedResource[],
 ): Promise<PreviewResult> {
     const latencies: number[] = new Array(resources.length);
@@ -81,18 +94,20 @@ export async function measurePreview(
             latencies[i] = nowMs() - start;
         }
     };
-    const start = nowMs();
+    const [start, cpuStart] = [nowMs(), cpuMsOf(pid)];
     await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, resources.length) }, worker));
-    const analyzeMs = nowMs() - start;
-    const stackStart = nowMs();
+    const [analyzeMs, analyzeCpuMs] = [nowMs() - start, cpuMsOf(pid) - cpuStart];
+    const [stackStart, stackCpuStart] = [nowMs(), cpuMsOf(pid)];
     diagnostics += (await engine.analyzeStack([...resources])).length;
     return {
         resources: resources.length,
         analyzePerSecond: (resources.length / analyzeMs) * 1000,
         msPerResource: analyzeMs / resources.length,
+        cpuMsPerResource: analyzeCpuMs / resources.length,
         p50Ms: percentile(latencies, 50),
         p99Ms: percentile(latencies, 99),
         analyzeStackMs: nowMs() - stackStart,
+        analyzeStackCpuMs: cpuMsOf(pid) - stackCpuStart,
         diagnostics,
     };
 }

@@ -10,7 +10,7 @@ import { measurePreview, measureStartup, packPid, peakMemoryMiB } from "./grpc";
 import { measureInProcess } from "./in-process";
 import { awsguardPack, cleanGuardPack, REPO, type PackUnderTest } from "./packs";
 import { judgeTargets, machine, printTables, writeResults, type BenchResult, type PackResult } from "./report";
-import { progress } from "./stats";
+import { load, progress } from "./stats";
 
 interface Plan {
     quick: boolean;
@@ -41,13 +41,14 @@ async function measurePack(
     const startup = await measureStartup(pack, plan.startups);
     const engine = await EngineEmulator.start(pack.start);
     try {
+        const pid = packPid(pack.packDir);
         const previews = [];
         for (const stack of stacks) {
             const resources = pack.scope(stack.resources);
             progress(`${pack.name}: preview of ${resources.length} resources`);
-            previews.push(await measurePreview(engine, resources));
+            previews.push(await measurePreview(engine, pid, resources));
         }
-        return { startup, previews, peakMemoryMiB: peakMemoryMiB(packPid(pack.packDir)) };
+        return { startup, previews, peakMemoryMiB: peakMemoryMiB(pid) };
     } finally {
         await engine.stop();
     }
@@ -55,6 +56,7 @@ async function measurePack(
 
 async function main(): Promise<void> {
     const plan = planFor(process.argv.slice(2));
+    const loadBefore = load();
     const stacks = plan.sizes.map((size) => {
         progress(`generating ${size} resources`);
         return generateStack(size);
@@ -77,7 +79,7 @@ async function main(): Promise<void> {
     const partial = {
         date: new Date().toISOString(),
         quick: plan.quick,
-        machine: machine(),
+        machine: machine(loadBefore),
         inProcess,
         cleanGuard,
         awsguard,

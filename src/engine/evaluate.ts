@@ -53,16 +53,19 @@ export async function evaluateStack(
     const placements = locateStack(resources, { catalog: options.catalog });
     const ctx: JudgeContext = { ...judgeContext(options, stack), placements };
     const soloCtx = judgeContext(options, stack);
-    const all: Finding[] = [];
-    const stackOnly: Finding[] = [];
-    for (const resource of resources) {
-        const findings = await judgeAll(placements.get(resource.urn)!, ctx, options);
-        all.push(...findings);
-        if (findings.length === 0) continue;
-        const solo = await judgeAll(locate(resource, { catalog: options.catalog }), soloCtx, options);
-        const seen = new Set(solo.map(findingKey));
-        stackOnly.push(...findings.filter((f) => !seen.has(findingKey(f))));
-    }
+    // All resources are judged at once, not one after the other, so that their EC2 lookups land in the same
+    // batching window and share calls (one DescribeImages per region per 100 images, not one per resource).
+    const judged = await Promise.all(
+        resources.map(async (resource) => {
+            const findings = await judgeAll(placements.get(resource.urn)!, ctx, options);
+            if (findings.length === 0) return { findings, stackOnly: [] };
+            const solo = await judgeAll(locate(resource, { catalog: options.catalog }), soloCtx, options);
+            const seen = new Set(solo.map(findingKey));
+            return { findings, stackOnly: findings.filter((f) => !seen.has(findingKey(f))) };
+        }),
+    );
+    const all = judged.flatMap((j) => j.findings);
+    const stackOnly = judged.flatMap((j) => j.stackOnly);
     const exempted = applyExemptions(all, undefined, ctx, options.now, placements);
     const kept = new Set(exempted.kept);
     return {
