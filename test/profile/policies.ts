@@ -1,11 +1,5 @@
-// The policy names of the contract (/tmp/brief/policy-names.md), as the pack passes them to the loader.
-export const POLICY_NAMES = [
-    "clean-guard-untrusted-provider",
-    "clean-guard-disallowed-region",
-    "clean-guard-data-residency",
-    "clean-guard-cross-border-replication",
-    "clean-guard-untrusted-host",
-    "clean-guard-untrusted-image",
-    "clean-guard-untrusted-carrier",
-    "clean-guard-unverified",
-];
+// The policy names the pack passes to the profile loader: every clean-guard policy and the advisory companion.
+import { UNVERIFIED_POLICY } from "../../src/pack/pulumi-policies";
+import { allPolicies } from "../../src/policies";
+
+export const POLICY_NAMES = [...allPolicies.map((p) => p.name), UNVERIFIED_POLICY];
