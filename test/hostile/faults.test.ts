@@ -164,15 +164,16 @@ describe("faults: EC2 does not answer", function () {
     let closedPort: number;
     let silent: net.Server;
     let silentPort: number;
+    const sockets: net.Socket[] = [];
     before(async () => {
         closedPort = await freePort();
         // Accepts connections and never says a word: the lookup must give up on its own.
-        silent = net.createServer(() => undefined);
+        silent = net.createServer((socket) => sockets.push(socket));
         await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
         silentPort = (silent.address() as net.AddressInfo).port;
     });
     after(() => {
-        silent?.closeAllConnections?.();
+        for (const socket of sockets) socket.destroy();
         silent?.close();
     });
 
