@@ -12,7 +12,15 @@ export default tseslint.config(
     },
     {
         files: ["**/*.js", "**/*.cjs"],
-        languageOptions: { globals: { require: "readonly", module: "writable", __dirname: "readonly", process: "readonly", console: "readonly" } },
+        languageOptions: {
+            globals: {
+                require: "readonly",
+                module: "writable",
+                __dirname: "readonly",
+                process: "readonly",
+                console: "readonly",
+            },
+        },
         rules: { "@typescript-eslint/no-require-imports": "off" },
     },
 );

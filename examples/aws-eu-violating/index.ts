@@ -54,3 +54,20 @@ const oss = new aws.Provider("oss", {
     skipRequestingAccountId: true,
 });
 new aws.s3.Bucket("orders-exports", { bucket: "orders-exports", tags: { app: "orders" } }, { provider: oss });
+
+// The warehouse's site-to-site VPN, terminated on a router whose BGP peer is China Telecom's backbone
+// (AS4134): the orders data crosses an untrusted carrier's network on its way to the warehouse.
+new aws.ec2.CustomerGateway("warehouse-gateway", {
+    bgpAsn: "4134",
+    ipAddress: "203.0.113.10",
+    type: "ipsec.1",
+    tags: { app: "orders", site: "warehouse" },
+});
+
+// A batch worker on a machine image picked by id: what the image is (who published it) only EC2 can say.
+// Without AWS credentials the lookup cannot run, so the preview says it could not verify the image (advisory).
+new aws.ec2.Instance("orders-batch", {
+    ami: "ami-0a1b2c3d4e5f60718",
+    instanceType: "t4g.small",
+    tags: { app: "orders" },
+});

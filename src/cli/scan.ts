@@ -2,6 +2,7 @@
 
 import { defaultCatalog } from "../catalog/index";
 import { evaluate, type Evaluation } from "../engine/evaluate";
+import { createEc2Lookups } from "../lookups/index";
 import { readInput } from "../inputs/detect";
 import type { Finding } from "../model/finding";
 import type { InputKind } from "../inputs/scan-input";
@@ -49,7 +50,9 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
         : defaultProfile(catalog);
 
     progress?.stage(`judging ${input.resources.length} resources`);
-    const judged = await evaluate(input.resources, stack, { policies: allPolicies, profile, catalog });
+    // Machine images are looked up in EC2 as the pack does (off without AWS credentials, per `lookups.ec2`).
+    const lookups = createEc2Lookups(profile.lookups);
+    const judged = await evaluate(input.resources, stack, { policies: allPolicies, profile, catalog, lookups });
     const evaluation = { ...judged, findings: judged.findings.map(routeAdvisory) };
     const meta: ReportMeta = {
         tool: { name: "clean-guard", version: packageVersion() },

@@ -21,7 +21,10 @@ export interface LocationSpec {
 
 /** Lower case, no spaces: Azure's `West Europe` and `westeurope` are one place. */
 export function normaliseLocationName(name: string): string {
-    return name.trim().toLowerCase().replace(/[\s_]+/g, "");
+    return name
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_]+/g, "");
 }
 
 export function addLocation(p: Placement, ctx: LocateContext, spec: LocationSpec): Location {

@@ -90,7 +90,12 @@ export function undetermined(placement: Placement, entry: Undetermined): void {
 }
 
 /** Records that a value is not known yet: advisory, since `up` will know it and check for real. */
-export function unknownDuringPreview(placement: Placement, aspect: Undetermined["aspect"], path: string, what: string): void {
+export function unknownDuringPreview(
+    placement: Placement,
+    aspect: Undetermined["aspect"],
+    path: string,
+    what: string,
+): void {
     placement.undetermined.push({
         aspect,
         reason: "unknown-during-preview",

@@ -27,7 +27,9 @@ export function isSecret(v: unknown): v is Secret {
 }
 
 export function isRecord(v: unknown): v is Record<string, Value> {
-    return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Secret);
+    return (
+        typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Unknown) && !(v instanceof Secret)
+    );
 }
 
 /** What a message prints for a value that came from a secret. */

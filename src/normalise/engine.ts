@@ -1,11 +1,7 @@
 // Resources as the Pulumi engine sends them to a policy pack (the Analyzer protocol), normalised.
 
 import type { PolicyProviderResource, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
-import type {
-    AnalyzeRequest,
-    AnalyzerProviderResource,
-    AnalyzerResource,
-} from "@pulumi/pulumi/proto/analyzer_pb";
+import type { AnalyzeRequest, AnalyzerProviderResource, AnalyzerResource } from "@pulumi/pulumi/proto/analyzer_pb";
 import type { NormalisedResource, ProviderInfo } from "../model/resource";
 import { decodeProps } from "./wire";
 
@@ -42,7 +38,12 @@ export function fromAnalyzerResource(r: AnalyzerResource): NormalisedResource {
 
 function providerOf(p: AnalyzerProviderResource | undefined): ProviderInfo | undefined {
     if (!p) return undefined;
-    return { type: p.getType(), name: p.getName(), urn: p.getUrn(), props: decodeProps(p.getProperties()?.toJavaScript()) };
+    return {
+        type: p.getType(),
+        name: p.getName(),
+        urn: p.getUrn(),
+        props: decodeProps(p.getProperties()?.toJavaScript()),
+    };
 }
 
 /**

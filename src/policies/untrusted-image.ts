@@ -62,7 +62,9 @@ const LOOKUP_FIX = {
 async function judgeLookedUp(p: Placement, images: Image[], ctx: JudgeContext): Promise<Verdict[]> {
     const withRegion = images.filter((i) => i.region);
     const results: Array<LookupResult<ImageFacts>> = ctx.lookups
-        ? await ctx.lookups.images.lookup(withRegion.map((i) => ({ imageId: i.ref, region: i.region! })))
+        ? await ctx.lookups.images.lookup(
+              withRegion.map((i) => ({ imageId: i.ref, region: i.region!, secret: i.secret })),
+          )
         : withRegion.map(() => ({
               ok: false,
               failure: { reason: "off", detail: "EC2 lookups are not set up in this run" },

@@ -28,10 +28,7 @@ describe("the pack, as the engine runs it", function () {
         const version = JSON.parse(readFileSync(path.join(REPO_ROOT, "package.json"), "utf8")).version;
         assert.equal(engine.info.name, "clean-guard");
         assert.equal(engine.info.version, version);
-        assert.deepEqual(
-            engine.info.policies.map((p) => p.name).sort(),
-            [...POLICIES].sort(),
-        );
+        assert.deepEqual(engine.info.policies.map((p) => p.name).sort(), [...POLICIES].sort());
         for (const p of engine.info.policies) {
             assert.equal(p.enforcementLevel, p.name === "clean-guard-unverified" ? "advisory" : "mandatory", p.name);
             assert.ok(p.remediationSteps.length > 20, `${p.name} has remediation steps`);
@@ -45,7 +42,12 @@ describe("the pack, as the engine runs it", function () {
 
     it("rejects an Alibaba Cloud bucket in Frankfurt: the region does not make it clean", async () => {
         const provider = defaultProvider("alicloud", frankfurt, "3.108.0");
-        const diags = await engine.analyze({ type: "alicloud:oss/bucket:Bucket", name: "citizens", inputs: { bucket: "citizens" }, provider });
+        const diags = await engine.analyze({
+            type: "alicloud:oss/bucket:Bucket",
+            name: "citizens",
+            inputs: { bucket: "citizens" },
+            provider,
+        });
         const d = only(diags, "clean-guard-untrusted-provider");
         assert.equal(d.enforcementLevel, "mandatory");
         assert.match(d.message, /alicloud:oss\/bucket:Bucket 'citizens'/);
@@ -56,7 +58,11 @@ describe("the pack, as the engine runs it", function () {
     });
 
     it("rejects an explicit alicloud provider instance", async () => {
-        const diags = await engine.analyze({ type: "pulumi:providers:alicloud", name: "frankfurt", inputs: { region: "eu-central-1" } });
+        const diags = await engine.analyze({
+            type: "pulumi:providers:alicloud",
+            name: "frankfurt",
+            inputs: { region: "eu-central-1" },
+        });
         assert.match(only(diags, "clean-guard-untrusted-provider").message, /provider instance of package 'alicloud'/);
     });
 
@@ -68,7 +74,12 @@ describe("the pack, as the engine runs it", function () {
 
     it("leaves a clean AWS bucket whose name merely mentions Alibaba alone", async () => {
         const provider = defaultProvider("aws", { "aws:region": "eu-west-1" });
-        const diags = await engine.analyze({ type: "aws:s3/bucket:Bucket", name: "alibaba-reports", inputs: { bucket: "alibaba-reports" }, provider });
+        const diags = await engine.analyze({
+            type: "aws:s3/bucket:Bucket",
+            name: "alibaba-reports",
+            inputs: { bucket: "alibaba-reports" },
+            provider,
+        });
         assert.deepEqual(diags, []);
     });
 });

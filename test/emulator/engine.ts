@@ -95,7 +95,11 @@ export interface StartOptions {
 }
 
 /** The provider the engine creates for a package when a resource names none. */
-export function defaultProvider(pkg: string, stackConfig: Record<string, unknown>, version = "7.48.0"): EmulatedProvider {
+export function defaultProvider(
+    pkg: string,
+    stackConfig: Record<string, unknown>,
+    version = "7.48.0",
+): EmulatedProvider {
     const inputs: Record<string, Value> = {};
     for (const [key, value] of Object.entries(stackConfig)) {
         if (!key.startsWith(`${pkg}:`)) continue;
@@ -136,7 +140,9 @@ export class EngineEmulator {
         const port = await firstLine(child, stderr, stdoutAfterPort);
         if (!/^\d+$/.test(port)) {
             child.kill();
-            throw new Error(`the pack's first stdout line must be its port, got ${JSON.stringify(port)}\n${stderr.join("")}`);
+            throw new Error(
+                `the pack's first stdout line must be its port, got ${JSON.stringify(port)}\n${stderr.join("")}`,
+            );
         }
         const client = new analyzerGrpc.AnalyzerClient(`127.0.0.1:${port}`, grpc.credentials.createInsecure(), {
             "grpc.max_receive_message_length": 400 * 1024 * 1024,
@@ -176,7 +182,11 @@ export class EngineEmulator {
     async analyzeStack(resources: EmulatedResource[]): Promise<Diagnostic[]> {
         const req = new analyzer.AnalyzeStackRequest();
         req.setResourcesList(resources.map((r) => this.analyzerResource(r)));
-        const res = await unary<analyzer.AnalyzeStackRequest, analyzer.AnalyzeResponse>(this.client, "analyzeStack", req);
+        const res = await unary<analyzer.AnalyzeStackRequest, analyzer.AnalyzeResponse>(
+            this.client,
+            "analyzeStack",
+            req,
+        );
         return res.getDiagnosticsList().map(toDiagnostic);
     }
 
@@ -282,7 +292,12 @@ export class EngineEmulator {
 
 /** A normalised resource (e.g. from a program run under mocks) as the engine would send it. */
 export function fromNormalised(r: NormalisedResource): EmulatedResource {
-    const provider = (p: ProviderInfo): EmulatedProvider => ({ type: p.type, name: p.name, urn: p.urn, inputs: p.props });
+    const provider = (p: ProviderInfo): EmulatedProvider => ({
+        type: p.type,
+        name: p.name,
+        urn: p.urn,
+        inputs: p.props,
+    });
     return {
         type: r.type,
         name: r.name,
@@ -353,7 +368,10 @@ type Method = "getAnalyzerInfo" | "configureStack" | "configure" | "analyze" | "
 
 function unary<Req, Res>(client: analyzerGrpc.AnalyzerClient, method: Method, req: Req): Promise<Res> {
     return new Promise((resolve, reject) => {
-        const call = client[method] as unknown as (r: Req, cb: (err: grpc.ServiceError | null, res: Res) => void) => void;
+        const call = client[method] as unknown as (
+            r: Req,
+            cb: (err: grpc.ServiceError | null, res: Res) => void,
+        ) => void;
         call.call(client, req, (err, res) => (err ? reject(err) : resolve(res)));
     });
 }
