@@ -93,7 +93,9 @@ function cannotLookUp(image: Image, why: string, fix: string, advisory: boolean)
     return {
         kind: "unverified",
         found: `machine image ${refOf(image)} at ${image.path}: ${why}`,
-        rule: "clean-guard cannot tell who published this machine image, and does not let through what it cannot check",
+        rule: advisory
+            ? "clean-guard cannot tell who published this machine image; with `lookups.ec2: auto` that is a warning, with `required` it blocks"
+            : "clean-guard cannot tell who published this machine image, and does not let through what it cannot check",
         fix,
         ...(advisory ? { advisory: true } : {}),
     };
