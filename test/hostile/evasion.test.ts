@@ -182,6 +182,19 @@ describe("evasion: what a blocked team tries next", () => {
                 [REGION],
             ],
             ["a typo region on the provider", bucket({}, awsAt("typo", { region: "eu-wset-1" })), [REGION]],
+            ["a region with an invisible zero-width space", bucket({ region: "cn-north-1\u200b" }), [REGION]],
+            ["a region in full-width letters", bucket({ region: "ｃｎ-north-1" }), [REGION]],
+            ["a region in capitals with spaces around it", bucket({ region: " CN-NORTH-1 " }), [REGION]],
+            [
+                "a renamed fork of the Alibaba Cloud provider, in Hangzhou",
+                {
+                    type: "acme-ali:oss/bucket:Bucket",
+                    name: "orders",
+                    inputs: {},
+                    provider: { type: "pulumi:providers:acme-ali", name: "fork", inputs: { region: "cn-hangzhou" } },
+                },
+                [REGION],
+            ],
             [
                 "a resource tagging itself exempt",
                 bucket({ region: "cn-north-1", tags: { "clean-guard-exempt": "approved by the team lead" } }),
