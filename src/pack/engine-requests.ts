@@ -4,6 +4,7 @@
 // So the pack keeps the engine's own request for the duration of each call, untouched, and reads it.
 
 import { AsyncLocalStorage } from "node:async_hooks";
+import * as path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import type {
     AnalyzeRequest,
@@ -46,11 +47,29 @@ type Handler = (call: { request: unknown }, callback: (...args: unknown[]) => vo
 export function captureEngineRequests(): void {
     if (installed) return;
     installed = true;
-    const addService = grpc.Server.prototype.addService;
-    grpc.Server.prototype.addService = function (service, implementation) {
-        if (isAnalyzerService(service)) implementation = wrapAnalyzer(implementation as Record<string, Handler>);
-        return addService.call(this, service, implementation);
-    };
+    for (const server of grpcServersOfThePolicySdk()) {
+        const addService = server.prototype.addService;
+        server.prototype.addService = function (service, implementation) {
+            if (isAnalyzerService(service)) implementation = wrapAnalyzer(implementation as Record<string, Handler>);
+            return addService.call(this, service, implementation);
+        };
+    }
+}
+
+/** Whether captureEngineRequests() was called in this process. */
+export function capturing(): boolean {
+    return installed;
+}
+
+/**
+ * The gRPC Server class the policy SDK serves with: the SDK's own copy of @grpc/grpc-js when npm installed
+ * one beside it, and this package's.
+ */
+function grpcServersOfThePolicySdk(): Set<typeof grpc.Server> {
+    const sdkDir = path.dirname(require.resolve("@pulumi/policy/package.json"));
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- resolved at run time from the SDK's directory
+    const sdkGrpc = require(require.resolve("@grpc/grpc-js", { paths: [sdkDir] })) as typeof grpc;
+    return new Set([grpc.Server, sdkGrpc.Server]);
 }
 
 function isAnalyzerService(service: grpc.ServiceDefinition): boolean {

@@ -94,7 +94,10 @@ class SharedEvaluation {
     async reportResource(policy: string, args: ResourceValidationArgs, report: ReportViolation): Promise<void> {
         const findings = await this.memo(() => {
             const req = currentEngineRequest();
-            const resource = req && "getUrn" in req ? fromAnalyzeRequest(req as AnalyzeRequest) : fromPolicyArgs(args);
+            const resource =
+                req && "getUrn" in req
+                    ? fromAnalyzeRequest(req as AnalyzeRequest)
+                    : (warnUncaptured(), fromPolicyArgs(args));
             return this.judgeResource(resource, args.stackTags);
         });
         this.report(policy, findings, report);
@@ -106,7 +109,7 @@ class SharedEvaluation {
             const resources =
                 req && "getResourcesList" in req
                     ? (req as AnalyzeStackRequest).getResourcesList().map(fromAnalyzerResource)
-                    : args.resources.map((r: PolicyResource) => fromPolicyArgs(r));
+                    : (warnUncaptured(), args.resources.map((r: PolicyResource) => fromPolicyArgs(r)));
             return this.judgeStack(resources, (args as { stackTags?: ReadonlyMap<string, string> }).stackTags);
         });
         this.report(policy, findings, report);
@@ -200,6 +203,17 @@ function stackContext(urn: string, tags: ReadonlyMap<string, string> | undefined
         config,
         phase: configured.dryRun === undefined ? "unknown" : configured.dryRun ? "preview" : "update",
     };
+}
+
+let warnedUncaptured = false;
+
+/** Without the engine's own request, secrets arrive opened: say so once rather than degrade silently. */
+function warnUncaptured(): void {
+    if (warnedUncaptured) return;
+    warnedUncaptured = true;
+    process.stderr.write(
+        "clean-guard: the engine's requests are not captured (call captureEngineRequests() before constructing the PolicyPack); secret inputs cannot be told apart and unknown values are read through the policy SDK\n",
+    );
 }
 
 /** Pulumi Cloud links a policy's `url`: only an absolute URL is worth sending. */
