@@ -8,7 +8,7 @@ import { decodeProps } from "../src/normalise/wire";
 import { allPolicies } from "../src/policies/index";
 import { defaultProfile } from "../src/profile/load";
 import { toWire, type EmulatedResource } from "../test/emulator/engine";
-import { PROJECT, STACK, STACK_CONFIG } from "./generate";
+import { generateStack, PROJECT, STACK, STACK_CONFIG } from "./generate";
 import { medianCost, type Cost } from "./stats";
 
 export interface InProcessResult {
@@ -51,6 +51,8 @@ const STACK_CONTEXT: StackContext = {
     phase: "preview",
 };
 
+const WARM_UP = generateStack(2_000, 99).resources.map(normalised);
+
 export function benchOptions(): EvaluationOptions {
     const catalog = defaultCatalog();
     return { policies: allPolicies, profile: defaultProfile(catalog), catalog };
@@ -63,8 +65,11 @@ export async function measureInProcess(
     const resources = stack.map(normalised);
     const options = benchOptions();
     let findings = 0;
-    // One untimed pass first: the JIT and the catalog's lazy indexes warm up as in a long-running pack.
-    for (const r of resources.slice(0, 1000)) await evaluateResource(r, STACK_CONTEXT, options);
+    // Untimed passes over another stack first, so that every size is measured with the JIT warm: otherwise
+    // the smallest stack mostly measures compilation.
+    for (let pass = 0; pass < 3; pass++) {
+        for (const r of WARM_UP) await evaluateResource(r, STACK_CONTEXT, options);
+    }
     const perResource = await medianCost(repetitions, async () => {
         for (const r of resources) await evaluateResource(r, STACK_CONTEXT, options);
     });

@@ -28,6 +28,9 @@ export interface Evaluation {
     exemptions: ExemptionReport;
 }
 
+/** How many resources of a stack are judged at the same time (see evaluateStack). */
+const JUDGED_TOGETHER = 1000;
+
 /** Judges one resource on its own, as the engine's Analyze call does: no other resource is known. */
 export async function evaluateResource(
     resource: NormalisedResource,
@@ -53,17 +56,20 @@ export async function evaluateStack(
     const placements = locateStack(resources, { catalog: options.catalog });
     const ctx: JudgeContext = { ...judgeContext(options, stack), placements };
     const soloCtx = judgeContext(options, stack);
-    // All resources are judged at once, not one after the other, so that their EC2 lookups land in the same
-    // batching window and share calls (one DescribeImages per region per 100 images, not one per resource).
-    const judged = await Promise.all(
-        resources.map(async (resource) => {
-            const findings = await judgeAll(placements.get(resource.urn)!, ctx, options);
-            if (findings.length === 0) return { findings, stackOnly: [] };
-            const solo = await judgeAll(locate(resource, { catalog: options.catalog }), soloCtx, options);
-            const seen = new Set(solo.map(findingKey));
-            return { findings, stackOnly: findings.filter((f) => !seen.has(findingKey(f))) };
-        }),
-    );
+    const judgeOne = async (resource: NormalisedResource): Promise<{ findings: Finding[]; stackOnly: Finding[] }> => {
+        const findings = await judgeAll(placements.get(resource.urn)!, ctx, options);
+        if (findings.length === 0) return { findings, stackOnly: [] };
+        const solo = await judgeAll(locate(resource, { catalog: options.catalog }), soloCtx, options);
+        const seen = new Set(solo.map(findingKey));
+        return { findings, stackOnly: findings.filter((f) => !seen.has(findingKey(f))) };
+    };
+    // Resources are judged a batch at a time, not one after the other, so that their EC2 lookups land in the
+    // same batching window and share calls (one DescribeImages per region per 100 images, not one per
+    // resource); a bounded batch keeps memory flat on very large stacks.
+    const judged: Array<{ findings: Finding[]; stackOnly: Finding[] }> = [];
+    for (let start = 0; start < resources.length; start += JUDGED_TOGETHER) {
+        judged.push(...(await Promise.all(resources.slice(start, start + JUDGED_TOGETHER).map(judgeOne))));
+    }
     const all = judged.flatMap((j) => j.findings);
     const stackOnly = judged.flatMap((j) => j.stackOnly);
     const exempted = applyExemptions(all, undefined, ctx, options.now, placements);
