@@ -7,6 +7,7 @@ import { decodeProps } from "./wire";
 
 /** The policy SDK's unknown-checking proxy hands out its raw target under this key (policy SDK proxy.ts). */
 const PROXY_TARGET = "__getSpecialProxyTarget";
+const IS_PROXY = "__isSpecialProxy";
 
 export function fromAnalyzeRequest(req: AnalyzeRequest): NormalisedResource {
     return {
@@ -70,6 +71,14 @@ function providerFromArgs(p: PolicyProviderResource): ProviderInfo {
     return { type: p.type, name: p.name, urn: p.urn, props: decodeProps(rawTarget(p.props)) };
 }
 
-function rawTarget(props: Record<string, unknown>): unknown {
-    return (props as Record<string, unknown>)[PROXY_TARGET] ?? props;
+/**
+ * The policy SDK's own values behind its proxies (an unknown-checking proxy, and in remediation a
+ * secret-opening one over that): what a remediation must hand back, secrets and unknowns intact.
+ */
+export function rawTarget(props: Record<string, unknown>): unknown {
+    let value: unknown = props;
+    while (typeof value === "object" && value !== null && (value as Record<string, unknown>)[IS_PROXY] === true) {
+        value = (value as Record<string, unknown>)[PROXY_TARGET];
+    }
+    return value;
 }

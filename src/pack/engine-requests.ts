@@ -96,6 +96,7 @@ function wrapAnalyzer(impl: Record<string, Handler>): grpc.UntypedServiceImpleme
         ...impl,
         configure,
         analyze: within(impl.analyze),
+        remediate: within(impl.remediate),
         analyzeStack: within(impl.analyzeStack),
         configureStack,
     } as grpc.UntypedServiceImplementation;

@@ -17,7 +17,8 @@ import { createEc2Lookups, type Ec2Lookups } from "../lookups/index";
 import { evaluateResource, evaluateStack, type EvaluationOptions } from "../engine/evaluate";
 import type { Finding } from "../model/finding";
 import { parseUrn, type NormalisedResource, type StackContext } from "../model/resource";
-import { fromAnalyzeRequest, fromAnalyzerResource, fromPolicyArgs } from "../normalise/engine";
+import { locate } from "../locate/index";
+import { fromAnalyzeRequest, fromAnalyzerResource, fromPolicyArgs, rawTarget } from "../normalise/engine";
 import type { PolicyDefinition } from "../policies/define";
 import { profileConfigSchema, resolveProfile } from "../profile/source";
 import type { EnforcementLevel, Profile } from "../profile/types";
@@ -52,6 +53,7 @@ export function toPulumiPolicies(definitions: readonly PolicyDefinition[], optio
         configSchema: { properties: profileConfigSchema },
         validateResource: (args, report) => shared.reportResource(d.name, args, report),
         validateStack: (args, report) => shared.reportStack(d.name, args, report),
+        ...(d.remediate ? { remediateResource: (args: ResourceValidationArgs) => shared.remediate(d, args) } : {}),
     }));
     policies.push({
         name: UNVERIFIED_POLICY,
@@ -113,6 +115,24 @@ class SharedEvaluation {
             return this.judgeStack(resources, (args as { stackTags?: ReadonlyMap<string, string> }).stackTags);
         });
         this.report(policy, findings, report);
+    }
+
+    /**
+     * Applies a policy's remediation to the engine's own inputs (secrets and unknowns untouched), when the
+     * resource's tag input is absent or a plain map; a secret or not-yet-known tag input is left alone.
+     */
+    remediate(d: PolicyDefinition, args: ResourceValidationArgs): Record<string, unknown> | undefined {
+        const req = currentEngineRequest();
+        const resource = req && "getUrn" in req ? fromAnalyzeRequest(req as AnalyzeRequest) : fromPolicyArgs(args);
+        const options = this.options();
+        const placement = locate(resource, { catalog: options.catalog });
+        const stack = stackContext(resource.urn, args.stackTags);
+        const change = d.remediate?.(placement, { ...options, stack });
+        if (!change) return undefined;
+        const inputs = rawTarget(args.props) as Record<string, unknown>;
+        const tags = inputs[change.input];
+        if (tags !== undefined && !isPlainMap(tags)) return undefined;
+        return { ...inputs, [change.input]: { ...tags, [change.key]: change.value } };
     }
 
     private memo(run: () => Promise<Finding[]>): Promise<Finding[]> {
@@ -203,6 +223,10 @@ function stackContext(urn: string, tags: ReadonlyMap<string, string> | undefined
         config,
         phase: configured.dryRun === undefined ? "unknown" : configured.dryRun ? "preview" : "update",
     };
+}
+
+function isPlainMap(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
 }
 
 let warnedUncaptured = false;

@@ -98,6 +98,11 @@ function inherited(p: Placement, ctx: JudgeContext, seen: Set<string>): Jurisdic
     return out;
 }
 
+/** The jurisdictions the stack itself classifies all its data with (stack tag, stack config, profile). */
+export function stackJurisdictions(ctx: JudgeContext): readonly Jurisdiction[] {
+    return stackClassification(ctx).jurisdictions;
+}
+
 const stackMemo = new WeakMap<StackContext, { profile: Profile; value: Classification }>();
 
 function stackClassification(ctx: JudgeContext): Classification {

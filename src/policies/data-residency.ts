@@ -2,8 +2,8 @@ import type { Verdict } from "../model/finding";
 import type { Placement } from "../model/placement";
 import { compileGlobs, type Matcher } from "../profile/globs";
 import type { Profile } from "../profile/types";
-import { classificationOf, residencyRules } from "./classification";
-import { definePolicy } from "./define";
+import { classificationOf, residencyRules, stackJurisdictions } from "./classification";
+import { definePolicy, type JudgeContext, type TagRemediation } from "./define";
 import { describeLocation } from "./describe";
 import { unverifiedAspects } from "./undetermined";
 
@@ -38,7 +38,30 @@ export const dataResidency = definePolicy({
             ),
         ];
     },
+    remediate: stampStackClassification,
 });
+
+/** Where each package keeps a resource's tags as a plain map, so stamping one is safe. */
+const TAG_INPUT: Readonly<Record<string, "tags" | "labels">> = {
+    aws: "tags",
+    "azure-native": "tags",
+    azure: "tags",
+    gcp: "labels",
+};
+
+/**
+ * Stamps the stack's classification onto a resource that holds data, supports tags and carries none, so
+ * the classification travels with the resource (cloud-side tag policies, audits). Only when the stack names
+ * exactly one jurisdiction: otherwise which one to stamp is not obvious.
+ */
+function stampStackClassification(p: Placement, ctx: JudgeContext): TagRemediation | undefined {
+    const input = TAG_INPUT[p.package];
+    const names = new Set(stackJurisdictions(ctx).map((j) => j.name));
+    const key = ctx.profile.classification.keys[0];
+    if (!input || names.size !== 1 || p.isProvider || p.locations.length === 0) return undefined;
+    if (ctx.profile.classification.keys.some((k) => k in p.tags)) return undefined;
+    return { input, key, value: [...names][0] };
+}
 
 const requiredMatchers = new WeakMap<Profile, Matcher>();
 

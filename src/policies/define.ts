@@ -33,6 +33,19 @@ export interface PolicyDefinition {
     enforcementLevel: EnforcementLevel;
     /** The verdicts for one resource. Empty means the resource complies. */
     judge(placement: Placement, ctx: JudgeContext): Verdict[] | Promise<Verdict[]>;
+    /**
+     * Under Pulumi's `remediate` level: a safe, obvious change to the resource's inputs, or undefined. The
+     * engine shows every remediation it applies; the resource is then judged as changed.
+     */
+    remediate?(placement: Placement, ctx: JudgeContext): TagRemediation | undefined;
+}
+
+/** Sets one tag (or label) in the resource's tag input, keeping every other input as it is. */
+export interface TagRemediation {
+    /** The input holding the resource's tags: `tags`, or `labels` on Google Cloud. */
+    input: "tags" | "labels";
+    key: string;
+    value: string;
 }
 
 /** Where each policy's section of the README lives; `homepage` in package.json, once published, prefixes it. */

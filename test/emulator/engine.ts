@@ -59,6 +59,13 @@ export interface Diagnostic {
     urn: string;
 }
 
+export interface Remediation {
+    policyName: string;
+    /** The resource's inputs after the remediation, in the wire encoding. */
+    properties?: Record<string, never>;
+    diagnostic: string;
+}
+
 export interface PolicyInfo {
     name: string;
     description: string;
@@ -172,11 +179,28 @@ export class EngineEmulator {
         return `urn:pulumi:${this.stack}::${this.project}::${type}::${name}`;
     }
 
+    /** What the engine does per resource: Remediate first, then Analyze on the remediated inputs. */
     async analyze(resource: EmulatedResource): Promise<Diagnostic[]> {
         const req = this.analyzeRequest(resource);
-        await unary(this.client, "remediate", req);
+        const remediated = (await this.remediateRequest(req)).filter((r) => r.properties);
+        if (remediated.length > 0)
+            req.setProperties(Struct.fromJavaScript(remediated[remediated.length - 1].properties!));
         const res = await unary<analyzer.AnalyzeRequest, analyzer.AnalyzeResponse>(this.client, "analyze", req);
         return res.getDiagnosticsList().map(toDiagnostic);
+    }
+
+    /** The remediations the pack proposes for a resource, with the inputs as they would be after each. */
+    async remediate(resource: EmulatedResource): Promise<Remediation[]> {
+        return this.remediateRequest(this.analyzeRequest(resource));
+    }
+
+    private async remediateRequest(req: analyzer.AnalyzeRequest): Promise<Remediation[]> {
+        const res = await unary<analyzer.AnalyzeRequest, analyzer.RemediateResponse>(this.client, "remediate", req);
+        return res.getRemediationsList().map((r) => ({
+            policyName: r.getPolicyname(),
+            properties: r.getProperties()?.toJavaScript() as Record<string, never> | undefined,
+            diagnostic: r.getDiagnostic(),
+        }));
     }
 
     async analyzeStack(resources: EmulatedResource[]): Promise<Diagnostic[]> {
