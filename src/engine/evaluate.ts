@@ -12,7 +12,7 @@ import { locateStack } from "../locate/stack";
 import type { JudgeContext, PolicyDefinition } from "../policies/define";
 import type { Profile } from "../profile/types";
 import { applyExemptions, type ExemptionReport } from "./exemptions";
-import { elideLongValues } from "./long-values";
+import { quotable } from "./quoted-values";
 
 export interface EvaluationOptions {
     policies: readonly PolicyDefinition[];
@@ -141,9 +141,9 @@ export function toFinding(policy: PolicyDefinition, placement: Placement, verdic
     const { type, name } = placement.resource;
     const fix = verdict.fix ?? policy.remediation;
     const lead = verdict.kind === "unverified" ? "cannot verify: " : "";
-    const found = elideLongValues(verdict.found);
-    const rule = elideLongValues(verdict.rule);
-    const location = verdict.location && { ...verdict.location, name: elideLongValues(verdict.location.name) };
+    const found = quotable(verdict.found);
+    const rule = quotable(verdict.rule);
+    const location = verdict.location && { ...verdict.location, name: quotable(verdict.location.name) };
     return {
         ...verdict,
         found,
@@ -152,7 +152,7 @@ export function toFinding(policy: PolicyDefinition, placement: Placement, verdic
         policy: policy.name,
         resource: placement.resource,
         fix,
-        message: `${type} '${elideLongValues(name)}': ${lead}${found}. ${rule}. Fix: ${fix}`,
+        message: `${type} '${quotable(name)}': ${lead}${found}. ${rule}. Fix: ${fix}`,
     };
 }
 

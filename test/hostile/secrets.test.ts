@@ -2,7 +2,6 @@
 // value) are judged but never printed: not in a diagnostic the engine shows, not on the pack's stderr, not in
 // any report format of the CLI. Run `npm run build` first: the pack and the CLI run from dist.
 import { strict as assert } from "node:assert";
-import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
@@ -11,12 +10,12 @@ import type { Value } from "../../src/model/values";
 import {
     defaultProvider,
     EngineEmulator,
-    REPO_ROOT,
     secret,
     type Diagnostic,
     type EmulatedProvider,
     type EmulatedResource,
 } from "../emulator/engine";
+import { runCli } from "./cli-run";
 
 /** Each secret, where it sits, and what the verdict must still be. Every value is unique so a leak is attributable. */
 const SECRETS = {
@@ -174,7 +173,7 @@ describe("secrets are judged, never printed", function () {
         for (const [input, file, expected, masked] of cases) {
             for (const format of FORMATS) {
                 it(`${input} as ${format}: every secret judged, none printed`, async () => {
-                    const run = await cli(["scan", "--format", format, file]);
+                    const run = await runCli(["scan", "--format", format, file]);
                     assert.equal(run.code, 1, `exit code 1 (blocking findings)\n${run.stderr}`);
                     assertNoLeak(`${format} stdout`, run.stdout);
                     assertNoLeak(`${format} stderr`, run.stderr);
@@ -204,27 +203,6 @@ function reported(format: string, stdout: string): Set<string> | undefined {
         return new Set(sarif.runs[0].results.map((r) => `${r.locations[0].logicalLocations[0].name} ${r.ruleId}`));
     }
     return undefined;
-}
-
-interface Run {
-    code: number | null;
-    stdout: string;
-    stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-    return new Promise((resolve) => {
-        const argv = [path.join(REPO_ROOT, "dist", "src", "cli", "main.js"), ...args];
-        const options = {
-            cwd: REPO_ROOT,
-            env: { ...process.env, NO_COLOR: "1" },
-            maxBuffer: 64 << 20,
-            timeout: 60_000,
-        };
-        execFile(process.execPath, argv, options, (error, stdout, stderr) =>
-            resolve({ code: error ? (typeof error.code === "number" ? error.code : null) : 0, stdout, stderr }),
-        );
-    });
 }
 
 // The same stack as `pulumi stack export --show-secrets` and `pulumi preview --json` write it.
