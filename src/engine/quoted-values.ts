@@ -6,15 +6,22 @@
 /** C0 and C1 controls, zero-width and bidirectional formatting characters, line and paragraph separators. */
 // eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
+/** The same, but for text laid out in lines: tab and line feed stay. */
+// eslint-disable-next-line no-control-regex -- control characters are what this pattern is for
+const INVISIBLE_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/g;
 
 /** Longer than any region, host (253 characters), image reference or property path a reader needs whole. */
 const MAX_WORD = 300;
 /** Longer than any sentence a finding needs. */
 const MAX_TEXT = 2000;
 
-/** `text` with every invisible or control character written as a `\uXXXX` escape. Linear. */
-export function escapeInvisible(text: string): string {
-    return text.replace(INVISIBLE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+/**
+ * `text` with every invisible or control character written as a `\uXXXX` escape; with `lines`, tabs and line
+ * feeds (a report's own layout) stay. Linear.
+ */
+export function escapeInvisible(text: string, options: { lines?: boolean } = {}): string {
+    const pattern = options.lines ? INVISIBLE_BUT_LINES : INVISIBLE;
+    return text.replace(pattern, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 
 /** `text` fit to quote in a message: invisible characters escaped, over-long words and text shortened. Linear. */
