@@ -12,7 +12,6 @@ import type {
     AnalyzerStackConfigureRequest,
     ConfigureAnalyzerRequest,
 } from "@pulumi/pulumi/proto/analyzer_pb";
-import type { Struct } from "google-protobuf/google/protobuf/struct_pb";
 
 export type EngineRequest = AnalyzeRequest | AnalyzeStackRequest;
 
@@ -79,11 +78,8 @@ function isAnalyzerService(service: grpc.ServiceDefinition): boolean {
 function wrapAnalyzer(impl: Record<string, Handler>): grpc.UntypedServiceImplementation {
     const within =
         (handler: Handler): Handler =>
-        (call, callback) => {
-            const request = call.request as EngineRequest;
-            decodePropertiesOnce(request);
-            return current.run(request, () => handler(call, callback));
-        };
+        (call, callback) =>
+            current.run(call.request as EngineRequest, () => handler(call, callback));
     const configureStack: Handler = (call, callback) => {
         stackConfiguration = readStackConfiguration(call.request as AnalyzerStackConfigureRequest);
         return impl.configureStack(call, callback);
@@ -100,24 +96,6 @@ function wrapAnalyzer(impl: Record<string, Handler>): grpc.UntypedServiceImpleme
         analyzeStack: within(impl.analyzeStack),
         configureStack,
     } as grpc.UntypedServiceImplementation;
-}
-
-/**
- * The policy SDK decodes a resource's properties once per policy of the pack (and clean-guard once more):
- * nine decodings of the same protobuf Struct per request. The decoded value is only read (the SDK copies
- * it), so each Struct of the request is decoded once and the result handed out again.
- */
-function decodePropertiesOnce(request: EngineRequest): void {
-    const structs: Array<Struct | undefined> =
-        "getResourcesList" in request
-            ? request.getResourcesList().flatMap((r) => [r.getProperties(), r.getProvider()?.getProperties()])
-            : [request.getProperties(), request.getProvider()?.getProperties()];
-    for (const struct of structs) {
-        if (!struct) continue;
-        let decoded: ReturnType<Struct["toJavaScript"]> | undefined;
-        const decode = struct.toJavaScript.bind(struct);
-        struct.toJavaScript = () => (decoded ??= decode());
-    }
 }
 
 function readStackConfiguration(req: AnalyzerStackConfigureRequest): StackConfiguration {
