@@ -176,6 +176,12 @@ describe("evasion: what a blocked team tries next", () => {
                 bucket({}, awsAt("later", { region: "eu-west-1", endpoints: UNKNOWN })),
                 [UNVERIFIED],
             ],
+            ["an endpoint variable unknown during preview", lambda({ S3_ENDPOINT: UNKNOWN }), [UNVERIFIED]],
+            [
+                "decoy: unknown values under keys that name no endpoint",
+                bucket({ policy: UNKNOWN, acl: UNKNOWN }),
+                ["pass"],
+            ],
             [
                 "a typo region on the resource (eu-wset-1) is never allowed silently",
                 bucket({ region: "eu-wset-1" }),
