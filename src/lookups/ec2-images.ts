@@ -1,7 +1,8 @@
 // Who published a machine image, and what it calls itself: DescribeImages, up to 100 ids a call.
-import { DescribeImagesCommand, type Image as Ec2Image } from "@aws-sdk/client-ec2";
+import type { Image as Ec2Image } from "@aws-sdk/client-ec2";
 import type { ImageFacts } from "../model/placement";
 import type { LookupSpec, RegionCall } from "./batched-lookup";
+import { ec2Sdk } from "./ec2-sdk";
 import { withoutAbsent, type LookupResult } from "./outcome";
 
 export interface ImageRequest {
@@ -64,7 +65,7 @@ async function describeAllValid(call: RegionCall, ids: string[]): Promise<Ec2Ima
     if (ids.length === 0) return [];
     try {
         const output = await call((client, options) =>
-            client.send(new DescribeImagesCommand({ ImageIds: ids }), options),
+            client.send(new (ec2Sdk().DescribeImagesCommand)({ ImageIds: ids }), options),
         );
         return output.Images ?? [];
     } catch (error) {

@@ -1,7 +1,7 @@
 // Which region an availability zone (by id `use1-az1` or name `us-east-1a`) belongs to, for zones the
 // catalog does not know. One DescribeAvailabilityZones per region answers every zone of that region.
-import { DescribeAvailabilityZonesCommand } from "@aws-sdk/client-ec2";
 import type { LookupSpec } from "./batched-lookup";
+import { ec2Sdk } from "./ec2-sdk";
 import { withoutAbsent, type LookupResult } from "./outcome";
 
 export interface ZoneRequest {
@@ -50,7 +50,7 @@ export const describeZones: LookupSpec<ZoneRequest, ZoneFacts> = {
             : { reason: "not-found", detail: `'${request.zone}' is not an availability zone id or name` },
     async fetch(call, region) {
         const output = await call((client, options) =>
-            client.send(new DescribeAvailabilityZonesCommand({ AllAvailabilityZones: true }), options),
+            client.send(new (ec2Sdk().DescribeAvailabilityZonesCommand)({ AllAvailabilityZones: true }), options),
         );
         const found = new Map<string, ZoneFacts>();
         for (const zone of output.AvailabilityZones ?? []) {

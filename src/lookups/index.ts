@@ -1,10 +1,11 @@
 // EC2 facts at preview time, behind two small interfaces. Everything that does I/O is created here;
 // the rest of the pack only sees `ImageLookup`, `ZoneLookup` and their result values.
-import { EC2Client, type EC2ClientConfig } from "@aws-sdk/client-ec2";
+import type { EC2Client, EC2ClientConfig } from "@aws-sdk/client-ec2";
 import type { Profile } from "../profile/types";
 import { BatchedLookup, type LookupRuntime, type LookupStats } from "./batched-lookup";
 import { CallBudget } from "./budget";
 import { describeImages, IMAGE_FACTS_SCHEMA, type ImageLookup } from "./ec2-images";
+import { ec2Sdk } from "./ec2-sdk";
 import { describeZones, ZONE_FACTS_SCHEMA, type ZoneLookup } from "./ec2-zones";
 import { FactCache } from "./fact-cache";
 import { whyLookupsAreOff } from "./lookup-mode";
@@ -45,7 +46,7 @@ export function ec2ClientConfig(region: string): EC2ClientConfig {
 export function createEc2Lookups(settings: Profile["lookups"], options: Ec2LookupOptions = {}): Ec2Lookups {
     const now = options.now ?? Date.now;
     const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
-    const makeClient = options.clientFactory ?? ((region: string) => new EC2Client(ec2ClientConfig(region)));
+    const makeClient = options.clientFactory ?? ((region: string) => new (ec2Sdk().EC2Client)(ec2ClientConfig(region)));
     const clients = new Map<string, EC2Client>();
     const runtime: LookupRuntime = {
         offBecause: whyLookupsAreOff(settings.ec2, options.env ?? process.env),
