@@ -177,7 +177,7 @@ export function printTables(r: BenchResult): void {
             grpc.push([
                 fmt(cg.resources),
                 name,
-                fmt(p.resources),
+                p.analyzed === p.resources ? fmt(p.resources) : `${fmt(p.analyzed)} of ${fmt(p.resources)}`,
                 fmt(p.analyzePerSecond),
                 fmt(p.msPerResource, 3),
                 fmt(p.cpuMsPerResource, 3),
