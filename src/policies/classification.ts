@@ -54,7 +54,7 @@ export function classificationOf(p: Placement, ctx: JudgeContext): Classificatio
         }
         jurisdictions.push(j);
     }
-    return { jurisdictions: [...jurisdictions, ...inherited(p, ctx, new Set([p.resource.urn]))], problems };
+    return { jurisdictions: [...jurisdictions, ...inherited(p, ctx)], problems };
 }
 
 /** Resources that keep data somewhere: a stack-wide misconfiguration is reported on these only. */
@@ -78,24 +78,73 @@ function resolve(written: Written, { profile, catalog }: JudgeContext): Jurisdic
  * The classifications of the resources whose data this one holds a copy of or moves, and of their sources
  * in turn: the data keeps its classification wherever it flows.
  */
-function inherited(p: Placement, ctx: JudgeContext, seen: Set<string>): Jurisdiction[] {
-    const out: Jurisdiction[] = [];
-    const sources = [
+function inherited(p: Placement, ctx: JudgeContext): Jurisdiction[] {
+    const out = new Map<string, Jurisdiction>();
+    const direct = [
         ...p.copyOf.map((urn) => ({ urn, carried: false })),
         ...p.carries.map((urn) => ({ urn, carried: true })),
     ];
-    for (const { urn, carried } of sources) {
-        const source = ctx.placements?.get(urn);
-        if (!source || seen.has(urn)) continue;
-        seen.add(urn);
-        const of = `its source ${source.resource.type} '${source.resource.name}'`;
-        for (const written of ownValues(source, ctx.profile)) {
-            const j = resolve(written, ctx);
-            if (j) out.push({ ...j, from: `${j.from} of ${of}`, inheritedFrom: urn, carried });
+    for (const { urn, carried } of direct) {
+        if (urn === p.resource.urn) continue;
+        for (const j of heldData(urn, ctx)) {
+            const key = `${j.inheritedFrom}\u0000${j.name}\u0000${j.from}`;
+            if (!out.has(key)) out.set(key, { ...j, carried });
         }
-        out.push(...inherited(source, ctx, seen).map((j) => ({ ...j, carried })));
     }
-    return out;
+    return [...out.values()];
+}
+
+const heldDataMemo = new WeakMap<
+    ReadonlyMap<string, Placement>,
+    { profile: Profile; byUrn: Map<string, Jurisdiction[]> }
+>();
+
+/**
+ * The classifications of the data a resource holds: its own tags, and those of every resource upstream of
+ * it, one entry per jurisdiction (the nearest source that sets it). Computed once per resource per stack
+ * pass, without recursion, so a chain of copies costs its length whatever its depth; a cycle of copies ends
+ * where it began.
+ */
+function heldData(urn: string, ctx: JudgeContext): Jurisdiction[] {
+    const placements = ctx.placements;
+    if (!placements) return [];
+    let memo = heldDataMemo.get(placements);
+    if (memo?.profile !== ctx.profile)
+        heldDataMemo.set(placements, (memo = { profile: ctx.profile, byUrn: new Map() }));
+    const done = memo.byUrn;
+    const expanded = new Set<string>();
+    const pending = [urn];
+    while (pending.length > 0) {
+        const u = pending[pending.length - 1];
+        const p = placements.get(u);
+        if (done.has(u) || !p) {
+            if (!p) done.set(u, []);
+            pending.pop();
+            continue;
+        }
+        const upstream = [...p.copyOf, ...p.carries].filter((x) => x !== u);
+        if (!expanded.has(u)) {
+            expanded.add(u);
+            pending.push(...upstream.filter((x) => !done.has(x) && !expanded.has(x)));
+            continue;
+        }
+        pending.pop();
+        done.set(u, nearestFirst([...ownJurisdictions(p, ctx), ...upstream.flatMap((x) => done.get(x) ?? [])]));
+    }
+    return done.get(urn) ?? [];
+}
+
+function ownJurisdictions(source: Placement, ctx: JudgeContext): Jurisdiction[] {
+    const of = `its source ${source.resource.type} '${source.resource.name}'`;
+    return ownValues(source, ctx.profile).flatMap((written) => {
+        const j = resolve(written, ctx);
+        return j ? [{ ...j, from: `${j.from} of ${of}`, inheritedFrom: source.resource.urn }] : [];
+    });
+}
+
+function nearestFirst(jurisdictions: Jurisdiction[]): Jurisdiction[] {
+    const seen = new Set<string>();
+    return jurisdictions.filter((j) => !seen.has(j.name) && seen.add(j.name));
 }
 
 /** The jurisdictions the stack itself classifies all its data with (stack tag, stack config, profile). */
