@@ -10,7 +10,8 @@ import { createEc2Lookups, type Ec2Lookups } from "../src/lookups/index";
 import type { Profile } from "../src/profile/types";
 import { startMoto, useFakeAws } from "../test/support/moto";
 import { ec2Fleet, PROJECT, STACK, STACK_CONFIG } from "./generate";
-import { benchOptions, normalised } from "./in-process";
+import { toNormalised } from "../test/emulator/engine";
+import { benchOptions } from "./in-process";
 import { nowMs } from "./stats";
 
 export interface LookupRun {
@@ -49,7 +50,7 @@ export async function measureEc2(instances: number, distinctAmis: number): Promi
             budgetMs: 120_000,
             cacheTtlSeconds: 3600,
         };
-        const resources = fleet.resources.map(normalised);
+        const resources = fleet.resources.map(toNormalised);
         // Each flow starts from an empty disk cache; its second run is the next preview, cache warm.
         const runs = async (flow: Flow, cacheDir: string) => {
             const fresh = () => createEc2Lookups({ ...settings, cacheDir }, { log: () => undefined });

@@ -3,11 +3,10 @@
 
 import { defaultCatalog } from "../src/catalog/index";
 import { evaluateResource, evaluateStack, type EvaluationOptions } from "../src/engine/evaluate";
-import type { NormalisedResource, StackContext } from "../src/model/resource";
-import { decodeProps } from "../src/normalise/wire";
+import type { StackContext } from "../src/model/resource";
 import { allPolicies } from "../src/policies/index";
 import { defaultProfile } from "../src/profile/load";
-import { toWire, type EmulatedResource } from "../test/emulator/engine";
+import { toNormalised, type EmulatedResource } from "../test/emulator/engine";
 import { generateStack, PROJECT, STACK, STACK_CONFIG } from "./generate";
 import { medianCost, type Cost } from "./stats";
 
@@ -23,26 +22,6 @@ export interface InProcessResult {
     findings: number;
 }
 
-/** Decoded as the pack decodes the engine's request: wire encoding, then clean-guard's values. */
-export function normalised(r: EmulatedResource): NormalisedResource {
-    const provider = r.provider && {
-        type: r.provider.type,
-        name: r.provider.name,
-        urn: r.provider.urn ?? "",
-        props: decodeProps(toWire(r.provider.inputs)),
-    };
-    return {
-        urn: r.urn ?? "",
-        type: r.type,
-        name: r.name,
-        props: decodeProps(toWire(r.inputs ?? {})),
-        provider,
-        parent: r.parent,
-        dependencies: r.dependencies ?? [],
-        propertyDependencies: r.propertyDependencies ?? {},
-    };
-}
-
 const STACK_CONTEXT: StackContext = {
     project: PROJECT,
     stack: STACK,
@@ -51,7 +30,7 @@ const STACK_CONTEXT: StackContext = {
     phase: "preview",
 };
 
-const WARM_UP = generateStack(2_000, 99).resources.map(normalised);
+const WARM_UP = generateStack(2_000, 99).resources.map(toNormalised);
 
 export function benchOptions(): EvaluationOptions {
     const catalog = defaultCatalog();
@@ -62,7 +41,7 @@ export async function measureInProcess(
     stack: readonly EmulatedResource[],
     repetitions: number,
 ): Promise<InProcessResult> {
-    const resources = stack.map(normalised);
+    const resources = stack.map(toNormalised);
     const options = benchOptions();
     let findings = 0;
     // Untimed passes over another stack first, so that every size is measured with the JIT warm: otherwise

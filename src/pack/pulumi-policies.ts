@@ -32,7 +32,7 @@ import {
 /** The advisory companion that carries every "cannot verify yet" of the other policies. */
 export const UNVERIFIED_POLICY = "clean-guard-unverified";
 
-type PackPolicy = ResourceValidationPolicy & StackValidationPolicy;
+type PackPolicy = ResourceValidationPolicy & Partial<StackValidationPolicy>;
 
 export interface PackOptions {
     /** The profile known at start (CLEAN_GUARD_PROFILE), whose enforcement levels become the policies' defaults. */
@@ -52,7 +52,12 @@ export function toPulumiPolicies(definitions: readonly PolicyDefinition[], optio
         url: absoluteUrl((d as { url?: string }).url),
         configSchema: { properties: profileConfigSchema },
         validateResource: (args, report) => shared.reportResource(d.name, args, report),
-        validateStack: (args, report) => shared.reportStack(d.name, args, report),
+        ...(d.judgesAcrossResources
+            ? {
+                  validateStack: (args: StackValidationArgs, report: ReportViolation) =>
+                      shared.reportStack(d.name, args, report),
+              }
+            : {}),
         ...(d.remediate ? { remediateResource: (args: ResourceValidationArgs) => shared.remediate(d, args) } : {}),
     }));
     policies.push({

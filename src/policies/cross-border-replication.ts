@@ -13,6 +13,7 @@ export const crossBorderReplication = definePolicy({
     name: "clean-guard-cross-border-replication",
     pillar: "data-residency",
     severity: "high",
+    judgesAcrossResources: true,
     description:
         "Replicas, backups, failover and geo-redundant pairs, and multi-region members must not be in a disallowed place nor outside the jurisdiction of the data they copy; a copy of classified data carries its source's classification.",
     remediation:

@@ -14,6 +14,7 @@ export const dataResidency = definePolicy({
     name: "clean-guard-data-residency",
     pillar: "data-residency",
     severity: "high",
+    judgesAcrossResources: true,
     description:
         "Resources classified with a data-residency jurisdiction (tag or label `data-residency: de`, `eu`, `eea`, `five-eyes`, `clean-countries`, or set for the whole stack) must keep their data inside it, in a location pinned to that jurisdiction.",
     remediation:

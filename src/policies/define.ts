@@ -31,6 +31,12 @@ export interface PolicyDefinition {
     remediation: string;
     /** Default level; the organisation's profile or Pulumi's policy config may change it. */
     enforcementLevel: EnforcementLevel;
+    /**
+     * The policy's verdicts can depend on other resources of the stack (a resource group's location, a
+     * replication destination, a copy's source), so it also judges in the engine's AnalyzeStack call. Policies
+     * that judge each resource on its own skip that call, which spares the engine's copy of every resource.
+     */
+    judgesAcrossResources?: boolean;
     /** The verdicts for one resource. Empty means the resource complies. */
     judge(placement: Placement, ctx: JudgeContext): Verdict[] | Promise<Verdict[]>;
     /**

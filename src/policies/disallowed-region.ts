@@ -9,6 +9,7 @@ export const disallowedRegion = definePolicy({
     name: "clean-guard-disallowed-region",
     pillar: "clean-cloud",
     severity: "critical",
+    judgesAcrossResources: true,
     description:
         "Resources and provider instances must not be placed in a country, region or partition the organisation disallows (by default mainland China: AWS China, Azure operated by 21Vianet, and every cloud's CN regions).",
     remediation:

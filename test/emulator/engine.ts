@@ -14,6 +14,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { NormalisedResource, ProviderInfo } from "../../src/model/resource";
 import { Secret, Unknown, type Value } from "../../src/model/values";
+import { decodeProps } from "../../src/normalise/wire";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -331,6 +332,26 @@ export function fromNormalised(r: NormalisedResource): EmulatedResource {
         parent: r.parent,
         dependencies: r.dependencies,
         propertyDependencies: r.propertyDependencies,
+    };
+}
+
+/** A resource as the pack reads it from the engine's request: wire encoding, then clean-guard's values. */
+export function toNormalised(r: EmulatedResource): NormalisedResource {
+    const provider = r.provider && {
+        type: r.provider.type,
+        name: r.provider.name,
+        urn: r.provider.urn ?? "",
+        props: decodeProps(toWire(r.provider.inputs)),
+    };
+    return {
+        urn: r.urn ?? "",
+        type: r.type,
+        name: r.name,
+        props: decodeProps(toWire(r.inputs ?? {})),
+        provider,
+        parent: r.parent,
+        dependencies: r.dependencies ?? [],
+        propertyDependencies: r.propertyDependencies ?? {},
     };
 }
 
