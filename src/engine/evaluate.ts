@@ -38,7 +38,7 @@ export async function evaluateResource(
     options: EvaluationOptions,
 ): Promise<{ findings: Finding[]; placement: Placement }> {
     const placement = locate(resource, { catalog: options.catalog });
-    const ctx = judgeContext(options, stack);
+    const ctx = { ...judgeContext(options, stack), lookupsInStackPass: stack.phase === "preview" };
     const findings = await judgeAll(placement, ctx, options);
     return { findings: applyExemptions(findings, placement, ctx, options.now).kept, placement };
 }
@@ -55,7 +55,8 @@ export async function evaluateStack(
 ): Promise<Evaluation & { stackOnly: Finding[] }> {
     const placements = locateStack(resources, { catalog: options.catalog });
     const ctx: JudgeContext = { ...judgeContext(options, stack), placements };
-    const soloCtx = judgeContext(options, stack);
+    // What the per-resource pass (the engine's Analyze calls) reported, to report only what it could not see.
+    const soloCtx = { ...judgeContext(options, stack), lookupsInStackPass: stack.phase === "preview" };
     const judgeOne = async (resource: NormalisedResource): Promise<{ findings: Finding[]; stackOnly: Finding[] }> => {
         const findings = await judgeAll(placements.get(resource.urn)!, ctx, options);
         if (findings.length === 0) return { findings, stackOnly: [] };
@@ -100,7 +101,8 @@ async function judgeAll(placement: Placement, ctx: JudgeContext, options: Evalua
     const out: Finding[] = [];
     for (const policy of options.policies) {
         if (ctx.profile.enforcement[policy.name] === "disabled") continue;
-        for (const verdict of await judgeSafely(policy, placement, ctx)) out.push(toFinding(policy, placement, verdict));
+        for (const verdict of await judgeSafely(policy, placement, ctx))
+            out.push(toFinding(policy, placement, verdict));
     }
     return out;
 }

@@ -20,6 +20,12 @@ export interface JudgeContext {
     placements?: ReadonlyMap<string, Placement>;
     /** EC2 facts (machine images, zone ids); absent where no lookup layer was set up. */
     lookups?: Ec2Lookups;
+    /**
+     * Judging one resource during a preview: lookups wait for the stack pass, where every resource's share one
+     * batch (a cold preview then costs one call per region per 100 images, not one per resource). At `up`,
+     * resources are judged one by one against the cache the preview filled.
+     */
+    lookupsInStackPass?: boolean;
 }
 
 export interface PolicyDefinition {

@@ -13,6 +13,8 @@ export const untrustedImage = definePolicy({
     name: "clean-guard-untrusted-image",
     pillar: "clean-cloud",
     severity: "high",
+    // During preview, machine images are looked up in the stack pass, where all of them share batched calls.
+    judgesAcrossResources: true,
     description:
         "Container images and Helm charts must not come from an untrusted vendor's registry, and machine images must not be branded or published by an untrusted vendor (EC2 AMI provenance is looked up at preview).",
     remediation:
@@ -27,7 +29,7 @@ export const untrustedImage = definePolicy({
                 verdicts.push(...judgeFacts(image, image.facts, ctx));
             else if (image.kind === "machine-image") toLookUp.push(image);
         }
-        verdicts.push(...(await judgeLookedUp(p, toLookUp, ctx)));
+        if (!ctx.lookupsInStackPass) verdicts.push(...(await judgeLookedUp(p, toLookUp, ctx)));
         return [...verdicts, ...unverifiedAspects(p, ["image"], "where this image comes from")];
     },
 });

@@ -198,6 +198,8 @@ describe("faults: EC2 does not answer", function () {
     for (const [what, port, mode, policy, level] of cases) {
         it(`${what}: cannot verify, ${level}, within the lookup budget`, async () => {
             const engine = await EngineEmulator.start({
+                // `pulumi up`: each resource is judged (and its image looked up) before it is created.
+                dryRun: false,
                 env: {
                     AWS_ENDPOINT_URL_EC2: `http://127.0.0.1:${port()}`,
                     AWS_ACCESS_KEY_ID: "testing",

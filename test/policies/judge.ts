@@ -23,6 +23,8 @@ export interface JudgeOptions {
     lookups?: Ec2Lookups;
     /** The stack's name; `dev` unless given. */
     stackName?: string;
+    /** `update` unless given: a preview defers machine-image lookups to the stack pass. */
+    phase?: StackContext["phase"];
 }
 
 function stackOf(options: JudgeOptions): StackContext {
@@ -31,7 +33,7 @@ function stackOf(options: JudgeOptions): StackContext {
         stack: options.stackName ?? "dev",
         tags: new Map(Object.entries(options.stackTags ?? {})),
         config: new Map(Object.entries(options.stackConfig ?? {})),
-        phase: "preview",
+        phase: options.phase ?? "update",
     };
 }
 

@@ -1,3 +1,4 @@
+import { strict as assert } from "node:assert";
 import * as path from "node:path";
 import { EC2Client } from "@aws-sdk/client-ec2";
 import { createEc2Lookups, type Ec2Lookups } from "../../src/lookups";
@@ -6,7 +7,7 @@ import type { Value } from "../../src/model/values";
 import type { Profile } from "../../src/profile/types";
 import { awsResource, defaultProvider, resource, secret, unknown } from "../support/builders";
 import { startMoto, useFakeAws, type Moto } from "../support/moto";
-import { assertFindings, judgeResource, orgProfile, profile, type Expected } from "./judge";
+import { assertFindings, judgeResource, judgeStack, orgProfile, profile, type Expected } from "./judge";
 
 const POLICY = "clean-guard-untrusted-image";
 const kubernetes = defaultProvider("kubernetes", {}, "4_34_2");
@@ -26,8 +27,8 @@ const taskDefinition = (image: string) =>
         { family: "app", containerDefinitions: JSON.stringify([{ name: "app", image }]) },
         { providerRegion: "eu-west-1" },
     );
-const instance = (ami: Value) =>
-    awsResource("aws:ec2/instance:Instance", { ami, instanceType: "t3.micro" }, { providerRegion: "eu-west-1" });
+const instance = (ami: Value, name = "instance") =>
+    awsResource("aws:ec2/instance:Instance", { ami, instanceType: "t3.micro" }, { providerRegion: "eu-west-1", name });
 
 describe(POLICY, () => {
     describe("container images and charts", () => {
@@ -126,6 +127,24 @@ describe(POLICY, () => {
         ];
         for (const [what, ami, expected] of cases)
             it(what, async () => assertFindings(await judgeResource(instance(ami), { lookups }), POLICY, expected));
+
+        it("during preview, waits for the stack pass, where every resource's images share one call", async () => {
+            const preview = {
+                lookups: createEc2Lookups(withCache(profile), { log: quiet }),
+                phase: "preview" as const,
+            };
+            const fleet = ["ami-0c1ea9a4d00000001", "ami-0c1ea9a4d00000004", "ami-0c1ea9a4d00000002"].map((ami, i) =>
+                instance(ami, `worker-${i}`),
+            );
+            assertFindings(await judgeResource(fleet[0], preview), POLICY, []);
+            assert.equal(preview.lookups.stats().calls, 0, "Analyze during preview makes no call");
+            const { stackOnly } = await judgeStack(fleet, preview);
+            assertFindings(stackOnly, POLICY, [
+                ["violation", "'worker-0'", "Huawei Cloud EulerOS"],
+                ["violation", "'worker-2'", "Alibaba Cloud Linux"],
+            ]);
+            assert.equal(preview.lookups.stats().calls, 1, "one DescribeImages call for the region");
+        });
 
         it("a region unknown until `up`: advisory, the image is looked up then", async () => {
             const later = awsResource(
