@@ -3,19 +3,20 @@
 
 import net from "net";
 
-// WHATWG URL lower-cases and punycodes hosts only for these schemes; others (s3://, oss://) keep opaque hosts.
-const specialSchemes = new Set(["http:", "https:", "ws:", "wss:", "ftp:", "file:"]);
-const schemePrefix = /^[a-z][a-z0-9+.-]*:\/\//i;
+// WHATWG URL lower-cases and punycodes hosts only for these schemes, however the slashes after the colon are
+// written (`https:/h`, `https:\\h`); others (s3://, oss://, jdbc:mysql://) keep opaque hosts, so their authority
+// is read as an http URL's would be.
+const specialScheme = /^(?:https?|wss?|ftp|file):/i;
+const opaqueSchemePrefix = /^[a-z][a-z0-9+.-]*(?::[a-z][a-z0-9+.-]*)*:\/\//i;
 
 /** Lower case, no trailing dot, punycode for IDNs; IP literals as canonical IP strings. Undefined if not a host. */
 export function parseHost(input: string): string | undefined {
     const text = input.trim();
     if (text === "") return undefined;
     if (net.isIPv6(text)) return hostOf(`http://[${text}]`);
-    const scheme = schemePrefix.exec(text)?.[0];
-    if (scheme === undefined) return hostOf(`http://${text}`);
-    if (specialSchemes.has(scheme.slice(0, -2).toLowerCase())) return hostOf(text);
-    return hostOf(`http://${text.slice(scheme.length)}`);
+    if (specialScheme.test(text)) return hostOf(text);
+    const scheme = opaqueSchemePrefix.exec(text)?.[0];
+    return hostOf(`http://${scheme === undefined ? text : text.slice(scheme.length)}`);
 }
 
 function hostOf(url: string): string | undefined {

@@ -14,7 +14,6 @@ const SCHEME_CHAR = /[A-Za-z0-9+.-]/;
 /** Where a URL embedded in text ends. */
 const URL_END = /[\s"'<>`]/;
 const TRAILING_PUNCTUATION = /[.,;:!?)\]}]+$/;
-const BARE_HOST = /^(?:[^@\s/]+@)?([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\.?(?::\d{1,5})?(?:\/\S*)?$/;
 const MAX_BARE = 2048;
 
 /**
@@ -47,12 +46,12 @@ export function hostsInText(text: string, catalog: Catalog): TextHost[] {
         if (host && (host.includes(".") || host.includes(":"))) out.push(withVendor(host, catalog));
     }
     if (out.length === 0 && text.length <= MAX_BARE) {
-        const bare = BARE_HOST.exec(text.trim());
-        if (bare) {
-            const host = parseHost(bare[1]);
-            const found = host === undefined ? undefined : withVendor(host, catalog);
-            if (found && (found.vendor || hasPublicSuffix(found.host, catalog))) out.push(found);
-        }
+        // A whole value with no space, read as a URL parser reads a host (full-width letters, ideographic dots,
+        // percent-encoded dots and a special scheme written without `//` included).
+        const whole = text.trim();
+        const host = /\s/.test(whole) ? undefined : parseHost(whole);
+        const found = host?.includes(".") ? withVendor(host, catalog) : undefined;
+        if (found && (found.vendor || hasPublicSuffix(found.host, catalog))) out.push(found);
     }
     return out;
 }

@@ -14,6 +14,8 @@ import { decodeJsonString, MAX_JSON_STRING } from "./json-strings";
 import { providerLabel } from "./read";
 
 /** Inputs that hold a container image reference, lower case: `image`, `imageUri` (Lambda), `Image` (CloudFormation shapes). */
+/** Keys whose value is an address data is sent to (`endpoints`, `S3_ENDPOINT`, `webhookUrl`, `callbackUri`). */
+const ENDPOINT_KEY = /(endpoints?|urls?|uri|webhook|hostname)$/i;
 const IMAGE_KEYS = new Set([
     "image",
     "imageuri",
@@ -91,8 +93,10 @@ class Walker {
             );
         if (value instanceof Secret) return this.walk(value.value, path, key, true, depth);
         if (value instanceof Unknown) {
-            // An unknown image will be known at `up`; an unknown string elsewhere is not known to be a host at all.
+            // An unknown image or endpoint will be known at `up`; an unknown value under any other key is not
+            // known to be a host at all, and saying "cannot verify" for every computed input would be noise.
             if (this.isImageKey(key)) this.unknownImage(path);
+            else if (ENDPOINT_KEY.test(key)) this.unknownEndpoint(path);
             return;
         }
         if (typeof value === "string") return this.text(value, path, key, secret, depth);
@@ -113,15 +117,16 @@ class Walker {
                 `the JSON in ${this.prefix}${path} is larger than ${MAX_JSON_STRING / 1024} KiB and was not read for hosts and images`,
             );
         }
-        if (this.isImageKey(key)) return this.image(value, path, secret);
+        // A value under an image key that is no image reference (a URL to an archive) is still read for hosts.
+        if (this.isImageKey(key) && this.image(value, path, secret)) return;
         for (const found of hostsInText(value, this.catalog)) {
             this.found.hosts.push({ ...found, path: this.prefix + path, ...(secret ? { secret: true } : {}) });
         }
     }
 
-    private image(ref: string, path: string, secret: boolean): void {
+    private image(ref: string, path: string, secret: boolean): boolean {
         const parsed = parseImageRef(ref);
-        if (!parsed) return;
+        if (!parsed) return false;
         const vendor = this.catalog.vendorOfRegistry(parsed.registry)?.vendor.id;
         this.found.images.push({
             ref,
@@ -131,6 +136,7 @@ class Walker {
             ...(vendor ? { vendor } : {}),
             ...(secret ? { secret: true } : {}),
         });
+        return true;
     }
 
     private isImageKey(key: string): boolean {
@@ -143,6 +149,16 @@ class Walker {
             reason: "unknown-during-preview",
             path: this.prefix + path,
             detail: `the container image (${this.prefix}${path}) is not known during preview`,
+            advisory: true,
+        });
+    }
+
+    private unknownEndpoint(path: string): void {
+        this.found.undetermined.push({
+            aspect: "host",
+            reason: "unknown-during-preview",
+            path: this.prefix + path,
+            detail: `the endpoint ${this.prefix}${path} is not known during preview`,
             advisory: true,
         });
     }
