@@ -58,10 +58,11 @@ function providerScan(resource: NormalisedResource, catalog: Catalog): Found {
     return found;
 }
 
+/** Element by element: an input can hold hundreds of thousands of hosts, more than a spread call takes. */
 function append(p: Placement, found: Found): void {
-    p.hosts.push(...found.hosts);
-    p.images.push(...found.images);
-    p.undetermined.push(...found.undetermined);
+    for (const h of found.hosts) p.hosts.push(h);
+    for (const i of found.images) p.images.push(i);
+    for (const u of found.undetermined) p.undetermined.push(u);
 }
 
 function containerImages(type: string): boolean {
@@ -76,6 +77,8 @@ function scan(props: Props, prefix: string, catalog: Catalog, imagesAreContainer
 }
 
 class Walker {
+    private readonly seen = new Set<string>();
+
     constructor(
         private readonly catalog: Catalog,
         private readonly found: Found,
@@ -120,6 +123,10 @@ class Walker {
         // A value under an image key that is no image reference (a URL to an archive) is still read for hosts.
         if (this.isImageKey(key) && this.image(value, path, secret)) return;
         for (const found of hostsInText(value, this.catalog)) {
+            // One entry per host and input: a script that calls the same host 200,000 times is one finding.
+            const key = `${found.host}\u0000${path}`;
+            if (this.seen.has(key)) continue;
+            this.seen.add(key);
             this.found.hosts.push({ ...found, path: this.prefix + path, ...(secret ? { secret: true } : {}) });
         }
     }

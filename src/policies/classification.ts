@@ -125,7 +125,7 @@ function heldData(urn: string, ctx: JudgeContext): Jurisdiction[] {
         const upstream = [...p.copyOf, ...p.carries].filter((x) => x !== u);
         if (!expanded.has(u)) {
             expanded.add(u);
-            pending.push(...upstream.filter((x) => !done.has(x) && !expanded.has(x)));
+            for (const x of upstream) if (!done.has(x) && !expanded.has(x)) pending.push(x);
             continue;
         }
         pending.pop();
