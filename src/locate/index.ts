@@ -37,10 +37,20 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     locator(resource, p, ctx);
     scanInputs(resource, p, ctx);
     readPeers(resource, p);
+    p.undetermined = onePerQuestion(p.undetermined);
     return p;
 }
 
 /** A component or resource of another package run through an untrusted cloud's provider instance. */
 function vendorOfProvider(resource: NormalisedResource, ctx: LocateContext) {
     return resource.provider ? ctx.catalog.vendorOfPackage(packageOf(resource.provider.type)) : undefined;
+}
+
+/** A family's locator and the generic scan may both notice the same unreadable input: say it once. */
+function onePerQuestion(entries: Placement["undetermined"]): Placement["undetermined"] {
+    const seen = new Set<string>();
+    return entries.filter((u) => {
+        const key = `${u.aspect}\u0000${u.reason}\u0000${u.path}`;
+        return !seen.has(key) && seen.add(key);
+    });
 }

@@ -94,6 +94,7 @@ class Walker {
                 path,
                 `the input ${this.prefix}${path} is nested deeper than ${MAX_DEPTH} levels and was not read`,
             );
+        if (value instanceof Secret && value.value === undefined) return this.opaque(path, key);
         if (value instanceof Secret) return this.walk(value.value, path, key, true, depth);
         if (value instanceof Unknown) {
             // An unknown image or endpoint will be known at `up`; an unknown value under any other key is not
@@ -157,6 +158,21 @@ class Walker {
             path: this.prefix + path,
             detail: `the container image (${this.prefix}${path}) is not known during preview`,
             advisory: true,
+        });
+    }
+
+    /**
+     * A secret whose plaintext is not available (a preview's "[secret]", an export's ciphertext): an image or
+     * endpoint hidden so cannot be verified; any other hidden value is not known to hold a host at all.
+     */
+    private opaque(path: string, key: string): void {
+        const aspect = this.isImageKey(key) ? "image" : ENDPOINT_KEY.test(key) ? "host" : undefined;
+        if (!aspect) return;
+        this.found.undetermined.push({
+            aspect,
+            reason: "secret-ciphertext",
+            path: this.prefix + path,
+            detail: `the ${aspect === "image" ? "container image" : "endpoint"} ${this.prefix}${path} is a secret whose value is not available to clean-guard`,
         });
     }
 

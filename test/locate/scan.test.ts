@@ -275,3 +275,23 @@ describe("input scan: container images", () => {
         assert.equal(p.undetermined[0].advisory, true);
     });
 });
+
+describe("scan: hidden and not-yet-known endpoints and images", () => {
+    const cases: Array<[string, NormalisedResource["props"], string[]]> = [
+        [
+            "an endpoint hidden as a preview's [secret]",
+            { S3_ENDPOINT: secret() },
+            ["secret-ciphertext host S3_ENDPOINT"],
+        ],
+        ["an endpoint not known during preview", { webhookUrl: unknown() }, ["unknown-during-preview host webhookUrl"]],
+        ["an image hidden as a preview's [secret]", { image: secret() }, ["secret-ciphertext image image"]],
+        ["decoy: a hidden value under a key that names no endpoint", { password: secret() }, []],
+        ["decoy: an unknown value under a key that names no endpoint", { policy: unknown() }, []],
+    ];
+    for (const [what, props, expected] of cases) {
+        it(what, () => {
+            const r = awsResource("aws:lambda/function:Function", props, { providerRegion: "eu-west-1" });
+            assert.deepEqual(undeterminedsText(placed(r)), expected);
+        });
+    }
+});
