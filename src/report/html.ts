@@ -10,6 +10,7 @@ import { maskLocation } from "./mask";
 import { levelOf, summarise, summaryLine, type ReportMeta } from "./meta";
 import { renderWorldMap, type MapLink, type MapMarker, type Verdict } from "./world-map";
 import { escapeMarkup as esc } from "./xml";
+import { visibleEvaluation } from "./visible";
 
 const STYLE = `
 body { font: 14px/1.4 system-ui, sans-serif; margin: 1.5em; color: #222; }
@@ -27,6 +28,7 @@ td.level-error { color: #b71c1c; font-weight: bold; } td.level-warning { color: 
 `;
 
 export async function formatHtml(evaluation: ReportedEvaluation, meta: ReportMeta): Promise<string> {
+    evaluation = visibleEvaluation(evaluation);
     const { markers, links } = mapOf(evaluation);
     const svg = await renderWorldMap(markers, links);
     const summary = summaryLine(summarise(evaluation.findings, meta));

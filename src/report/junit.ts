@@ -6,6 +6,7 @@ import type { Finding } from "../model/finding";
 import type { ReportedEvaluation } from "./evaluation";
 import { levelOf, type ReportMeta } from "./meta";
 import { escapeMarkup as esc } from "./xml";
+import { visibleEvaluation } from "./visible";
 
 interface Counts {
     tests: number;
@@ -15,6 +16,7 @@ interface Counts {
 }
 
 export function formatJunit(evaluation: ReportedEvaluation, meta: ReportMeta): string {
+    evaluation = visibleEvaluation(evaluation);
     const byPolicy = new Map<string, Finding[]>([...meta.policies.keys()].map((name) => [name, []]));
     for (const f of evaluation.findings) {
         const group = byPolicy.get(f.policy);

@@ -5,6 +5,7 @@ import type { Finding } from "../model/finding";
 import { describePlacement } from "./describe";
 import { exemptionLine, findingsByResource, type ReportedEvaluation } from "./evaluation";
 import { levelOf, summarise, summaryLine, type ReportLevel, type ReportMeta } from "./meta";
+import { visibleEvaluation } from "./visible";
 
 export interface TextOptions {
     /** ANSI colour; the CLI turns it on only for a TTY without NO_COLOR. */
@@ -19,6 +20,7 @@ const COLOUR: Record<ReportLevel, number> = { error: 31, warning: 33, note: 36 }
 const TABLE_LIMIT = 50;
 
 export function formatText(evaluation: ReportedEvaluation, meta: ReportMeta, options: TextOptions = {}): string {
+    evaluation = visibleEvaluation(evaluation);
     const paint = (code: number, s: string) => (options.color ? `\u001b[${code}m${s}\u001b[0m` : s);
     const width = options.width ?? 120;
     const lines: string[] = [];
