@@ -64,8 +64,11 @@ export function buildCatalog(data: CatalogData): Catalog {
     const imageMarkers = phrases("imageMarkers");
     const carrierNames = phrases("carrierNames");
 
+    // No domain or registry in the catalog has more labels than this (registries are a subset of `hosts`), so
+    // only a host's last few labels are looked up, however many it has.
+    const maxSuffixLabels = Math.max(1, ...[...hosts.keys()].map((key) => key.split(".").length));
     const suffixMatch = (table: Identified, host: string) => {
-        for (const suffix of hostSuffixes(host.toLowerCase())) {
+        for (const suffix of hostSuffixes(host.toLowerCase(), maxSuffixLabels)) {
             const match = table.get(suffix);
             if (match) return match;
         }

@@ -38,8 +38,16 @@ export function hostMatchesSuffix(host: string, suffix: string): boolean {
     return s !== "" && (h === s || h.endsWith(`.${s}`));
 }
 
-/** Every label-boundary suffix of a host, longest first: `a.b.com` -> `a.b.com`, `b.com`, `com`. */
-export function hostSuffixes(host: string): string[] {
-    const labels = host.split(".");
-    return labels.map((_, i) => labels.slice(i).join("."));
+/**
+ * The label-boundary suffixes of a host of at most `maxLabels` labels, longest first: `a.b.com` -> `a.b.com`,
+ * `b.com`, `com`. Bounded, so a host of half a million labels costs as much as a short one.
+ */
+export function hostSuffixes(host: string, maxLabels = Number.POSITIVE_INFINITY): string[] {
+    const out: string[] = [];
+    for (let end = host.length, n = 0; end >= 0 && n < maxLabels; n++) {
+        const dot = end === 0 ? -1 : host.lastIndexOf(".", end - 1);
+        out.push(host.slice(dot + 1));
+        end = dot;
+    }
+    return out.reverse();
 }

@@ -4,6 +4,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { defaultCatalog, parseHost } from "../../src/catalog";
+import { hostSuffixes } from "../../src/catalog/hosts";
 import { hostsInText } from "../../src/locate/host-text";
 import { fuzzed, PATHOLOGICAL_MS, SlowestCall } from "./settings";
 
@@ -189,6 +190,17 @@ describe("fuzz: host parser", () => {
             );
         });
     }
+
+    it("host suffixes: the label-boundary suffixes, longest first, and only the last few when bounded", () => {
+        const naive = (host: string) => host.split(".").map((_, i, labels) => labels.slice(i).join("."));
+        fc.assert(
+            fc.property(fc.string({ unit: fc.constantFrom("a", "b", "."), maxLength: 30 }), fc.nat(6), (host, max) => {
+                assert.deepEqual(hostSuffixes(host), naive(host), host);
+                assert.deepEqual(hostSuffixes(host, max), naive(host).slice(-max || naive(host).length), host);
+            }),
+            fuzzed(),
+        );
+    });
 
     it("never attributes a look-alike to a vendor, however it is spelled", () => {
         const written = fc

@@ -105,6 +105,11 @@ const CASES: Array<[what: string, build: () => ReturnType<typeof lambda>, expect
         ["clean-guard-untrusted-host unverified"],
     ],
     ["a 10 MB region name", () => lambda({}, "r".repeat(10 * MB)), ["clean-guard-disallowed-region unverified"]],
+    [
+        "a 1 MB host name on an untrusted domain",
+        () => lambda({ SINK: `https://${"a.".repeat(MB / 2)}aliyuncs.com/` }),
+        ["clean-guard-untrusted-host violation"],
+    ],
 ];
 
 describe("limits: inputs larger than any schema", function () {
