@@ -118,6 +118,11 @@ export function defaultProvider(
     return { type: `pulumi:providers:${pkg}`, name, inputs };
 }
 
+/** A provider instance the program declares itself (`new aws.Provider("eu", {...})`). */
+export function explicitProvider(pkg: string, name: string, inputs: Record<string, Value>): EmulatedProvider {
+    return { type: `pulumi:providers:${pkg}`, name, inputs };
+}
+
 export class EngineEmulator {
     private readonly stderrChunks: string[] = [];
 

@@ -4,21 +4,17 @@ import { strict as assert } from "node:assert";
 import type { Value } from "../../src/model/values";
 import {
     defaultProvider,
+    explicitProvider,
     EngineEmulator,
     UNKNOWN,
     type Diagnostic,
-    type EmulatedProvider,
     type EmulatedResource,
     type StartOptions,
 } from "../emulator/engine";
 
 const ireland = { "aws:region": "eu-west-1" };
 const awsDefault = defaultProvider("aws", ireland);
-const awsAt = (name: string, inputs: Record<string, Value>): EmulatedProvider => ({
-    type: "pulumi:providers:aws",
-    name,
-    inputs,
-});
+const awsAt = (name: string, inputs: Record<string, Value>) => explicitProvider("aws", name, inputs);
 
 const bucket = (inputs: Record<string, Value>, provider = awsDefault): EmulatedResource => ({
     type: "aws:s3/bucket:Bucket",

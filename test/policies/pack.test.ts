@@ -4,21 +4,17 @@ import { strict as assert } from "node:assert";
 import type { Value } from "../../src/model/values";
 import {
     defaultProvider,
+    explicitProvider,
     EngineEmulator,
     secret,
     UNKNOWN,
     type Diagnostic,
-    type EmulatedProvider,
     type EmulatedResource,
 } from "../emulator/engine";
 
 const ireland = { "aws:region": "eu-west-1" };
 const awsDefault = defaultProvider("aws", ireland);
-const awsAt = (name: string, inputs: Record<string, Value>): EmulatedProvider => ({
-    type: "pulumi:providers:aws",
-    name,
-    inputs,
-});
+const awsAt = (name: string, inputs: Record<string, Value>) => explicitProvider("aws", name, inputs);
 const kubernetes = defaultProvider("kubernetes", {}, "4.34.2");
 
 const bucket = (name: string, inputs: Record<string, Value>, provider = awsDefault): EmulatedResource => ({
