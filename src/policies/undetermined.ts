@@ -18,6 +18,8 @@ const FIX: Partial<Record<UndeterminedReason, string>> = {
     "secret-ciphertext":
         "run the check where the stack's secrets can be decrypted (`pulumi preview` with the secrets provider)",
     missing: "set the value explicitly on the resource or its provider",
+    "too-large":
+        "keep the input within what clean-guard reads (48 levels of nesting, JSON strings up to 1 MiB): flatten it, or keep the document outside the program; or record an exemption",
 };
 
 /**
