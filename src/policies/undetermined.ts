@@ -19,7 +19,7 @@ const FIX: Partial<Record<UndeterminedReason, string>> = {
         "run the check where the stack's secrets can be decrypted (`pulumi preview` with the secrets provider)",
     missing: "set the value explicitly on the resource or its provider",
     "too-large":
-        "keep the input within what clean-guard reads (48 levels of nesting, JSON strings up to 1 MiB): flatten it, or keep the document outside the program; or record an exemption",
+        "keep the input within what clean-guard reads (48 levels of nesting; 1 MiB of JSON or 256 KiB of YAML in a string): flatten it, or keep the document outside the program; or record an exemption",
 };
 
 /**
