@@ -56,7 +56,7 @@ export function addLocation(p: Placement, ctx: LocateContext, spec: LocationSpec
             aspect: spec.role === "primary" ? "location" : "secondary-location",
             reason: "unrecognised",
             path: spec.path,
-            detail: `${spec.secret ? "a secret location" : `location '${spec.name}'`} (${spec.via}) is not a ${spec.cloud} location clean-guard knows`,
+            detail: `${spec.secret ? "a secret location" : `location '${spec.name}'`} (${spec.via}) is not a location clean-guard knows on ${spec.cloud}`,
         });
     }
     p.locations.push(location);
