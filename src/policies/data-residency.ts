@@ -32,6 +32,7 @@ export const dataResidency = definePolicy({
         return [
             ...problems,
             ...outside,
+            ...unplaced(p, ctx),
             ...unverifiedAspects(
                 p,
                 ["location", "classification"],
@@ -41,6 +42,24 @@ export const dataResidency = definePolicy({
     },
     remediate: stampStackClassification,
 });
+
+/**
+ * A resource classified by its own tag or label whose location the program does not say at all (a
+ * Kubernetes object: the cluster's location is not in the program): its owner asked for a check clean-guard
+ * cannot make, so it says so rather than pass. Stack-wide classifications do not ask this of every resource.
+ */
+function unplaced(p: Placement, ctx: JudgeContext): Verdict[] {
+    const key = ctx.profile.classification.keys.find((k) => k in p.tags);
+    if (!key || p.locations.length > 0 || p.undetermined.some((u) => u.aspect === "location")) return [];
+    return [
+        {
+            kind: "unverified",
+            found: `the resource is classified by its ${p.package === "kubernetes" || p.package === "gcp" ? "label" : "tag"} '${key}', but where it keeps its data is not in the program`,
+            rule: "clean-guard cannot tell whether this classified resource stays in its jurisdiction, and does not let through what it cannot check",
+            fix: "classify the resources that place the data (the cluster, its node pools and volumes' storage), or record a time-boxed exemption for this one",
+        },
+    ];
+}
 
 /** Where each package keeps a resource's tags as a plain map, so stamping one is safe. */
 const TAG_INPUT: Readonly<Record<string, "tags" | "labels">> = {
