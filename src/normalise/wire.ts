@@ -12,11 +12,14 @@ const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";
 const RESOURCE_REFERENCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const OUTPUT_VALUE_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 
+/** The sentinel the engine sends for any value not known yet. */
+const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
 /** The engine's unknown sentinels, one per value kind (sdk/nodejs/runtime/rpc.ts, policy SDK proxy.ts). */
 const UNKNOWN_SENTINELS: ReadonlyMap<string, string> = new Map([
     ["1c4a061d-8072-4f0a-a4cb-0ff528b18fe7", "boolean"],
     ["3eeb2bf0-c639-47a8-9e75-3b44932eb421", "number"],
-    ["04da6b54-80e4-46f7-96ec-b56ff0331ba9", "string"],
+    [UNKNOWN_STRING, "string"],
     ["6a19a0b0-7e62-4c92-b797-7f8e31da9cc2", "array"],
     ["030794c1-ac77-496b-92df-f27374a8bd58", "asset"],
     ["e48ece36-62e2-4504-bad9-02848725956a", "archive"],
@@ -76,4 +79,15 @@ export function decodeProps(raw: unknown): Props {
         if (v !== undefined) out[k] = decodeValue(v);
     }
     return out;
+}
+
+/** The inverse of decodeValue: secrets wrapped in their signature, unknowns as the string sentinel. */
+export function encodeValue(v: Value | undefined): unknown {
+    if (v instanceof Secret) return { [SIG_KEY]: SECRET_SIG, value: encodeValue(v.value) };
+    if (v instanceof Unknown) return UNKNOWN_STRING;
+    if (Array.isArray(v)) return v.map(encodeValue);
+    if (v !== null && typeof v === "object") {
+        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, encodeValue(x)]));
+    }
+    return v;
 }

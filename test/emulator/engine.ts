@@ -14,13 +14,9 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { NormalisedResource, ProviderInfo } from "../../src/model/resource";
 import { Secret, Unknown, type Value } from "../../src/model/values";
-import { decodeProps } from "../../src/normalise/wire";
+import { decodeProps, encodeValue } from "../../src/normalise/wire";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
-
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const UNKNOWN_STRING = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 
 /** A value the engine does not know yet: sent as Pulumi's unknown sentinel. */
 export const UNKNOWN = new Unknown("string");
@@ -360,16 +356,8 @@ export function toNormalised(r: EmulatedResource): NormalisedResource {
     };
 }
 
-/** Pulumi's wire encoding of a value: secrets wrapped in their signature, unknowns as the sentinel. */
-export function toWire(v: Value | undefined): unknown {
-    if (v instanceof Secret) return { [SIG_KEY]: SECRET_SIG, value: toWire(v.value) };
-    if (v instanceof Unknown) return UNKNOWN_STRING;
-    if (Array.isArray(v)) return v.map(toWire);
-    if (v !== null && typeof v === "object") {
-        return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toWire(x)]));
-    }
-    return v;
-}
+/** Pulumi's wire encoding of a value, as the engine sends it. */
+export const toWire = encodeValue;
 
 function toStruct(props: Record<string, Value>): Struct {
     return Struct.fromJavaScript(toWire(props) as Record<string, never>);
