@@ -27,6 +27,7 @@ import {
     currentPolicyConfiguration,
     currentStackConfiguration,
     type EngineRequest,
+    type PolicyConfiguration,
 } from "./engine-requests";
 
 /** The advisory companion that carries every "cannot verify yet" of the other policies. */
@@ -181,27 +182,48 @@ class SharedEvaluation {
     }
 }
 
-/** The profile settings of the pack: the one policy config (any policy) that names them; all must agree. */
-function profileConfig(): Record<string, unknown> | undefined {
-    let chosen: { policy: string; config: Record<string, unknown>; key: string } | undefined;
-    for (const [policy, { properties }] of currentPolicyConfiguration()) {
+interface PackConfiguration {
+    /** The profile settings of the pack: the one policy config (any policy) that names them; all must agree. */
+    profile?: Record<string, unknown>;
+    /** Why the profile settings are unusable: two policies name different ones. */
+    conflict?: string;
+    disabled: Set<string>;
+}
+
+/** Derived once per Configure call (the engine sends it once per run), not on every request. */
+const derived = new WeakMap<ReadonlyMap<string, PolicyConfiguration>, PackConfiguration>();
+
+function packConfiguration(): PackConfiguration {
+    const configuration = currentPolicyConfiguration();
+    let out = derived.get(configuration);
+    if (out) return out;
+    out = { disabled: new Set() };
+    let chosen: { policy: string; key: string } | undefined;
+    for (const [policy, { properties, enforcementLevel }] of configuration) {
+        if (enforcementLevel === "disabled") out.disabled.add(policy);
         const config = { profile: properties.profile, settings: properties.settings };
         if (config.profile === undefined && config.settings === undefined) continue;
         const key = JSON.stringify(config);
-        if (chosen && chosen.key !== key) {
-            throw new Error(
-                `clean-guard policy config: '${chosen.policy}' and '${policy}' name different profiles; set 'profile'/'settings' the same on every clean-guard policy, or on one only`,
-            );
+        if (chosen && chosen.key !== key && !out.conflict) {
+            out.conflict = `clean-guard policy config: '${chosen.policy}' and '${policy}' name different profiles; set 'profile'/'settings' the same on every clean-guard policy, or on one only`;
         }
-        chosen ??= { policy, config, key };
+        if (!chosen) {
+            chosen = { policy, key };
+            out.profile = config;
+        }
     }
-    return chosen?.config;
+    derived.set(configuration, out);
+    return out;
+}
+
+function profileConfig(): Record<string, unknown> | undefined {
+    const { profile, conflict } = packConfiguration();
+    if (conflict) throw new Error(conflict);
+    return profile;
 }
 
 function disabledPolicies(): Set<string> {
-    const out = new Set<string>();
-    for (const [name, c] of currentPolicyConfiguration()) if (c.enforcementLevel === "disabled") out.add(name);
-    return out;
+    return packConfiguration().disabled;
 }
 
 function unusedExemption(ticket: string, profile: Profile): Finding {
