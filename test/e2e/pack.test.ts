@@ -89,3 +89,23 @@ function only(diags: Diagnostic[], policy: string): Diagnostic {
     assert.equal(mine.length, 1, `expected one ${policy} diagnostic, got ${JSON.stringify(diags, null, 2)}`);
     return mine[0];
 }
+
+describe("profile settings in Pulumi's policy config", function () {
+    it("fail the preview, naming both policies, when two policies name different profiles", async () => {
+        const engine = await EngineEmulator.start({
+            policyConfig: {
+                "clean-guard-data-residency": { settings: { version: 1, disallow: { countries: ["hk"] } } },
+                "clean-guard-disallowed-region": { settings: { version: 1, disallow: { countries: ["ru"] } } },
+            },
+        });
+        try {
+            const provider = defaultProvider("aws", { "aws:region": "eu-west-1" });
+            await assert.rejects(
+                engine.analyze({ type: "aws:s3/bucket:Bucket", name: "b", inputs: {}, provider }),
+                /'clean-guard-data-residency' and 'clean-guard-disallowed-region' name different profiles/,
+            );
+        } finally {
+            await engine.stop();
+        }
+    });
+});
