@@ -50,7 +50,9 @@ export const dataResidency = definePolicy({
  */
 function unplaced(p: Placement, ctx: JudgeContext): Verdict[] {
     const key = ctx.profile.classification.keys.find((k) => k in p.tags);
-    if (!key || p.locations.length > 0 || p.undetermined.some((u) => u.aspect === "location")) return [];
+    // References to other resources place it in the stack pass (a resource group, a failover partner).
+    if (!key || p.locations.length > 0 || p.references.length > 0) return [];
+    if (p.undetermined.some((u) => u.aspect === "location")) return [];
     return [
         {
             kind: "unverified",
