@@ -2,6 +2,7 @@ import * as assert from "node:assert/strict";
 import { chromium, type Browser } from "playwright-core";
 import { formatHtml } from "../../src/report/html";
 import { renderWorldMap } from "../../src/report/world-map";
+import { chromiumExecutable } from "../support/browser";
 import { evaluation, meta } from "./report-fixture";
 
 const CHROMIUM_ARGS = [
@@ -19,7 +20,7 @@ describe("report: HTML in a browser", function () {
     this.timeout(60_000);
     let browser: Browser;
     before(async () => {
-        browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+        browser = await chromium.launch({ executablePath: await chromiumExecutable(), args: CHROMIUM_ARGS });
     });
     after(async () => browser?.close());
 
