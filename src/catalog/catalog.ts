@@ -14,6 +14,8 @@ interface CloudIndex {
     byName: Map<string, Place>;
     pairs: Map<string, string>;
     zoneRules: RegExp[];
+    /** Partition id -> how it names regions. */
+    partitionPatterns: Array<[string, RegExp]>;
     multiRegions: Map<string, MultiRegion>;
     logical: Set<string>;
 }
@@ -92,6 +94,13 @@ export function buildCatalog(data: CatalogData): Catalog {
             return undefined;
         },
         multiRegion: (cloud, name) => clouds.get(cloud)?.multiRegions.get(spelling(name)),
+        multiRegions: (cloud) => [...(clouds.get(cloud)?.multiRegions.values() ?? [])],
+        partitionOfName(cloud, name) {
+            // Read through disguises (full-width letters, zero-width characters): a name written to dodge the
+            // catalog lands in the partition it imitates.
+            const written = spelling(name.normalize("NFKC").replace(/\p{Cf}/gu, ""));
+            return clouds.get(cloud)?.partitionPatterns.find(([, pattern]) => pattern.test(written))?.[0];
+        },
         azurePair(name): AzurePair | undefined {
             const azure = clouds.get("azure");
             const region = azure?.byName.get(spelling(name))?.region;
@@ -188,6 +197,9 @@ function indexCloud(file: CloudFile, groups: Map<string, ReadonlySet<string>>): 
         byName,
         pairs,
         zoneRules: (file.zoneRules ?? []).map((rule) => new RegExp(rule.pattern)),
+        partitionPatterns: file.partitions.flatMap((p) =>
+            p.regionPattern === undefined ? [] : [[p.id, new RegExp(p.regionPattern)] as [string, RegExp]],
+        ),
         multiRegions,
         logical: new Set(file.logicalLocations?.names ?? []),
     };

@@ -92,6 +92,24 @@ export function checkCloud(file: Loaded<CloudFile>, countries: ReadonlySet<strin
         if (regions.has(name))
             fail(file, ["logicalLocations", "names", i], name, "a logical location that is not also a region");
     });
+    file.data.partitions.forEach((partition, i) => {
+        if (partition.regionPattern === undefined) return;
+        const at = ["partitions", i, "regionPattern"];
+        let pattern: RegExp;
+        try {
+            pattern = new RegExp(partition.regionPattern);
+        } catch (e) {
+            return fail(file, at, partition.regionPattern, `a valid regular expression (${(e as Error).message})`);
+        }
+        const unmatched = partition.regions.find((r) => r.aliasOf === undefined && !pattern.test(r.id));
+        if (unmatched)
+            fail(
+                file,
+                at,
+                partition.regionPattern,
+                `a pattern every region of the partition matches (not '${unmatched.id}')`,
+            );
+    });
     file.data.zoneRules?.forEach((rule, i) => {
         let pattern: RegExp;
         try {

@@ -22,6 +22,8 @@ export interface RegionEntry extends Sourced {
 export interface PartitionEntry extends Sourced {
     id: string;
     name: string;
+    /** How the partition names its regions, so a region newer than the catalog still has a partition. */
+    regionPattern?: string;
     regions: RegionEntry[];
 }
 

@@ -4,9 +4,9 @@ import { defaultCatalog } from "../catalog/index";
 import { evaluate, type Evaluation } from "../engine/evaluate";
 import { createEc2Lookups } from "../lookups/index";
 import { readInput } from "../inputs/detect";
-import type { Finding } from "../model/finding";
 import type { InputKind } from "../inputs/scan-input";
 import { allPolicies } from "../policies/index";
+import { asReported, unverified } from "../policies/unverified";
 import { defaultProfile, loadProfile } from "../profile/load";
 import type { Profile } from "../profile/types";
 import { summarise, type PolicyInfo, type ReportMeta } from "../report/meta";
@@ -31,12 +31,6 @@ export interface ScanResult {
     blocking: number;
 }
 
-/**
- * The advisory companion policy (see the policy-names contract): the pack reports every "cannot verify
- * yet" under it, naming the affected policy, and so do the CLI's reports.
- */
-const UNVERIFIED_POLICY = "clean-guard-unverified";
-
 export async function scan(target: string, options: ScanOptions = {}): Promise<ScanResult> {
     const progress = options.progress;
     progress?.stage(`reading ${target}`);
@@ -46,14 +40,14 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
     progress?.stage("loading catalog and profile");
     const catalog = defaultCatalog();
     const profile = options.profile
-        ? loadProfile({ path: options.profile }, catalog, [...allPolicies.map((p) => p.name), UNVERIFIED_POLICY])
+        ? loadProfile({ path: options.profile }, catalog, [...allPolicies.map((p) => p.name), unverified.name])
         : defaultProfile(catalog);
 
     progress?.stage(`judging ${input.resources.length} resources`);
     // Machine images are looked up in EC2 as the pack does (off without AWS credentials, per `lookups.ec2`).
     const lookups = createEc2Lookups(profile.lookups);
     const judged = await evaluate(input.resources, stack, { policies: allPolicies, profile, catalog, lookups });
-    const evaluation = { ...judged, findings: judged.findings.map(routeAdvisory) };
+    const evaluation = { ...judged, findings: judged.findings.map(asReported) };
     const meta: ReportMeta = {
         tool: { name: "clean-guard", version: packageVersion() },
         source: { path: target, kind: input.kind },
@@ -66,40 +60,19 @@ export async function scan(target: string, options: ScanOptions = {}): Promise<S
     return { evaluation, meta, blocking: summarise(evaluation.findings, meta).blocking };
 }
 
-/** A "cannot verify" that resolves itself at `up` is shown under the advisory companion, as the pack shows it. */
-function routeAdvisory(f: Finding): Finding {
-    if (f.kind !== "unverified" || !f.advisory) return f;
-    return {
-        ...f,
-        policy: UNVERIFIED_POLICY,
-        found: `[${f.policy}] ${f.found}`,
-        message: `[${f.policy}] ${f.message}`,
-    };
-}
-
 /** Each policy's metadata with the enforcement level the profile sets for this run. */
 function policyInfo(profile: Profile): Map<string, PolicyInfo> {
-    const unverified: PolicyInfo = {
-        name: UNVERIFIED_POLICY,
-        severity: "low",
-        description:
-            "What the other clean-guard policies could not verify yet (values unknown during preview); checked at `pulumi up`.",
-        remediation: "Usually nothing: the value becomes known at `pulumi up`, where the real check runs.",
-        enforcementLevel: profile.enforcement[UNVERIFIED_POLICY] ?? "advisory",
-    };
-    return new Map([
-        ...allPolicies.map((p): [string, PolicyInfo] => [
-            p.name,
-            {
-                name: p.name,
-                pillar: p.pillar,
-                severity: p.severity,
-                description: p.description,
-                remediation: p.remediation,
-                url: "url" in p && typeof p.url === "string" ? p.url : undefined,
-                enforcementLevel: profile.enforcement[p.name] ?? p.enforcementLevel,
-            },
-        ]),
-        [UNVERIFIED_POLICY, unverified],
-    ]);
+    const info = (p: typeof unverified, pillar?: string): [string, PolicyInfo] => [
+        p.name,
+        {
+            name: p.name,
+            pillar,
+            severity: p.severity,
+            description: p.description,
+            remediation: p.remediation,
+            url: p.url,
+            enforcementLevel: profile.enforcement[p.name] ?? p.enforcementLevel,
+        },
+    ];
+    return new Map([...allPolicies.map((p) => info(p, p.pillar)), info(unverified)]);
 }

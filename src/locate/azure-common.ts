@@ -75,7 +75,45 @@ export function locateAzure(resource: NormalisedResource, p: Placement, ctx: Loc
     } else {
         const primary = locatePrimary(resource, p, ctx);
         rules.rules.get(resource.type)?.({ resource, p, ctx, primary });
+        addParents(resource, p);
     }
+}
+
+/**
+ * ARM nests a child under the parent it names (`serverName` of a database or failover group, `accountName` of a
+ * container or replication policy, `registryName` of a registry replication): the child is where its parent
+ * is and holds its parent's data. The stack pass follows the name to the parent when the parent is in the stack.
+ */
+const PARENT_NAME = /^([a-z][A-Za-z]*)Name$/;
+
+function addParents(resource: NormalisedResource, p: Placement): void {
+    const ownName = resource.type.slice(resource.type.lastIndexOf(":") + 1).toLowerCase();
+    for (const key of Object.keys(resource.props)) {
+        const kind = PARENT_NAME.exec(key)?.[1].toLowerCase();
+        // `resourceGroupName` places it already; `serverName` on a Server is its own name.
+        if (!kind || kind === "resourcegroup" || ownName.endsWith(kind)) continue;
+        addParent(resource, p, key, kind);
+    }
+}
+
+function addParent(resource: NormalisedResource, p: Placement, key: string, kind: string): void {
+    const read = readString(resource.props, [key]);
+    // An unreadable parent name says nothing: the child is placed and judged as if it named none.
+    if (read.opaque || (!read.unknown && !read.value)) return;
+    p.references.push({
+        relation: "child-of",
+        role: "primary",
+        target: read.value ?? "",
+        path: key,
+        kind,
+        ...(read.unknown ? { unknown: true } : {}),
+        ...(read.secret ? { secret: true } : {}),
+    });
+}
+
+/** A parent named by an input that does not follow the `<kind>Name` pattern (a Redis linked server's `name`). */
+export function parentAt(key: string, kind: string): AzureRule {
+    return (r) => addParent(r.resource, r.p, key, kind);
 }
 
 function locatePrimary(resource: NormalisedResource, p: Placement, ctx: LocateContext): Location | undefined {
@@ -331,6 +369,24 @@ export const keyVaultReplication: AzureRule = (r) => {
 /** A geo-DR pairing: on failover the namespace alias and its traffic move to the partner. */
 export function partnerAt(key: string): AzureRule {
     return (r) => referenceAt(r, [key], "copies-to", "failover");
+}
+
+/** A replication that copies the data into the resource named by `key` (object replication's destination). */
+export function replicaAt(key: string): AzureRule {
+    return (r) => referenceAt(r, [key], "copies-to", "replica");
+}
+
+/** A replication whose data comes from the resource named by `key`: it carries that resource's classification. */
+export function copyOfAt(key: string): AzureRule {
+    return (r) => referenceAt(r, [key], "copy-of", "replica");
+}
+
+/**
+ * Backup storage redundancy `Geo` or `GeoZone` (SQL Database, Cosmos DB periodic backups) keeps the backups in the
+ * paired region as well (Azure SQL "Backup storage redundancy"; Cosmos DB "periodic backup storage redundancy").
+ */
+export function geoBackups(path: ReadonlyArray<PathSegment>): AzureRule {
+    return pairedWhen(path, (v) => typeof v === "string" && /^geo/i.test(v), "backup", "geo-redundant backup storage");
 }
 
 /** A switch value test that ignores case: `Enabled`, `GeoRedundant`, or a boolean `true`. */

@@ -1,8 +1,11 @@
 // azure-native v3: type tokens and input names for the shared Azure locator.
 
 import {
+    allOf,
     type AzureRules,
+    copyOfAt,
     copyOfWhenCreatedFrom,
+    geoBackups,
     flexibleServer,
     geoReplicatedStorage,
     isOn,
@@ -10,12 +13,19 @@ import {
     locateAzure,
     locationsIn,
     pairedWhen,
+    parentAt,
     partnerAt,
     partnersIn,
+    replicaAt,
 } from "./azure-common";
 import type { Locator } from "./context";
 
 const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
+
+const cosmosDb = allOf(
+    locationsIn("locations", "locationName", "replica", "a Cosmos DB region"),
+    geoBackups(["backupPolicy", "periodicModeProperties", "backupStorageRedundancy"]),
+);
 
 const NATIVE: AzureRules = {
     globalTypes: new Map([
@@ -36,12 +46,19 @@ const NATIVE: AzureRules = {
     ]),
     rules: new Map([
         ["azure-native:storage:StorageAccount", geoReplicatedStorage(["sku", "name"])],
+        ["azure-native:cosmosdb:DatabaseAccount", cosmosDb],
+        // azure-native v2 named the Cosmos DB module `documentdb`; many programs still run it.
+        ["azure-native:documentdb:DatabaseAccount", cosmosDb],
+        ["azure-native:redis:LinkedServer", allOf(parentAt("name", "redis"), partnerAt("linkedRedisCacheId"))],
         [
-            "azure-native:cosmosdb:DatabaseAccount",
-            locationsIn("locations", "locationName", "replica", "a Cosmos DB region"),
+            "azure-native:storage:ObjectReplicationPolicy",
+            allOf(copyOfAt("sourceAccount"), replicaAt("destinationAccount")),
         ],
         ["azure-native:sql:FailoverGroup", partnersIn("partnerServers", "id", "failover")],
-        ["azure-native:sql:Database", copyOfWhenCreatedFrom(["sourceDatabaseId"])],
+        [
+            "azure-native:sql:Database",
+            allOf(copyOfWhenCreatedFrom(["sourceDatabaseId"]), geoBackups(["requestedBackupStorageRedundancy"])),
+        ],
         ["azure-native:dbforpostgresql:Server", flexible],
         ["azure-native:dbformysql:Server", flexible],
         // A Recovery Services vault is geo-redundant unless told otherwise (Azure Backup docs, "Set storage redundancy").

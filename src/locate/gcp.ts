@@ -312,11 +312,38 @@ function cloudSqlCopies(r: GcpResource): void {
         return;
     }
     if (unreadable(r.p, enabled, "secondary-location", "whether backups are enabled") || enabled.value !== true) return;
-    r.p.undetermined.push({
-        aspect: "secondary-location",
-        reason: "missing",
-        path: location.path,
-        detail: "backups go to the multi-region nearest the instance, which may span several countries: set settings.backupConfiguration.location",
+    defaultBackupLocation(r, location.path);
+}
+
+/**
+ * With no backup location, Cloud SQL stores backups "in the multi-region that is geographically closest to
+ * the instance" (https://cloud.google.com/sql/docs/postgres/backup-recovery/backups#default-backup-location):
+ * the multi-region of the instance's country when one covers it, else one of the multi-regions, judged as a
+ * set of possible places. An instance whose own place is not known has its own entry saying so.
+ */
+function defaultBackupLocation(r: GcpResource, path: string): void {
+    const primary = r.p.locations.find((l) => l.role === "primary");
+    const country = primary?.place?.country;
+    if (!primary || !country) return;
+    const multiRegions = r.ctx.catalog.multiRegions("gcp").filter((m) => m.kind === "multi-region");
+    const near = `the multi-region nearest ${primary.secret ? "the instance" : primary.name}`;
+    const nearest = multiRegions.find((m) => m.countries.includes(country));
+    if (nearest) {
+        addMultiAware(r, { name: nearest.name, role: "backup", via: `Cloud SQL's default: ${near}`, path });
+        return;
+    }
+    const candidates = multiRegions.flatMap((m) =>
+        m.countries.map((c) => ({ cloud: "gcp", region: m.name, partition: "gcp", country: c })),
+    );
+    r.p.locations.push({
+        role: "backup",
+        scope: "multi-region",
+        cloud: "gcp",
+        name: multiRegions.map((m) => m.name).join("/"),
+        countries: [...new Set(candidates.map((c) => c.country))],
+        via: "Cloud SQL's default backup location",
+        path,
+        possible: { why: near, candidates },
     });
 }
 

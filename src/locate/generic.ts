@@ -1,10 +1,13 @@
-// Packages clean-guard has no locator for (a community provider, a new cloud): take the region, location or
-// zone input of the resource, else of its provider, and find the cloud whose catalog knows the name. A name
-// no cloud knows, or several clouds share, is kept as written and reported "unrecognised", never passed.
-// Packages with no such input (random, tls, command, components, the stack itself) have no location.
+// Packages clean-guard has no locator for (a community provider, a SaaS data store, a new cloud): take the
+// region, location or zone input of the resource, else of its provider, and find the cloud whose catalog
+// knows the name. A service that says which cloud it runs on (Confluent's `cloud: AWS`, MongoDB Atlas's
+// `providerName: AWS` with `EU_CENTRAL_1`) is read in that cloud's catalog. A name several clouds share is
+// each of their regions, judged as a set of possible places; a name no cloud knows is kept as written and
+// reported "unrecognised", never passed. Packages with no such input (random, tls, command, components, the
+// stack itself) have no location.
 
 import type { Catalog, CloudId } from "../catalog/types";
-import type { Placement } from "../model/placement";
+import type { Place, Placement } from "../model/placement";
 import type { NormalisedResource } from "../model/resource";
 import type { LocateContext, Locator } from "./context";
 import { addLocation, normaliseLocationName } from "./places";
@@ -20,6 +23,7 @@ const LOCATION_KEYS = [
     "availabilityZone",
     "datacenter",
     "dataCenter",
+    "providerRegionName",
 ];
 
 const cloudLists = new WeakMap<Catalog, CloudId[]>();
@@ -61,33 +65,72 @@ function addGenericLocation(
     }
     const name = read.value ?? "";
     if (!name) return;
-    const clouds = cloudsOf(ctx, name);
+    const stated = statedCloud(resource);
+    const clouds = stated ? [stated.cloud] : cloudsOf(ctx, name);
+    const spec = { role: "primary" as const, via, path: read.path, secret: read.secret };
     if (clouds.length === 1) {
-        p.cloud ??= clouds[0];
-        addLocation(p, ctx, { cloud: clouds[0], name, role: "primary", via, path: read.path, secret: read.secret });
+        const cloud = clouds[0];
+        p.cloud ??= cloud;
+        // Services that name the cloud write its regions in their own style (`EU_CENTRAL_1`).
+        const written = ctx.catalog.region(cloud, name) || !stated ? name : name.replace(/_/g, "-");
+        addLocation(p, ctx, { cloud, name: written, ...spec, via: stated ? `${via} on ${stated.via}` : via });
         return;
     }
     const shown = read.secret ? "a secret location" : `location '${name}'`;
-    const pkg = p.package;
-    p.locations.push({
-        role: "primary",
-        scope: "region",
-        cloud: pkg,
-        name: normaliseLocationName(name),
-        countries: [],
-        via,
-        path: read.path,
-        ...(read.secret ? { secret: true } : {}),
-    });
+    const base = { ...spec, scope: "region" as const, cloud: p.package, name: normaliseLocationName(name) };
+    if (clouds.length > 1) {
+        const candidates = clouds.flatMap((cloud) => placeOf(ctx, cloud, name) ?? []);
+        p.locations.push({
+            ...base,
+            countries: [...new Set(candidates.map((c) => c.country))],
+            possible: { why: read.secret ? "a name several clouds use" : `a name of ${clouds.join(", ")}`, candidates },
+        });
+        return;
+    }
+    p.locations.push({ ...base, countries: [] });
     p.undetermined.push({
         aspect: "location",
         reason: "unrecognised",
         path: read.path,
-        detail:
-            clouds.length === 0
-                ? `${shown} (${via}) of ${resource.type} is not a location of any cloud clean-guard knows`
-                : `${shown} (${via}) of ${resource.type} names a region of several clouds (${clouds.join(", ")}), so its country is not certain`,
+        detail: `${shown} (${via}) of ${resource.type} is not a location of any cloud clean-guard knows`,
     });
+}
+
+/** Inputs in which a multi-cloud service names the cloud it runs on. */
+const CLOUD_KEYS = ["cloud", "cloudProvider", "providerName", "backingProviderName", "cloudName"];
+
+/** How those inputs spell the clouds the catalog has regions for, lower case without punctuation. */
+const CLOUD_SPELLINGS: Readonly<Record<string, CloudId>> = {
+    aws: "aws",
+    amazon: "aws",
+    amazonwebservices: "aws",
+    gcp: "gcp",
+    google: "gcp",
+    googlecloud: "gcp",
+    azure: "azure",
+    microsoftazure: "azure",
+    alibaba: "alicloud",
+    alibabacloud: "alicloud",
+    alicloud: "alicloud",
+    aliyun: "alicloud",
+    tencent: "tencentcloud",
+    tencentcloud: "tencentcloud",
+    huawei: "huaweicloud",
+    huaweicloud: "huaweicloud",
+    baidu: "baiducloud",
+    baiducloud: "baiducloud",
+};
+
+/** The cloud a resource says it runs on, when it names one the catalog knows. */
+function statedCloud(resource: NormalisedResource): { cloud: CloudId; via: string } | undefined {
+    const read = readFirstString(resource.props, CLOUD_KEYS);
+    if (!read?.value || read.secret) return undefined;
+    const cloud = CLOUD_SPELLINGS[read.value.toLowerCase().replace(/[^a-z]/g, "")];
+    return cloud && { cloud, via: `${cloud} (input '${read.path}')` };
+}
+
+function placeOf(ctx: LocateContext, cloud: CloudId, name: string): Place | undefined {
+    return ctx.catalog.region(cloud, name) ?? ctx.catalog.zoneRegion(cloud, name);
 }
 
 /** Clouds whose catalog knows the name as a region or, failing that, as a zone. */

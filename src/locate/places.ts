@@ -51,7 +51,9 @@ export function addLocation(p: Placement, ctx: LocateContext, spec: LocationSpec
     } else if (name === "global") {
         location = { ...base, scope: "global", name, countries: [] };
     } else {
-        location = { ...base, scope: "region", name, countries: [] };
+        // A name newer than the catalog still has the partition its spelling belongs to (`cn-north-9`: aws-cn).
+        const partition = catalog.partitionOfName(spec.cloud, spec.name);
+        location = { ...base, scope: "region", name, countries: [], ...(partition ? { partition } : {}) };
         p.undetermined.push({
             aspect: spec.role === "primary" ? "location" : "secondary-location",
             reason: "unrecognised",

@@ -16,11 +16,65 @@ export function locateStack(
     const stack = new StackIndex(resources);
     const placements = new Map<string, Placement>();
     for (const r of resources) placements.set(r.urn, locate(r, { ...ctx, stack }));
-    for (const r of resources) {
+    // Children after everything else, so that a parent placed through its own resource group lends that place.
+    const parents = new Map(resources.map((r) => [r.urn, parentOf(r, placements.get(r.urn)!, stack, placements)]));
+    const children = resources.filter((r) => parents.get(r.urn));
+    for (const r of [...resources.filter((r) => !parents.get(r.urn)), ...children]) {
         const p = placements.get(r.urn)!;
-        for (const ref of p.references) resolveReference(r, p, ref, stack, placements);
+        const parent = parents.get(r.urn);
+        if (parent) adopt(p, parent, placements.get(parent.resource.urn)!);
+        for (const ref of p.references) {
+            // A child is where its parent is, whatever group it is filed in.
+            if (ref.relation === "child-of" || (parent?.placesChild && ref.relation === "located-by")) continue;
+            resolveReference(r, p, ref, stack, placements);
+        }
     }
     return placements;
+}
+
+interface Parent {
+    resource: NormalisedResource;
+    via: string;
+    path: string;
+    /** The child states no place of its own, so it takes the parent's. */
+    placesChild: boolean;
+}
+
+/** The parent a child names, when it is a resource of the stack of the kind the name says (`serverName`: a server). */
+function parentOf(
+    resource: NormalisedResource,
+    p: Placement,
+    stack: StackIndex,
+    placements: Map<string, Placement>,
+): Parent | undefined {
+    for (const ref of p.references) {
+        if (ref.relation !== "child-of") continue;
+        const target = stack.resolve(ref.target) ?? stack.dependencyOf(resource, ref.path);
+        const typeName = target?.type.slice(target.type.lastIndexOf(":") + 1).toLowerCase();
+        if (!target || target.urn === resource.urn || !typeName?.endsWith(ref.kind ?? "")) continue;
+        if (!placements.has(target.urn)) continue;
+        const placesChild = !p.locations.some((l) => l.role === "primary");
+        return {
+            resource: target,
+            via: `${ref.path} -> ${target.type.split(":").pop()} '${target.name}'`,
+            path: ref.path,
+            placesChild,
+        };
+    }
+    return undefined;
+}
+
+/** The child holds its parent's data, and the parent the child's: a classification on either reaches both. */
+function adopt(p: Placement, parent: Parent, parentPlacement: Placement): void {
+    p.copyOf.push(parent.resource.urn);
+    parentPlacement.copyOf.push(p.resource.urn);
+    if (!parent.placesChild) return;
+    const primaries = parentPlacement.locations.filter((l) => l.role === "primary");
+    if (primaries.length === 0) {
+        parent.placesChild = false;
+        return;
+    }
+    for (const l of primaries) p.locations.push(borrowed(l, "primary", parent.via, parent.path));
 }
 
 function resolveReference(

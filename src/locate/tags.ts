@@ -22,11 +22,29 @@ const PROVIDER_TAG_PATHS: ReadonlyArray<readonly string[]> = [["defaultTags", "t
 
 const providerTagCache = new WeakMap<Props, Record<string, string>>();
 
+/**
+ * Other maps a provider keeps labels in, named `<something>Labels` or `<something>Tags`: Cloud SQL's
+ * `settings.userLabels`, GKE's `resourceLabels`, a node pool's `nodeConfig.resourceLabels`, up to
+ * two levels down. Reading one more map can only add a classification, never lift one.
+ */
+const NAMED_TAG_MAP = /[a-z](Labels|Tags)$/;
+
 export function readTags(resource: NormalisedResource): Record<string, string> {
     const out: Record<string, string> = {};
     if (resource.provider) Object.assign(out, providerTags(resource.provider.props));
+    addNamedTagMaps(out, resource.props, 2);
     for (const path of RESOURCE_TAG_PATHS) addTags(out, at(resource.props, path));
     return out;
+}
+
+function addNamedTagMaps(out: Record<string, string>, props: Props, depth: number): void {
+    for (const [key, raw] of Object.entries(props)) {
+        if (NAMED_TAG_MAP.test(key) && key !== "tagsAll" && key !== "effectiveLabels") addTags(out, raw);
+        else if (depth > 1) {
+            const opened = reveal(raw);
+            if (!opened.secret && isRecord(opened.value)) addNamedTagMaps(out, opened.value, depth - 1);
+        }
+    }
 }
 
 /** Provider inputs arrive JSON-encoded when they are not strings; decoded once per provider. */

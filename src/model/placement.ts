@@ -48,13 +48,29 @@ export interface Location {
     secret?: boolean;
     /** Resolved through another resource of the stack (stack pass only). */
     fromStack?: boolean;
-    /** The partition (`aws`, `aws-cn`) a `global` location belongs to; regions carry theirs in `place`. */
+    /**
+     * The partition (`aws`, `aws-cn`) of a `global` location, or of a region name the catalog does not list but
+     * whose spelling follows a partition's pattern; catalogued regions carry theirs in `place`.
+     */
     partition?: string;
     /**
      * The location holds configuration of a global control plane (IAM, Route 53 zones and records), not the
      * data a resource serves: a residency rule may choose to ignore it; a disallowed-partition rule may not.
      */
     controlPlane?: boolean;
+    /**
+     * The location is one of several places and which one is not known (a region name several clouds share,
+     * the multi-region a service picks by default): `countries` lists every country it may be in. A rule that
+     * every candidate breaks is broken; one that only some break cannot be verified; one none breaks is kept.
+     */
+    possible?: PossiblePlaces;
+}
+
+export interface PossiblePlaces {
+    /** Why the place is not known exactly, for messages: `a region name of both aws and alicloud`. */
+    why: string;
+    /** Every place the location may be. */
+    candidates: Place[];
 }
 
 /** An availability zone written by id (`use1-az1`): only EC2 can say which zone (and country) it is. */
@@ -123,9 +139,14 @@ export interface Reference {
      * What the reference means for data. `copies-to`: this resource's data is copied to the target. `copy-of`:
      * this resource holds a copy of the target's data. `carries`: this resource moves the target's data
      * elsewhere without keeping a copy (an S3 replication rule). `located-by`: the target's location is this
-     * one's (Azure resource group).
+     * one's (Azure resource group). `child-of`: this resource lives inside the target it names (a database on
+     * its server, a failover group of its server, a replication of its registry): it sits where the target
+     * is and its data is the target's, in both directions; a name that is no resource of the stack says
+     * nothing (the parent may be managed elsewhere).
      */
-    relation: "copies-to" | "copy-of" | "carries" | "located-by";
+    relation: "copies-to" | "copy-of" | "carries" | "located-by" | "child-of";
+    /** For `child-of`: the kind of resource the target must be (`server` for `serverName`). */
+    kind?: string;
     role: LocationRole;
     /** The value as written: ARN, name, id or URN (empty when not known during preview). */
     target: string;

@@ -20,6 +20,7 @@ import { parseUrn, type NormalisedResource, type StackContext } from "../model/r
 import { locate } from "../locate/index";
 import { fromAnalyzeRequest, fromAnalyzerResource, fromPolicyArgs, rawTarget } from "../normalise/engine";
 import type { PolicyDefinition } from "../policies/define";
+import { asReported, unverified } from "../policies/unverified";
 import { profileConfigSchema, resolveProfile } from "../profile/source";
 import type { EnforcementLevel, Profile } from "../profile/types";
 import {
@@ -30,8 +31,8 @@ import {
     type PolicyConfiguration,
 } from "./engine-requests";
 
-/** The advisory companion that carries every "cannot verify yet" of the other policies. */
-export const UNVERIFIED_POLICY = "clean-guard-unverified";
+/** The advisory companion that carries the other policies' "cannot verify" findings that need not block. */
+export const UNVERIFIED_POLICY = unverified.name;
 
 type PackPolicy = ResourceValidationPolicy & Partial<StackValidationPolicy>;
 
@@ -50,7 +51,7 @@ export function toPulumiPolicies(definitions: readonly PolicyDefinition[], optio
         enforcementLevel: levelOf(d.name, d.enforcementLevel),
         severity: d.severity,
         remediationSteps: d.remediation,
-        url: absoluteUrl((d as { url?: string }).url),
+        url: absoluteUrl(d.url),
         configSchema: { properties: profileConfigSchema },
         validateResource: (args, report) => shared.reportResource(d.name, args, report),
         ...(d.judgesAcrossResources
@@ -62,27 +63,17 @@ export function toPulumiPolicies(definitions: readonly PolicyDefinition[], optio
         ...(d.remediate ? { remediateResource: (args: ResourceValidationArgs) => shared.remediate(d, args) } : {}),
     }));
     policies.push({
-        name: UNVERIFIED_POLICY,
-        description:
-            "Says what the other clean-guard policies could not verify yet (values unknown during preview, lookups that failed in auto mode). Checked for real at `pulumi up`.",
-        enforcementLevel: levelOf(UNVERIFIED_POLICY, "advisory"),
-        severity: "low",
-        remediationSteps:
-            "Usually nothing: the value becomes known at `pulumi up`, where the real check runs. To decide at preview, set the value directly instead of from another resource's output.",
+        name: unverified.name,
+        description: unverified.description,
+        enforcementLevel: levelOf(unverified.name, unverified.enforcementLevel),
+        severity: unverified.severity,
+        remediationSteps: unverified.remediation,
+        url: absoluteUrl(unverified.url),
         configSchema: { properties: profileConfigSchema },
         validateResource: (args, report) => shared.reportResource(UNVERIFIED_POLICY, args, report),
         validateStack: (args, report) => shared.reportStack(UNVERIFIED_POLICY, args, report),
     });
     return policies;
-}
-
-/** Which Pulumi policy reports a finding: advisory "cannot verify" findings go to the companion. */
-function reporterOf(f: Finding): string {
-    return f.kind === "unverified" && f.advisory ? UNVERIFIED_POLICY : f.policy;
-}
-
-function messageFor(policy: string, f: Finding): string {
-    return policy === UNVERIFIED_POLICY ? `[${f.policy}] ${f.message}` : f.message;
 }
 
 /**
@@ -155,8 +146,9 @@ class SharedEvaluation {
     private report(policy: string, findings: readonly Finding[], report: ReportViolation): void {
         const disabled = disabledPolicies();
         for (const f of findings) {
-            if (reporterOf(f) !== policy || disabled.has(f.policy)) continue;
-            report(messageFor(policy, f), f.resource.urn);
+            const shown = asReported(f);
+            if (shown.policy !== policy || disabled.has(f.policy)) continue;
+            report(shown.message, f.resource.urn);
         }
     }
 

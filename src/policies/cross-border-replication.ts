@@ -4,6 +4,7 @@ import { classificationOf, residencyRules } from "./classification";
 import { definePolicy, type JudgeContext } from "./define";
 import { describeLocation } from "./describe";
 import { disallowedPlace, disallowedRule } from "./disallowed-places";
+import { judgeLocation } from "./possible-places";
 import { unverifiedAspects } from "./undetermined";
 
 // Data residency through side doors: a replica, backup, failover pair or multi-region member
@@ -27,19 +28,17 @@ export const crossBorderReplication = definePolicy({
             // A resource that only moves the data (a replication rule) keeps none where it runs itself.
             const applying =
                 l.role === "primary" ? jurisdictions.filter((j) => j.inheritedFrom && !j.carried) : jurisdictions;
-            const reasons = [
-                ...(l.role === "primary" ? [] : disallowedReason(l, ctx)),
-                ...residencyRules(l, applying, ctx),
+            const rule = (at: Location): string[] => [
+                ...(at.role === "primary" ? [] : disallowedReason(at, ctx)),
+                ...residencyRules(at, applying, ctx),
             ];
-            if (reasons.length > 0)
-                verdicts.push({
-                    kind: "violation",
-                    found: `${l.role === "primary" ? "holds a copy of classified data in" : l.role} ${describeLocation(l, ctx.catalog)}`,
-                    rule: reasons.join("; "),
-                    location: l,
-                });
+            const found = `${l.role === "primary" ? "holds a copy of classified data in" : l.role} ${describeLocation(l, ctx.catalog)}`;
+            verdicts.push(...judgeLocation(l, rule, found, ctx.catalog));
         }
-        return [...verdicts, ...unverifiedAspects(p, ["secondary-location"], "where this copy of the data is kept")];
+        return [
+            ...verdicts,
+            ...unverifiedAspects(p, ["secondary-location"], "where this copy of the data is kept", ctx),
+        ];
     },
 });
 

@@ -5,6 +5,7 @@ import type { Profile } from "../profile/types";
 import { classificationOf, residencyRules, stackJurisdictions } from "./classification";
 import { definePolicy, type JudgeContext, type TagRemediation } from "./define";
 import { describeLocation } from "./describe";
+import { judgeLocation } from "./possible-places";
 import { unverifiedAspects } from "./undetermined";
 
 // Data residency: citizens' data classified for a jurisdiction (`data-residency: eu` on the resource, or on
@@ -23,12 +24,16 @@ export const dataResidency = definePolicy({
         const { jurisdictions, problems } = classificationOf(p, ctx);
         const applying = jurisdictions.filter((j) => !j.inheritedFrom);
         if (applying.length === 0) return problems.length > 0 ? problems : unclassified(p, ctx.profile);
-        const outside = p.locations.flatMap((l): Verdict[] => {
-            const rules = l.role === "primary" ? residencyRules(l, applying, ctx) : [];
-            return rules.length > 0
-                ? [{ kind: "violation", found: describeLocation(l, ctx.catalog), rule: rules.join("; "), location: l }]
-                : [];
-        });
+        const outside = p.locations
+            .filter((l) => l.role === "primary")
+            .flatMap((l) =>
+                judgeLocation(
+                    l,
+                    (at) => residencyRules(at, applying, ctx),
+                    describeLocation(l, ctx.catalog),
+                    ctx.catalog,
+                ),
+            );
         return [
             ...problems,
             ...outside,
@@ -37,6 +42,7 @@ export const dataResidency = definePolicy({
                 p,
                 ["location", "classification"],
                 "whether this classified resource stays in its jurisdiction",
+                ctx,
             ),
         ];
     },

@@ -37,6 +37,8 @@ export interface PolicyDefinition {
     remediation: string;
     /** Default level; the organisation's profile or Pulumi's policy config may change it. */
     enforcementLevel: EnforcementLevel;
+    /** The policy's section of the documentation. */
+    url: string;
     /**
      * The policy's verdicts can depend on other resources of the stack (a resource group's location, a
      * replication destination, a copy's source), so it also judges in the engine's AnalyzeStack call. Policies
@@ -61,10 +63,10 @@ export interface TagRemediation {
 }
 
 /** Where each policy's section of the README lives; `homepage` in package.json, once published, prefixes it. */
-const DOCS = "README.md#";
+export const DOCS = "README.md#";
 
 export function definePolicy(
-    definition: Omit<PolicyDefinition, "enforcementLevel"> & { enforcementLevel?: EnforcementLevel },
-): PolicyDefinition & { url: string } {
+    definition: Omit<PolicyDefinition, "enforcementLevel" | "url"> & { enforcementLevel?: EnforcementLevel },
+): PolicyDefinition {
     return { enforcementLevel: "mandatory", url: `${DOCS}${definition.name}`, ...definition };
 }

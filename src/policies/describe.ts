@@ -14,9 +14,14 @@ export function describeLocation(l: Location, catalog: Catalog): string {
 
 function placeDetails(l: Location, catalog: Catalog): string {
     if (l.scope === "global") return " (global: data may be served or cached anywhere)";
-    if (l.countries.length === 0) return " (not a location clean-guard knows)";
+    if (l.countries.length === 0)
+        return l.partition
+            ? ` (not a location clean-guard knows; partition ${l.partition} by the shape of its name)`
+            : " (not a location clean-guard knows)";
     const countries = l.countries.map((c) => `${catalog.countryName(c) ?? c} (${c})`);
-    const parts = [l.countries.length > 3 ? `${l.countries.length} countries` : countries.join(", ")];
+    const listed = l.countries.length > 3 ? `${l.countries.length} countries` : countries.join(", ");
+    if (l.possible) return ` (${l.possible.why}: ${l.countries.length > 1 ? `one of ${listed}` : listed})`;
+    const parts = [listed];
     if (l.place?.operator) parts.push(`operated by ${l.place.operator}`);
     if (l.place && l.place.partition !== l.cloud) parts.push(`partition ${l.place.partition}`);
     return ` (${parts.join(", ")})`;

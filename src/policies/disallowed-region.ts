@@ -1,6 +1,8 @@
+import type { Location } from "../model/placement";
 import { definePolicy } from "./define";
 import { describeLocation } from "./describe";
 import { disallowedPlace, disallowedRule } from "./disallowed-places";
+import { judgeLocation } from "./possible-places";
 import { unverifiedAspects } from "./undetermined";
 
 // Clean Cloud: data in a mainland-China region is subject to Chinese law whoever runs the region (AWS China
@@ -14,22 +16,18 @@ export const disallowedRegion = definePolicy({
         "Resources and provider instances must not be placed in a country, region or partition the organisation disallows (by default mainland China: AWS China, Azure operated by 21Vianet, and every cloud's CN regions).",
     remediation:
         "Move the resource (or the provider instance it uses) to an allowed region and migrate its data; if it must stay, record a time-boxed exemption in the organisation's profile",
-    judge(p, { profile, catalog }) {
+    judge(p, ctx) {
+        const { profile, catalog } = ctx;
+        const rule = (l: Location): string[] => {
+            const place = disallowedPlace(l, profile, catalog);
+            return place ? [disallowedRule(place, profile)] : [];
+        };
         const violations = p.locations
             .filter((l) => l.role === "primary")
-            .flatMap((l) => {
-                const place = disallowedPlace(l, profile, catalog);
-                return place
-                    ? [
-                          {
-                              kind: "violation" as const,
-                              found: describeLocation(l, catalog),
-                              rule: disallowedRule(place, profile),
-                              location: l,
-                          },
-                      ]
-                    : [];
-            });
-        return [...violations, ...unverifiedAspects(p, ["location"], "whether the resource's location is disallowed")];
+            .flatMap((l) => judgeLocation(l, rule, describeLocation(l, catalog), catalog));
+        return [
+            ...violations,
+            ...unverifiedAspects(p, ["location"], "whether the resource's location is disallowed", ctx),
+        ];
     },
 });

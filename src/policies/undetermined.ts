@@ -2,9 +2,17 @@
 // A value unknown during preview is advisory (`up` will know it and check for real); anything else
 // (an unknown region name, an unresolved reference, an unreadable secret) will not resolve by itself,
 // so it stands at the policy's own level: clean-guard fails closed.
+// One exception follows the risk: a place the catalog cannot name (a region of a cloud it does not know, a
+// new location name) on a resource whose data carries no classification is a warning. Blocking every droplet
+// in a region the catalog lacks would get the gate uninstalled, and what the default rules protect against
+// (untrusted vendors, mainland China) is caught by the vendor and partition rules whatever the name. Classified
+// data, or a profile with `classification.unknownPlaces: mandatory`, keeps it at the policy's level.
 
 import type { Verdict } from "../model/finding";
 import type { Placement, Undetermined, UndeterminedReason } from "../model/placement";
+import { classificationOf } from "./classification";
+import type { JudgeContext } from "./define";
+import { disallowedVendor } from "./vendors";
 
 export type Aspect = Undetermined["aspect"];
 
@@ -26,8 +34,37 @@ const FIX: Partial<Record<UndeterminedReason, string>> = {
  * One verdict per undetermined entry of the given aspects. `question` says what the policy wanted to know
  * (`whether the region is disallowed`), so two policies reporting the same entry read differently.
  */
-export function unverifiedAspects(p: Placement, aspects: readonly Aspect[], question: string): Verdict[] {
-    return p.undetermined.filter((u) => aspects.includes(u.aspect)).map((u) => unverified(u, question));
+export function unverifiedAspects(
+    p: Placement,
+    aspects: readonly Aspect[],
+    question: string,
+    ctx: JudgeContext,
+): Verdict[] {
+    const entries = p.undetermined.filter((u) => aspects.includes(u.aspect));
+    const warnOnly = entries.some(unnamedPlace) && unnamedPlaceIsWarning(p, ctx);
+    return entries.map((u) => (warnOnly && unnamedPlace(u) ? warning(u, question, ctx) : unverified(u, question)));
+}
+
+/** A place clean-guard cannot name: an unknown name, or a paired-region copy of a resource that states no region. */
+function unnamedPlace(u: Undetermined): boolean {
+    if (u.reason === "missing") return u.aspect === "secondary-location";
+    return u.reason === "unrecognised" && (u.aspect === "location" || u.aspect === "secondary-location");
+}
+
+function unnamedPlaceIsWarning(p: Placement, ctx: JudgeContext): boolean {
+    if (ctx.profile.classification.unknownPlaces === "mandatory") return false;
+    if (disallowedVendor(p.vendor, ctx.profile)) return false;
+    return classificationOf(p, ctx).jurisdictions.length === 0;
+}
+
+function warning(u: Undetermined, question: string, ctx: JudgeContext): Verdict {
+    return {
+        kind: "unverified",
+        found: u.detail,
+        rule: `clean-guard cannot tell ${question}; the resource's data carries no data-residency classification, so this is a warning, not a block (classified data, or classification.unknownPlaces: mandatory in ${ctx.profile.source}, blocks it)`,
+        advisory: true,
+        fix: `${FIX.unrecognised}; or set the profile's classification.unknownPlaces to mandatory to block places clean-guard cannot name`,
+    };
 }
 
 function unverified(u: Undetermined, question: string): Verdict {

@@ -15,7 +15,8 @@ export const untrustedCarrier = definePolicy({
         "BGP peers and interconnects (VPN customer gateways, Direct Connect, ExpressRoute, Cloud Interconnect partners) must not belong to an untrusted carrier: China Telecom, China Unicom or China Mobile.",
     remediation:
         "Peer with, or order the interconnect from, a trusted carrier; move the connection before the data flows over it",
-    judge(p, { profile, catalog }) {
+    judge(p, ctx) {
+        const { profile, catalog } = ctx;
         const violations = p.peers.flatMap((peer) => {
             const vendor = disallowedVendor(carrierOf(peer, catalog), profile);
             if (!vendor) return [];
@@ -27,7 +28,7 @@ export const untrustedCarrier = definePolicy({
                 },
             ];
         });
-        return [...violations, ...unverifiedAspects(p, ["peer"], "which carrier this connection goes through")];
+        return [...violations, ...unverifiedAspects(p, ["peer"], "which carrier this connection goes through", ctx)];
     },
 });
 

@@ -14,7 +14,8 @@ export const untrustedHost = definePolicy({
         "Inputs must not send data to hosts of an untrusted vendor: S3-compatible endpoints of Alibaba OSS, Tencent COS, Huawei OBS or Baidu BOS, CDN origins, webhooks, URLs in environment variables, DNS records.",
     remediation:
         "Point the input at a host of a trusted provider (or remove the endpoint override so the provider's own endpoint is used), and move the data stored behind the untrusted host",
-    judge(p, { profile, catalog }) {
+    judge(p, ctx) {
+        const { profile, catalog } = ctx;
         // An untrusted chart or image reference is reported by clean-guard-untrusted-image, which names what it is.
         const images = new Set(p.images.filter((i) => disallowedVendor(i.vendor, profile)).map((i) => i.path));
         const violations = p.hosts.flatMap((h) => {
@@ -29,6 +30,6 @@ export const untrustedHost = definePolicy({
                 },
             ];
         });
-        return [...violations, ...unverifiedAspects(p, ["host"], "where this input sends data")];
+        return [...violations, ...unverifiedAspects(p, ["host"], "where this input sends data", ctx)];
     },
 });

@@ -30,7 +30,7 @@ export const untrustedImage = definePolicy({
             else if (image.kind === "machine-image") toLookUp.push(image);
         }
         if (!ctx.lookupsInStackPass) verdicts.push(...(await judgeLookedUp(p, toLookUp, ctx)));
-        return [...verdicts, ...unverifiedAspects(p, ["image"], "where this image comes from")];
+        return [...verdicts, ...unverifiedAspects(p, ["image"], "where this image comes from", ctx)];
     },
 });
 

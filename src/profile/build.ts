@@ -47,6 +47,11 @@ export function buildProfile(
             // The file's entries first: the first matching entry classifies a stack.
             stackDefaults: [...(classification.stacks ?? []), ...(rules?.classification.stackDefaults ?? [])],
             requiredFor: union(rules?.classification.requiredFor, classification.requiredFor),
+            unknownPlaces: setting(
+                classification.unknownPlaces,
+                settings?.classification.unknownPlaces,
+                "classification.unknownPlaces",
+            ),
         },
         enforcement: { ...rules?.enforcement, ...file.enforcement },
         tagExemptions: {

@@ -20,6 +20,7 @@ export interface ProfileFile {
         stackTag?: string;
         stacks?: StackDefault[];
         requiredFor?: string[];
+        unknownPlaces?: Profile["classification"]["unknownPlaces"];
     };
     enforcement?: Record<string, EnforcementLevel>;
     tagExemptions?: Partial<Profile["tagExemptions"]>;

@@ -60,6 +60,8 @@ export interface Profile {
         stackTag: string;
         /** Type-token globs of resources that must carry a classification. */
         requiredFor: string[];
+        /** The level of "cannot verify" for a place the catalog cannot name, on an unclassified resource. */
+        unknownPlaces: "advisory" | "mandatory";
     };
     /** Enforcement level per policy name, overriding each policy's default. */
     enforcement: Record<string, EnforcementLevel>;

@@ -7,7 +7,11 @@ import path from "path";
 import { defaultCatalog } from "../../src/catalog";
 
 interface SdkPartitions {
-    partitions: Array<{ id: string; regions: Record<string, { description?: string }> }>;
+    partitions: Array<{
+        id: string;
+        regionRegex: string;
+        regions: Record<string, { description?: string }>;
+    }>;
 }
 
 /** The partitions table as the installed @aws-sdk/core ships it (an ES module holding one JSON object). */
@@ -52,6 +56,19 @@ describe("AWS regions: the catalog covers the SDK's partitions table", () => {
             }
         }
         assert.deepStrictEqual(problems, []);
+    });
+
+    it("a region name newer than the catalog lands in the partition the SDK's regionRegex gives it", () => {
+        const cases = sdk.partitions.map((p) => {
+            // A name of the partition's shape that no table lists: `cn-north-99`, `us-gov-west-99`.
+            const example = Object.keys(p.regions).find((r) => new RegExp(p.regionRegex).test(r))!;
+            const unlisted = example.replace(/\d+$/, "99");
+            return [unlisted, catalog.region("aws", unlisted), catalog.partitionOfName("aws", unlisted), p.id];
+        });
+        assert.deepStrictEqual(
+            cases.map(([name, listed, found]) => [name, listed, found]),
+            cases.map(([name, , , id]) => [name, undefined, id]),
+        );
     });
 
     it("the catalog names no AWS region the SDK does not know", () => {

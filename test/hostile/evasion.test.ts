@@ -179,13 +179,22 @@ describe("evasion: what a blocked team tries next", () => {
                 ["pass"],
             ],
             [
-                "a typo region on the resource (eu-wset-1) is never allowed silently",
+                "a typo region on the resource (eu-wset-1) of unclassified data: a warning, never a silent pass",
                 bucket({ region: "eu-wset-1" }),
-                [REGION],
+                [UNVERIFIED],
             ],
-            ["a typo region on the provider", bucket({}, awsAt("typo", { region: "eu-wset-1" })), [REGION]],
-            ["a region with an invisible zero-width space", bucket({ region: "cn-north-1\u200b" }), [REGION]],
-            ["a region in full-width letters", bucket({ region: "ｃｎ-north-1" }), [REGION]],
+            ["a typo region on the provider", bucket({}, awsAt("typo", { region: "eu-wset-1" })), [UNVERIFIED]],
+            [
+                "the same typo on data classified eu: blocked until it can be checked",
+                bucket({ region: "eu-wset-1", tags: { "data-residency": "eu" } }),
+                [RESIDENCY, REGION],
+            ],
+            [
+                "a region with an invisible zero-width space: in AWS China by the shape of its name",
+                bucket({ region: "cn-north-1\u200b" }),
+                [REGION, UNVERIFIED],
+            ],
+            ["a region in full-width letters", bucket({ region: "ｃｎ-north-1" }), [REGION, UNVERIFIED]],
             ["a region in capitals with spaces around it", bucket({ region: " CN-NORTH-1 " }), [REGION]],
             [
                 "a renamed fork of the Alibaba Cloud provider, in Hangzhou",

@@ -104,7 +104,11 @@ const CASES: Array<[what: string, build: () => ReturnType<typeof lambda>, expect
         () => lambda({ DOC: JSON.stringify({ pad: "p".repeat(2 * MB), sink: OSS }) }),
         ["clean-guard-untrusted-host unverified"],
     ],
-    ["a 10 MB region name", () => lambda({}, "r".repeat(10 * MB)), ["clean-guard-disallowed-region unverified"]],
+    [
+        "a 10 MB region name, on unclassified data: a warning",
+        () => lambda({}, "r".repeat(10 * MB)),
+        ["clean-guard-disallowed-region advisory"],
+    ],
     [
         "a 1 MB host name on an untrusted domain",
         () => lambda({ SINK: `https://${"a.".repeat(MB / 2)}aliyuncs.com/` }),

@@ -219,6 +219,18 @@ describe("azure locators: copies Azure makes", () => {
             [],
         ],
         [
+            "Cosmos DB under azure-native v2's module name, with geo-redundant periodic backups",
+            azureNative("documentdb:DatabaseAccount", {
+                location: "westeurope",
+                resourceGroupName: "rg",
+                databaseAccountOfferType: "Standard",
+                locations: [{ locationName: "East Asia", failoverPriority: 1 }],
+                backupPolicy: { type: "Periodic", periodicModeProperties: { backupStorageRedundancy: "Geo" } },
+            }),
+            ["replica eastasia HK", "backup northeurope IE"],
+            [],
+        ],
+        [
             "classic Cosmos DB geo locations",
             azureClassic("azure:cosmosdb/account:Account", {
                 location: "westeurope",
@@ -347,6 +359,7 @@ describe("azure locators: copies Azure makes", () => {
             [
                 "located-by primary rg at resourceGroupName",
                 `copies-to failover ${PARTNER_SERVER} at partnerServers[0].id`,
+                "child-of primary sql-main at serverName",
             ],
         ],
         [
@@ -358,12 +371,12 @@ describe("azure locators: copies Azure makes", () => {
                 createMode: "Secondary",
                 sourceDatabaseId: SOURCE_DB,
             }),
-            [`copy-of replica ${SOURCE_DB} at sourceDatabaseId`],
+            [`copy-of replica ${SOURCE_DB} at sourceDatabaseId`, "child-of primary sql-dr at serverName"],
         ],
         [
-            "a new, empty database",
+            "a new, empty database: on its server",
             azureNative("sql:Database", { location: "westeurope", serverName: "sql-main", resourceGroupName: "rg" }),
-            [],
+            ["child-of primary sql-main at serverName"],
         ],
         [
             "classic geo-secondary database",
@@ -382,7 +395,11 @@ describe("azure locators: copies Azure makes", () => {
                 alias: "orders",
                 partnerNamespace: unknown(),
             }),
-            ["located-by primary rg at resourceGroupName", "copies-to failover (unknown) at partnerNamespace"],
+            [
+                "located-by primary rg at resourceGroupName",
+                "copies-to failover (unknown) at partnerNamespace",
+                "child-of primary ns-main at namespaceName",
+            ],
         ],
         [
             "classic Service Bus geo-DR pairing",

@@ -205,8 +205,21 @@ describe("gcp locator", () => {
                 databaseVersion: "POSTGRES_16",
                 settings: { tier: "db-f1-micro", backupConfiguration: { enabled: true } },
             }),
-            ["primary europe-west3 DE"],
-            ["missing secondary-location settings.backupConfiguration.location"],
+            ["primary europe-west3 DE", `backup eu ${EU_COUNTRIES} [multi-region]`],
+            [],
+        ],
+        [
+            "Cloud SQL backups of an instance no multi-region covers: one of them",
+            gcpResource("gcp:sql/databaseInstance:DatabaseInstance", {
+                region: "europe-west2",
+                databaseVersion: "POSTGRES_16",
+                settings: { tier: "db-f1-micro", backupConfiguration: { enabled: true } },
+            }),
+            [
+                "primary europe-west2 GB",
+                `backup us/eu/asia US,${EU_COUNTRIES},HK,ID,IN,JP,KR,SG,TH,TW [multi-region one of gcp:us,gcp:eu,gcp:asia]`,
+            ],
+            [],
         ],
         [
             "Cloud SQL without backups",

@@ -25,8 +25,34 @@ describe("generic locator", () => {
             [],
         ],
         [
-            "a name two clouds share is not guessed",
+            "a name two clouds share is each of their regions, not a guess",
             community({ region: "eu-central-1" }),
+            ["primary eu-central-1 DE [one of alicloud:eu-central-1,aws:eu-central-1]"],
+            [],
+        ],
+        [
+            "a name three clouds share in three countries",
+            community({ region: "ap-southeast-3" }),
+            [
+                "primary ap-southeast-3 MY,ID,SG [one of alicloud:ap-southeast-3,aws:ap-southeast-3,huaweicloud:ap-southeast-3]",
+            ],
+            [],
+        ],
+        [
+            "a service that says it runs on AWS (Confluent `cloud: AWS`)",
+            community({ cloud: "AWS", region: "ap-southeast-3" }),
+            ["primary ap-southeast-3 ID"],
+            [],
+        ],
+        [
+            "a service that names the cloud and spells regions its own way (MongoDB Atlas `EU_CENTRAL_1`)",
+            community({ providerName: "AWS", providerRegionName: "EU_CENTRAL_1" }),
+            ["primary eu-central-1 DE"],
+            [],
+        ],
+        [
+            "a stated cloud that does not have the region",
+            community({ cloud: "GCP", region: "eu-central-1" }),
             ["primary eu-central-1 ?"],
             ["unrecognised location region"],
         ],

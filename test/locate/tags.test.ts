@@ -23,6 +23,36 @@ const gcs = (props: Props, config: Props = {}) =>
 describe("tags and labels", () => {
     const cases: Array<[string, NormalisedResource, Record<string, string>]> = [
         [
+            "Cloud SQL keeps its labels in settings.userLabels",
+            resource(
+                "gcp:sql/databaseInstance:DatabaseInstance",
+                "db",
+                { region: "europe-west1", settings: { tier: "db-f1-micro", userLabels: { "data-residency": "be" } } },
+                { provider: defaultProvider("gcp", {}, "9_0_0") },
+            ),
+            { "data-residency": "be" },
+        ],
+        [
+            "GKE keeps the cluster's labels in resourceLabels",
+            resource(
+                "gcp:container/cluster:Cluster",
+                "gke",
+                { location: "europe-west1", resourceLabels: { "data-residency": "eu" } },
+                { provider: defaultProvider("gcp", {}, "9_0_0") },
+            ),
+            { "data-residency": "eu" },
+        ],
+        [
+            "decoy: a map whose name only contains 'labels' is not one",
+            resource(
+                "gcp:container/cluster:Cluster",
+                "gke",
+                { location: "europe-west1", labelsPolicy: { "data-residency": "us" } },
+                { provider: defaultProvider("gcp", {}, "9_0_0") },
+            ),
+            {},
+        ],
+        [
             "aws tags",
             s3Bucket({ tags: { "data-residency": "eu", team: "shop" } }, { providerRegion: "eu-west-1" }),
             { "data-residency": "eu", team: "shop" },

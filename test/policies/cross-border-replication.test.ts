@@ -81,9 +81,17 @@ describe(POLICY, () => {
                 [["advisory", "not known during preview"]],
             ],
             [
-                "a replica region nobody knows fails closed",
+                "a replica region nobody knows, of unclassified data, is a warning",
                 dynamoTable({ replicas: [{ regionName: "eu-middle-7" }] }, { providerRegion: "eu-west-1" }),
-                [["unverified", "eu-middle-7"]],
+                [["advisory", "eu-middle-7", "carries no data-residency classification"]],
+            ],
+            [
+                "a replica region nobody knows, of classified data, fails closed",
+                dynamoTable(
+                    { replicas: [{ regionName: "eu-middle-7" }], ...tagged("eu") },
+                    { providerRegion: "eu-west-1" },
+                ),
+                [["unverified", "eu-middle-7", "correct the value"]],
             ],
         ];
         for (const [what, r, expected] of cases)

@@ -76,9 +76,35 @@ describe(POLICY, () => {
             [],
         ],
         [
-            "a region nobody knows fails closed, at the policy's level",
+            "an AWS region newer than the catalog, named like AWS China's: the partition its name puts it in",
             s3Bucket({}, { providerRegion: "cn-north-9" }),
-            [["unverified", "cn-north-9", "correct the value"]],
+            [
+                ["violation", "cn-north-9", "partition aws-cn", "Placement in partition aws-cn is disallowed"],
+                ["advisory", "cn-north-9", "not a location clean-guard knows", "warning, not a block"],
+            ],
+        ],
+        [
+            "an AWS region nobody knows, on an unclassified bucket: a warning that says how to teach the catalog",
+            s3Bucket({}, { providerRegion: "eu-middle-7" }),
+            [["advisory", "eu-middle-7", "carries no data-residency classification", "catalog entry"]],
+        ],
+        [
+            "the same bucket classified: cannot verify, at the policy's level",
+            s3Bucket({ tags: { "data-residency": "eu" } }, { providerRegion: "eu-middle-7" }),
+            [["unverified", "eu-middle-7", "correct the value"]],
+        ],
+        [
+            "an Azure China region newer than the catalog is in the 21Vianet partition by its name",
+            storageAccount("chinanorth9", "Standard_LRS"),
+            [
+                ["violation", "chinanorth9", "partition azure-china"],
+                ["advisory", "chinanorth9"],
+            ],
+        ],
+        [
+            "an Alibaba Cloud region nobody knows stays at the policy's level: the vendor is untrusted",
+            alicloudBucket("eu-middle-7"),
+            [["unverified", "eu-middle-7"]],
         ],
         [
             "a region unknown during preview is checked at `up`",
@@ -101,6 +127,8 @@ describe(POLICY, () => {
                 "disallow:",
                 "  countries: [ru]",
                 "  regions: [{ cloud: aws, region: us-east-1 }, { cloud: '*', region: me-central-1 }]",
+                "classification:",
+                "  unknownPlaces: mandatory",
             ].join("\n"),
         );
         const cases: Array<[string, NormalisedResource, Expected]> = [
@@ -114,6 +142,11 @@ describe(POLICY, () => {
                 "a region disallowed on any cloud",
                 s3Bucket({}, { providerRegion: "me-central-1" }),
                 [["violation", "me-central-1"]],
+            ],
+            [
+                "a region nobody knows, under classification.unknownPlaces: mandatory",
+                s3Bucket({}, { providerRegion: "eu-middle-7" }),
+                [["unverified", "eu-middle-7", "correct the value"]],
             ],
             [
                 "the default's mainland China still applies (extends: default)",

@@ -63,9 +63,22 @@ describe("the clean-guard policies through the engine", function () {
             assert.match(d.message, /\n\[clean-guard-disallowed-region\] .*not known during preview/);
         });
 
-        it("a region nobody knows stays under the policy, mandatory", async () => {
+        it("a region nobody knows, on unclassified data, is a warning under the companion", async () => {
             const d = only(
                 await engine.analyze(bucket("orders", {}, awsAt("typo", { region: "eu-west-9" }))),
+                "clean-guard-unverified",
+            );
+            assert.equal(d.enforcementLevel, "advisory");
+            assert.match(
+                d.message,
+                /\[clean-guard-disallowed-region\] .*cannot verify: location 'eu-west-9'.*a warning/,
+            );
+        });
+
+        it("a region nobody knows, on classified data, stays under the policy, mandatory", async () => {
+            const tagged = { tags: { "data-residency": "eu" } };
+            const d = only(
+                await engine.analyze(bucket("orders", tagged, awsAt("typo", { region: "eu-west-9" }))),
                 "clean-guard-disallowed-region",
             );
             assert.equal(d.enforcementLevel, "mandatory");

@@ -32,6 +32,7 @@ describe("profile: valid profiles load", () => {
             stackTag: "data-residency",
             stackDefaults: [],
             requiredFor: [],
+            unknownPlaces: "advisory",
         });
         assert.deepEqual(profile.lookups, DEFAULT_LOOKUPS);
         assert.deepEqual(profile.tagExemptions, { tag: "clean-guard-exempt", policies: [] });

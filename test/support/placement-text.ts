@@ -9,6 +9,9 @@ export function locationText(l: Location): string {
         l.scope === "region" ? "" : l.scope,
         l.partition ? `partition=${l.partition}` : "",
         l.controlPlane ? "control-plane" : "",
+        l.possible
+            ? `one of ${[...new Set(l.possible.candidates.map((c) => `${c.cloud}:${c.region}`))].join(",")}`
+            : "",
     ]
         .filter(Boolean)
         .join(" ");

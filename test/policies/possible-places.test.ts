@@ -1,0 +1,135 @@
+// Places known only as a set (a region name several clouds share, the multi-region a service picks by default)
+// judged on the set: every place breaks the rule -> violation; some -> cannot verify at the policy's level;
+// none -> pass. And places the catalog cannot name at all warn on unclassified data, block classified data.
+
+import type { NormalisedResource } from "../../src/model/resource";
+import type { Props } from "../../src/model/values";
+import { cloudResource, gcpResource } from "../support/builders";
+import { assertFindings, judgeResource, orgProfile, type Expected } from "./judge";
+
+const REGION = "clean-guard-disallowed-region";
+const RESIDENCY = "clean-guard-data-residency";
+const COPIES = "clean-guard-cross-border-replication";
+
+/** A SaaS data store clean-guard has no locator for: placed by its `region` (and `cloud`) inputs. */
+const saas = (props: Props) => cloudResource("acme", "1_0_0", "acme:index/cluster:Cluster", props, { name: "orders" });
+
+/** A Cloud SQL instance with backups on and no backup location: Google picks the nearest multi-region. */
+const cloudSql = (region: string, labels: Props = {}) =>
+    gcpResource(
+        "gcp:sql/databaseInstance:DatabaseInstance",
+        {
+            region,
+            databaseVersion: "POSTGRES_16",
+            settings: { tier: "db-f1-micro", backupConfiguration: { enabled: true }, ...labels },
+        },
+        { name: "orders" },
+    );
+
+const classified = (jurisdiction: string) => ({ tags: { "data-residency": jurisdiction } });
+
+describe("possible places: a location judged on the set of places it may be", () => {
+    const cases: Array<[string, NormalisedResource, string, Expected]> = [
+        [
+            "a region name AWS and Huawei Cloud both use for Beijing: China wherever it is",
+            saas({ region: "cn-north-1" }),
+            REGION,
+            [
+                [
+                    "violation",
+                    "cn-north-1",
+                    "a name of aws, huaweicloud: China (CN)",
+                    "Wherever it is: Placement in",
+                    "China (CN)",
+                ],
+            ],
+        ],
+        [
+            "a name AWS and Alibaba both use for Frankfurt: no place of it is disallowed",
+            saas({ region: "eu-central-1" }),
+            REGION,
+            [],
+        ],
+        [
+            "Singapore on AWS and Alibaba, Hong Kong on Huawei Cloud: data classified sg cannot be verified",
+            saas({ region: "ap-southeast-1", ...classified("sg") }),
+            RESIDENCY,
+            [
+                [
+                    "unverified",
+                    "ap-southeast-1",
+                    "it may be in huaweicloud ap-southeast-1 (Hong Kong",
+                    "(HK) is outside it",
+                ],
+            ],
+        ],
+        [
+            "the same name, the service saying it runs on AWS: Singapore",
+            saas({ cloud: "AWS", region: "ap-southeast-1", ...classified("sg") }),
+            RESIDENCY,
+            [],
+        ],
+        [
+            "Cloud SQL backups in Belgium's nearest multi-region, unclassified: nothing to say",
+            cloudSql("europe-west1"),
+            COPIES,
+            [],
+        ],
+        [
+            "the same, classified eu: the EU multi-region keeps EU data",
+            cloudSql("europe-west1", { userLabels: { "data-residency": "eu" } }),
+            COPIES,
+            [],
+        ],
+        [
+            "the same, data classified for Belgium alone: the EU multi-region is not pinned to it",
+            cloudSql("europe-west1", { userLabels: { "data-residency": "be" } }),
+            COPIES,
+            [["violation", "backup gcp multi-region eu", "the multi-region nearest europe-west1"]],
+        ],
+        [
+            "Cloud SQL in London, data classified eu: backups go to one of US, EU or ASIA, not known which",
+            cloudSql("europe-west2", { userLabels: { "data-residency": "eu" } }),
+            COPIES,
+            [
+                [
+                    "unverified",
+                    "multi-region us/eu/asia (the multi-region nearest europe-west2: one of 36 countries)",
+                    "it may be in gcp us (United States (US))",
+                    "likewise 8 other possible places",
+                    "name the place exactly",
+                ],
+            ],
+        ],
+    ];
+    for (const [what, r, policy, expected] of cases)
+        it(what, async () => assertFindings(await judgeResource(r), policy, expected));
+});
+
+describe("places the catalog cannot name: the level follows the risk", () => {
+    const droplet = (props: Props = {}) =>
+        cloudResource("digitalocean", "4_0_0", "digitalocean:index/droplet:Droplet", {
+            region: "sgp1",
+            size: "s-1vcpu-1gb",
+            ...props,
+        });
+    const cases: Array<[string, NormalisedResource, Expected]> = [
+        [
+            "a droplet in a region no cloud of the catalog has, unclassified: a warning, not a block",
+            droplet(),
+            [["advisory", "location 'sgp1'", "not a location of any cloud clean-guard knows", "warning, not a block"]],
+        ],
+        [
+            "the same droplet holding data classified sg: blocked until it can be checked",
+            droplet(classified("sg")),
+            [["unverified", "sgp1", "does not let through what it cannot check"]],
+        ],
+    ];
+    for (const [what, r, expected] of cases)
+        it(what, async () => assertFindings(await judgeResource(r), REGION, expected));
+
+    it("a profile with classification.unknownPlaces: mandatory blocks it on unclassified data too", async () => {
+        const profile = orgProfile("classification:\n  unknownPlaces: mandatory");
+        assertFindings(await judgeResource(droplet(), { profile }), REGION, [["unverified", "sgp1"]]);
+    });
+});
