@@ -3,6 +3,8 @@
 
 import { defaultCatalog } from "../src/catalog/index";
 import { evaluateResource, evaluateStack, type EvaluationOptions } from "../src/engine/evaluate";
+import { scanInputs } from "../src/locate/scan";
+import { emptyPlacement } from "../src/model/placement";
 import type { StackContext } from "../src/model/resource";
 import { allPolicies } from "../src/policies/index";
 import { defaultProfile } from "../src/profile/load";
@@ -18,6 +20,8 @@ export interface InProcessResult {
     resourcesPerWallSecond: number;
     /** CPU microseconds per resource in evaluateResource: constant when the cost grows linearly. */
     usPerResource: number;
+    /** Of those, the host scan's: every input string of the resource and its provider read for hosts and images. */
+    hostScanUsPerResource: number;
     evaluateStack: Cost;
     findings: number;
 }
@@ -52,6 +56,9 @@ export async function measureInProcess(
     const perResource = await medianCost(repetitions, async () => {
         for (const r of resources) await evaluateResource(r, STACK_CONTEXT, options);
     });
+    const hostScan = await medianCost(repetitions, async () => {
+        for (const r of resources) scanInputs(r, emptyPlacement(r, r.type), { catalog: options.catalog });
+    });
     const evaluateStackCost = await medianCost(repetitions, async () => {
         findings = (await evaluateStack(resources, STACK_CONTEXT, options)).findings.length;
     });
@@ -60,6 +67,7 @@ export async function measureInProcess(
         resourcesPerSecond: (resources.length / perResource.cpuMs) * 1000,
         resourcesPerWallSecond: (resources.length / perResource.wallMs) * 1000,
         usPerResource: (perResource.cpuMs * 1000) / resources.length,
+        hostScanUsPerResource: (hostScan.cpuMs * 1000) / resources.length,
         evaluateStack: evaluateStackCost,
         findings,
     };

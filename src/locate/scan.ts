@@ -8,7 +8,7 @@ import type { Host, Image, Placement, Undetermined } from "../model/placement";
 import type { NormalisedResource } from "../model/resource";
 import { isRecord, Secret, Unknown, type Props, type Value } from "../model/values";
 import type { Locator } from "./context";
-import { hostsInText } from "./host-text";
+import { findHosts } from "./host-finder";
 import { parseImageRef } from "./image-ref";
 import { decodeJsonString, MAX_JSON_STRING } from "./json-strings";
 import { providerLabel } from "./read";
@@ -123,7 +123,7 @@ class Walker {
         }
         // A value under an image key that is no image reference (a URL to an archive) is still read for hosts.
         if (this.isImageKey(key) && this.image(value, path, secret)) return;
-        for (const found of hostsInText(value, this.catalog)) {
+        for (const found of findHosts(value, this.catalog)) {
             // One entry per host and input: a script that calls the same host 200,000 times is one finding.
             const key = `${found.host}\u0000${path}`;
             if (this.seen.has(key)) continue;

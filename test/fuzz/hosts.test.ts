@@ -5,7 +5,7 @@ import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { defaultCatalog, parseHost } from "../../src/catalog";
 import { hostSuffixes } from "../../src/catalog/hosts";
-import { hostsInText } from "../../src/locate/host-text";
+import { findHosts } from "../../src/locate/host-finder";
 import { fuzzed, PATHOLOGICAL_MS, SlowestCall } from "./settings";
 
 const catalog = defaultCatalog();
@@ -137,7 +137,7 @@ describe("fuzz: host parser", () => {
                         () => text,
                         () => {
                             parseHost(text);
-                            hostsInText(text, catalog);
+                            findHosts(text, catalog);
                         },
                     );
                 },
@@ -183,7 +183,7 @@ describe("fuzz: host parser", () => {
                     assert.equal(catalog.vendorOfHost(parseHost(text) ?? "")?.vendor.id, vendor, text);
                     // A URL is found inside a script; anything else must be the whole value.
                     const value = text.includes("://") ? prose + text : text;
-                    const found = hostsInText(value, catalog).map((h) => h.vendor);
+                    const found = findHosts(value, catalog).map((h) => h.vendor);
                     assert.ok(found.includes(vendor), `${JSON.stringify(value)} -> ${JSON.stringify(found)}`);
                 }),
                 fuzzed(),
@@ -210,7 +210,7 @@ describe("fuzz: host parser", () => {
             fc.property(written, (text) => {
                 assert.equal(catalog.vendorOfHost(parseHost(text) ?? ""), undefined, text);
                 assert.deepEqual(
-                    hostsInText(text, catalog).filter((h) => h.vendor),
+                    findHosts(text, catalog).filter((h) => h.vendor),
                     [],
                     text,
                 );

@@ -6,6 +6,7 @@ import {
     defaultProvider,
     explicitProvider,
     EngineEmulator,
+    secret,
     UNKNOWN,
     type Diagnostic,
     type EmulatedResource,
@@ -229,6 +230,57 @@ describe("evasion: what a blocked team tries next", () => {
             ],
         ],
         (d) => assert.ok(!/\b(undefined|\[object Object\]|NaN)\b/.test(d.message), d.message),
+    );
+
+    const cos = "records-1250000000.cos.ap-guangzhou.myqcloud.com";
+    table(
+        "endpoints in lists and inside other URLs, an unclassified stack in Ireland",
+        { stackConfig: ireland },
+        [
+            ["a list of URLs without spaces", lambda({ TARGETS: `https://api.example.org/v1,https://${cos}` }), [HOST]],
+            [
+                "decoy: the same list with clean hosts only",
+                lambda({ TARGETS: "https://api.example.org/v1,https://records.example.net" }),
+                ["pass"],
+            ],
+            [
+                "a URL carried in a proxy URL's query",
+                lambda({ SINK: "https://proxy.example.org/forward?to=https://oss-cn-shenzhen.aliyuncs.com/records" }),
+                [HOST],
+            ],
+            [
+                "the same, percent-encoded",
+                lambda({ SINK: "https://proxy.example.org/forward?to=https%3A%2F%2Foss-cn-shenzhen.aliyuncs.com%2Fr" }),
+                [HOST],
+            ],
+            [
+                "decoy: the proxy forwarding to a clean host",
+                lambda({ SINK: "https://proxy.example.org/forward?to=https://records.example.net/records" }),
+                ["pass"],
+            ],
+            ["a broker list of bare hosts", lambda({ BROKERS: `kafka-1:9092,${oss}:9092` }), [HOST]],
+            [
+                "decoy: a broker list of clean hosts",
+                lambda({ BROKERS: "kafka-1:9092,kafka-2.example.org:9092" }),
+                ["pass"],
+            ],
+            [
+                "decoy: a host only mentioned in a URL's path",
+                lambda({ DOCS: `https://docs.example.org/migrate-from/${oss}` }),
+                ["pass"],
+            ],
+            ["decoy: a look-alike in a list", lambda({ TARGETS: `a.example.org,${oss}.mirror.example.org` }), ["pass"]],
+            ["decoy: prose naming the vendor", lambda({ NOTE: "migrated off aliyun.com last year" }), ["pass"]],
+            [
+                "a secret list: judged, and the host not printed",
+                lambda({ TARGETS: secret("https://a.example.org,https://vault-7.cos.ap-guangzhou.myqcloud.com") }),
+                [HOST],
+            ],
+        ],
+        (d) => {
+            assert.match(d.message, /at environment\.variables\.[A-Z]+/);
+            assert.ok(!d.message.includes("vault-7"), d.message);
+        },
     );
 
     table(

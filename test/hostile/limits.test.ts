@@ -6,6 +6,7 @@
 // The documented bounds (src/locate): inputs are walked 48 levels deep, JSON inside a string is read up to
 // 1 MiB; anything beyond is reported "too-large". Everything else is read in full, in linear time.
 import { strict as assert } from "node:assert";
+import type { Finding } from "../../src/model/finding";
 import type { Value } from "../../src/model/values";
 import { defaultProvider, EngineEmulator } from "../emulator/engine";
 import { awsResource } from "../support/builders";
@@ -116,6 +117,16 @@ const CASES: Array<[what: string, build: () => ReturnType<typeof lambda>, expect
     ],
 ];
 
+/** The outcomes a reviewer expects, each message short, few findings, and a readable fix for what was not read. */
+function assertJudged(findings: Finding[], expected: string[]): void {
+    const outcomes = [...new Set(findings.map((f) => `${f.policy} ${outcomeOf(f) satisfies Outcome}`))].sort();
+    assert.deepEqual(outcomes, expected, findings.map((f) => f.message.slice(0, 300)).join("\n"));
+    for (const f of findings) assert.ok(f.message.length < MAX_MESSAGE, `a ${f.message.length}-character message`);
+    assert.ok(findings.length <= 10, `${findings.length} findings for one resource`);
+    // An input too large to read is fixed by making it readable, not by pointing it at another host.
+    for (const f of findings.filter((x) => /was not read/.test(x.found))) assert.match(f.fix ?? "", /1 MiB/);
+}
+
 describe("limits: inputs larger than any schema", function () {
     this.timeout(120_000);
     for (const [what, build, expected] of CASES) {
@@ -124,15 +135,50 @@ describe("limits: inputs larger than any schema", function () {
             const started = process.hrtime.bigint();
             const findings = await judgeResource(resource);
             const ms = Number(process.hrtime.bigint() - started) / 1e6;
-            const outcomes = [...new Set(findings.map((f) => `${f.policy} ${outcomeOf(f) satisfies Outcome}`))].sort();
-            assert.deepEqual(outcomes, expected, findings.map((f) => f.message.slice(0, 300)).join("\n"));
+            assertJudged(findings, expected);
             assert.ok(ms < BOUND_MS, `judged in ${ms.toFixed(0)} ms`);
-            for (const f of findings)
-                assert.ok(f.message.length < MAX_MESSAGE, `a ${f.message.length}-character message`);
-            assert.ok(findings.length <= 10, `${findings.length} findings for one resource`);
-            // An input too large to read is fixed by making it readable, not by pointing it at another host.
-            for (const f of findings.filter((x) => /was not read/.test(x.found))) assert.match(f.fix ?? "", /1 MiB/);
         });
+    }
+});
+
+/** `count` bare broker endpoints, `kafka-<i>.example.org:9092`, comma-separated, then `last`. */
+const brokers = (count: number, last: string) =>
+    [...Array.from({ length: count }, (_, i) => `kafka-${i}.example.org:9092`), last].join(",");
+
+// Untimed: mocha's timeout is the bound; what matters is that each finishes, and its verdict.
+describe("limits: long lists of endpoints and deep nesting", function () {
+    this.timeout(60_000);
+    const cases: Array<[what: string, build: () => ReturnType<typeof lambda>, expected: string[]]> = [
+        [
+            "20,000 endpoints in one list, an OSS endpoint last",
+            () => lambda({ BROKERS: brokers(20_000, "s3.oss-cn-hangzhou.aliyuncs.com:9092") }),
+            ["clean-guard-untrusted-host violation"],
+        ],
+        ["20,000 clean endpoints in one list", () => lambda({ BROKERS: brokers(20_000, "b.example.net:9092") }), []],
+        [
+            "100,000 endpoints in one list (over 2 MB), an OSS endpoint last",
+            () => lambda({ BROKERS: brokers(100_000, "s3.oss-cn-hangzhou.aliyuncs.com:9092") }),
+            ["clean-guard-untrusted-host violation"],
+        ],
+        [
+            "an endpoint nested 2,000 levels deep in JSON in a string: not read, so cannot verify",
+            () => lambda({ DEEP: JSON.stringify(nested(2000, OSS, (inner) => ({ next: [inner] }))) }),
+            ["clean-guard-untrusted-host unverified"],
+        ],
+        [
+            "an endpoint nested 2,000 levels deep in objects, as an input",
+            () =>
+                awsResource(
+                    "aws:s3/bucket:Bucket",
+                    { deep: nested(2000, OSS, (inner) => ({ next: inner })) },
+                    { providerRegion: "eu-west-1" },
+                ),
+            ["clean-guard-untrusted-host unverified"],
+        ],
+    ];
+    for (const [what, build, expected] of cases) {
+        it(`${what}: ${expected.length ? expected.join(", ") : "pass"}`, async () =>
+            assertJudged(await judgeResource(build()), expected));
     }
 });
 
