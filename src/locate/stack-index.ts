@@ -5,8 +5,6 @@
 import type { NormalisedResource } from "../model/resource";
 import { reveal } from "../model/values";
 
-const AMBIGUOUS = Symbol("ambiguous");
-
 /** Top-level inputs/outputs whose string value identifies any resource (ids, ARNs, physical names). */
 const IDENTIFYING_KEYS = new Set(["arn", "id", "name", "identifier", "selfLink"]);
 
@@ -29,7 +27,8 @@ const S3_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)$/;
 
 export class StackIndex {
     private readonly byUrn = new Map<string, NormalisedResource>();
-    private readonly byKey = new Map<string, NormalisedResource | typeof AMBIGUOUS>();
+    /** Usually one resource a name; a list where several share it (kept, so a kind can tell them apart). */
+    private readonly byKey = new Map<string, NormalisedResource | NormalisedResource[]>();
 
     constructor(readonly resources: readonly NormalisedResource[]) {
         for (const r of resources) {
@@ -66,13 +65,25 @@ export class StackIndex {
         return this.byUrn.get(deps[0]);
     }
 
+    /** The one resource of the stack by that name that `accept` accepts (a parent of the kind a child names). */
+    resolveWhere(reference: string, accept: (r: NormalisedResource) => boolean): NormalisedResource | undefined {
+        const direct = this.byUrn.get(reference);
+        if (direct) return accept(direct) ? direct : undefined;
+        const hit = this.byKey.get(reference);
+        const accepted = (Array.isArray(hit) ? hit : hit ? [hit] : []).filter(accept);
+        return accepted.length === 1 ? accepted[0] : undefined;
+    }
+
     private unique(key: string): NormalisedResource | undefined {
         const hit = this.byKey.get(key);
-        return hit === AMBIGUOUS ? undefined : hit;
+        return Array.isArray(hit) ? undefined : hit;
     }
 
     private add(key: string, r: NormalisedResource): void {
         const prior = this.byKey.get(key);
-        this.byKey.set(key, prior === undefined || prior === r ? r : AMBIGUOUS);
+        if (prior === undefined) this.byKey.set(key, r);
+        else if (Array.isArray(prior)) {
+            if (!prior.includes(r)) prior.push(r);
+        } else if (prior !== r) this.byKey.set(key, [prior, r]);
     }
 }

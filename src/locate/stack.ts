@@ -49,10 +49,16 @@ function parentOf(
 ): Parent | undefined {
     for (const ref of p.references) {
         if (ref.relation !== "child-of") continue;
-        const target = stack.resolve(ref.target) ?? stack.dependencyOf(resource, ref.path);
-        const typeName = target?.type.slice(target.type.lastIndexOf(":") + 1).toLowerCase();
-        if (!target || target.urn === resource.urn || !typeName?.endsWith(ref.kind ?? "")) continue;
-        if (!placements.has(target.urn)) continue;
+        const ofKind = (r: NormalisedResource) =>
+            r.urn !== resource.urn &&
+            r.type
+                .slice(r.type.lastIndexOf(":") + 1)
+                .toLowerCase()
+                .endsWith(ref.kind ?? "");
+        const dependency = stack.dependencyOf(resource, ref.path);
+        const target =
+            stack.resolveWhere(ref.target, ofKind) ?? (dependency && ofKind(dependency) ? dependency : undefined);
+        if (!target || !placements.has(target.urn)) continue;
         const placesChild = !p.locations.some((l) => l.role === "primary");
         return {
             resource: target,

@@ -162,6 +162,33 @@ describe("data edges: classification follows the data (engine protocol)", functi
         );
     });
 
+    it("a Redis linked server of an EU cache, linked to a cache in East US: rejected, naming the cache", async () => {
+        const cache = (name: string, location: string, tags?: Record<string, string>) =>
+            az("redis:Redis", name, {
+                name,
+                location,
+                resourceGroupName: OUTSIDE_RG,
+                sku: { name: "Premium", family: "P", capacity: 1 },
+                ...(tags ? { tags } : {}),
+            });
+        const primary = cache("orders-cache", "westeurope", EU);
+        const partner = cache("orders-cache-us", "eastus");
+        const link: EmulatedResource = {
+            ...az("redis:LinkedServer", "orders-link", {
+                name: "orders-cache",
+                resourceGroupName: OUTSIDE_RG,
+                linkedRedisCacheId: UNKNOWN,
+                linkedRedisCacheLocation: "eastus",
+                serverRole: "Secondary",
+            }),
+            propertyDependencies: { linkedRedisCacheId: [engine.urnOf(partner.type, partner.name)] },
+        };
+        const diags = blocking(await engine.preview([primary, partner, link]));
+        const linked = diags.filter((d) => d.urn === engine.urnOf("azure-native:redis:LinkedServer", "orders-link"));
+        assert.equal(linked.length, 1, JSON.stringify(diags, null, 2));
+        assert.match(linked[0].message, /failover azure region eastus .*redis:Redis 'orders-cache'/);
+    });
+
     it("a SQL database with geo-redundant backups in Brazil South: the paired region is a second place", async () => {
         const database = az("sql:Database", "orders-db", {
             location: "brazilsouth",

@@ -14,8 +14,6 @@ import { outcomeOf, judgeResource, type Outcome } from "../policies/judge";
 
 const OSS = "https://s3.oss-cn-hangzhou.aliyuncs.com/exports";
 const MB = 1024 * 1024;
-/** Generous: a guard against quadratic walks and stack blow-ups, not a benchmark (a shared 2-core machine). */
-const BOUND_MS = 5_000;
 /** A message names what it found; it does not echo megabytes of input. */
 const MAX_MESSAGE = 4_096;
 
@@ -127,16 +125,13 @@ function assertJudged(findings: Finding[], expected: string[]): void {
     for (const f of findings.filter((x) => /was not read/.test(x.found))) assert.match(f.fix ?? "", /1 MiB/);
 }
 
+// Untimed: speed is the bench's to show; mocha's timeout catches a quadratic walk or a hang, and a stack
+// blow-up fails the test outright.
 describe("limits: inputs larger than any schema", function () {
     this.timeout(120_000);
     for (const [what, build, expected] of CASES) {
         it(`${what}: ${expected.length ? expected.join(", ") : "pass"}`, async () => {
-            const resource = build();
-            const started = process.hrtime.bigint();
-            const findings = await judgeResource(resource);
-            const ms = Number(process.hrtime.bigint() - started) / 1e6;
-            assertJudged(findings, expected);
-            assert.ok(ms < BOUND_MS, `judged in ${ms.toFixed(0)} ms`);
+            assertJudged(await judgeResource(build()), expected);
         });
     }
 });
@@ -189,14 +184,12 @@ describe("limits: a 10 MB property through the engine", function () {
     after(async () => engine?.stop());
 
     it("crosses the Analyzer protocol and is judged, the message short", async () => {
-        const started = Date.now();
         const diags = await engine.analyze({
             type: "aws:lambda/function:Function",
             name: "big",
             inputs: { environment: { variables: { BLOB: `${"x".repeat(10 * MB)}/${OSS}` } } },
             provider: defaultProvider("aws", { "aws:region": "eu-west-1" }),
         });
-        assert.ok(Date.now() - started < 4 * BOUND_MS, `judged in ${Date.now() - started} ms`);
         assert.deepEqual(
             diags.map((d) => `${d.policyName} ${d.enforcementLevel}`),
             ["clean-guard-untrusted-host mandatory"],
