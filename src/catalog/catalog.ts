@@ -94,7 +94,6 @@ export function buildCatalog(data: CatalogData): Catalog {
             return undefined;
         },
         multiRegion: (cloud, name) => clouds.get(cloud)?.multiRegions.get(spelling(name)),
-        multiRegions: (cloud) => [...(clouds.get(cloud)?.multiRegions.values() ?? [])],
         partitionOfName(cloud, name) {
             // Read through disguises (full-width letters, zero-width characters): a name written to dodge the
             // catalog lands in the partition it imitates.

@@ -70,8 +70,6 @@ export interface Catalog {
     multiRegion(cloud: CloudId, name: string): MultiRegion | undefined;
     /** The partition whose naming pattern a region name follows (`cn-north-9` -> `aws-cn`), known region or not. */
     partitionOfName(cloud: CloudId, name: string): string | undefined;
-    /** Every multi-region and dual-region of a cloud. */
-    multiRegions(cloud: CloudId): MultiRegion[];
     /** The Azure region a region is paired with for geo-redundancy. */
     azurePair(region: string): AzurePair | undefined;
 

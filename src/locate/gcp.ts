@@ -27,7 +27,8 @@ interface GcpResource {
     ctx: LocateContext;
 }
 
-const LOCATION_KEYS = ["location", "region", "zone"] as const;
+/** `locationId`: Firestore databases and App Engine applications name their location so. */
+const LOCATION_KEYS = ["location", "region", "zone", "locationId"] as const;
 const PROVIDER_KEYS = ["region", "zone"] as const;
 
 /**
@@ -315,6 +316,9 @@ function cloudSqlCopies(r: GcpResource): void {
     defaultBackupLocation(r, location.path);
 }
 
+/** The multi-regions Cloud SQL keeps default backups in: Cloud Storage's (the same page as below). */
+const CLOUD_SQL_BACKUP_MULTI_REGIONS = ["us", "eu", "asia"];
+
 /**
  * With no backup location, Cloud SQL stores backups "in the multi-region that is geographically closest to
  * the instance" (https://cloud.google.com/sql/docs/postgres/backup-recovery/backups#default-backup-location):
@@ -325,7 +329,7 @@ function defaultBackupLocation(r: GcpResource, path: string): void {
     const primary = r.p.locations.find((l) => l.role === "primary");
     const country = primary?.place?.country;
     if (!primary || !country) return;
-    const multiRegions = r.ctx.catalog.multiRegions("gcp").filter((m) => m.kind === "multi-region");
+    const multiRegions = CLOUD_SQL_BACKUP_MULTI_REGIONS.flatMap((name) => r.ctx.catalog.multiRegion("gcp", name) ?? []);
     const near = `the multi-region nearest ${primary.secret ? "the instance" : primary.name}`;
     const nearest = multiRegions.find((m) => m.countries.includes(country));
     if (nearest) {

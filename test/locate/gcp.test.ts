@@ -146,6 +146,27 @@ describe("gcp locator", () => {
             [],
         ],
         [
+            "Spanner multi-region config eur3: each member region",
+            gcpResource("gcp:spanner/instance:Instance", { config: "eur3", displayName: "i" }, stackRegion("us-east1")),
+            [
+                "primary eur3 BE,FI,NL [multi-region]",
+                "member europe-west1 BE",
+                "member europe-west4 NL",
+                "member europe-north1 FI",
+            ],
+            [],
+        ],
+        [
+            "a Firestore database in nam5, named by locationId, not the provider's region",
+            gcpResource(
+                "gcp:firestore/database:Database",
+                { name: "(default)", locationId: "nam5", type: "FIRESTORE_NATIVE" },
+                stackRegion("europe-west1"),
+            ),
+            ["primary nam5 US [multi-region]", "member us-central1 US", "member us-east1 US"],
+            [],
+        ],
+        [
             "Spanner custom config",
             gcpResource("gcp:spanner/instance:Instance", { config: "custom-my-config", displayName: "i" }),
             ["primary custom-my-config ?"],
