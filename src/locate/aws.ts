@@ -11,6 +11,13 @@ const s3Replication = rule(
     "replica",
     "replication destination bucket",
 );
+/** pulumi-aws v6's BucketV2 kept the same settings as lists: `replicationConfigurations[].rules[].destinations[]`. */
+const s3ReplicationV6 = rule(
+    "copies-to",
+    "replicationConfigurations[*].rules[*].destinations[*].bucket",
+    "replica",
+    "replication destination bucket",
+);
 const dynamoReplicas = rule("region", "replicas[*].regionName", "replica", "replica region");
 const replicaKey = rule("copy-of", "primaryKeyArn", "replica", "primary key");
 const ami = (at: string) => rule("machine-image", at, "primary", "machine image");
@@ -23,7 +30,7 @@ const TYPE_RULES = compileRuleTable({
         rule("copies-to", "rules[*].destination.bucket", "replica", "replication destination bucket"),
     ],
     "aws:s3/bucket:Bucket": [s3Replication],
-    "aws:s3/bucketV2:BucketV2": [s3Replication],
+    "aws:s3/bucketV2:BucketV2": [s3Replication, s3ReplicationV6],
     "aws:s3control/multiRegionAccessPoint:MultiRegionAccessPoint": [
         rule("located-by", "details.regions[*].bucket", "member", "member bucket"),
     ],

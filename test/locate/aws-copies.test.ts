@@ -152,6 +152,19 @@ describe("aws locator: references to other resources", () => {
             [`copies-to replica ${destinationArn} at replicationConfiguration.rules[0].destination.bucket`],
         ],
         [
+            "pulumi-aws v6 BucketV2 replication written inline, as lists",
+            awsResource(
+                "aws:s3/bucketV2:BucketV2",
+                {
+                    replicationConfigurations: [
+                        { role: "r", rules: [{ status: "Enabled", destinations: [{ bucket: destinationArn }] }] },
+                    ],
+                },
+                eu,
+            ),
+            [`copies-to replica ${destinationArn} at replicationConfigurations[0].rules[0].destinations[0].bucket`],
+        ],
+        [
             "aws-native S3 bucket replication",
             awsNativeResource(
                 "aws-native:s3:Bucket",
