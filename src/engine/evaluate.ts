@@ -11,6 +11,7 @@ import { locate } from "../locate/index";
 import { locateStack } from "../locate/stack";
 import type { JudgeContext, PolicyDefinition } from "../policies/define";
 import type { Profile } from "../profile/types";
+import { enrichPlacement } from "./enrich";
 import { applyExemptions, type ExemptionReport } from "./exemptions";
 import { quotable } from "./quoted-values";
 
@@ -39,6 +40,7 @@ export async function evaluateResource(
 ): Promise<{ findings: Finding[]; placement: Placement }> {
     const placement = locate(resource, { catalog: options.catalog });
     const ctx = { ...judgeContext(options, stack), lookupsInStackPass: stack.phase === "preview" };
+    if (!ctx.lookupsInStackPass) await enrichPlacement(placement, options.lookups, options.profile.lookups.ec2);
     const findings = await judgeAll(placement, ctx, options);
     return { findings: applyExemptions(findings, placement, ctx, options.now).kept, placement };
 }
@@ -58,9 +60,14 @@ export async function evaluateStack(
     // What the per-resource pass (the engine's Analyze calls) reported, to report only what it could not see.
     const soloCtx = { ...judgeContext(options, stack), lookupsInStackPass: stack.phase === "preview" };
     const judgeOne = async (resource: NormalisedResource): Promise<{ findings: Finding[]; stackOnly: Finding[] }> => {
-        const findings = await judgeAll(placements.get(resource.urn)!, ctx, options);
+        const placement = placements.get(resource.urn)!;
+        await enrichPlacement(placement, options.lookups, options.profile.lookups.ec2);
+        const findings = await judgeAll(placement, ctx, options);
         if (findings.length === 0) return { findings, stackOnly: [] };
-        const solo = await judgeAll(locate(resource, { catalog: options.catalog }), soloCtx, options);
+        const alone = locate(resource, { catalog: options.catalog });
+        // Enriched as the per-resource pass was (from the same cache), so that its findings compare equal.
+        if (!soloCtx.lookupsInStackPass) await enrichPlacement(alone, options.lookups, options.profile.lookups.ec2);
+        const solo = await judgeAll(alone, soloCtx, options);
         const seen = new Set(solo.map(findingKey));
         return { findings, stackOnly: findings.filter((f) => !seen.has(findingKey(f))) };
     };
@@ -94,7 +101,7 @@ export async function evaluate(
 }
 
 function judgeContext(options: EvaluationOptions, stack: StackContext): JudgeContext {
-    return { profile: options.profile, catalog: options.catalog, stack, lookups: options.lookups };
+    return { profile: options.profile, catalog: options.catalog, stack };
 }
 
 async function judgeAll(placement: Placement, ctx: JudgeContext, options: EvaluationOptions): Promise<Finding[]> {

@@ -117,7 +117,10 @@ export interface Image {
     vendor?: string;
     /** Region in which a machine image must be looked up. */
     region?: string;
+    /** What EC2 says of a machine image (the enrich stage, src/engine/enrich.ts). */
     facts?: ImageFacts;
+    /** Why EC2 could not say it: `not-found`, `timeout`, `off`..., and whether that only warns (lookups.ec2 auto). */
+    lookupFailure?: { reason: string; detail: string; advisory: boolean };
     path: string;
     secret?: boolean;
 }

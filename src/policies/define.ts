@@ -3,7 +3,6 @@
 
 import type { Severity } from "@pulumi/policy";
 import type { Catalog } from "../catalog/types";
-import type { Ec2Lookups } from "../lookups/index";
 import type { Verdict } from "../model/finding";
 import type { Placement } from "../model/placement";
 import type { StackContext } from "../model/resource";
@@ -18,12 +17,11 @@ export interface JudgeContext {
     stack: StackContext;
     /** Every placement of the stack, by URN: present in the stack pass only. */
     placements?: ReadonlyMap<string, Placement>;
-    /** EC2 facts (machine images, zone ids); absent where no lookup layer was set up. */
-    lookups?: Ec2Lookups;
     /**
-     * Judging one resource during a preview: lookups wait for the stack pass, where every resource's share one
-     * batch (a cold preview then costs one call per region per 100 images, not one per resource). At `up`,
-     * resources are judged one by one against the cache the preview filled.
+     * Judging one resource during a preview: outside facts (EC2 images) are looked up in the stack pass, where
+     * every resource's share one batch (a cold preview then costs one call per region per 100 images, not one per
+     * resource), so the per-resource pass has none yet. At `up`, resources are enriched one by one against the
+     * cache the preview filled.
      */
     lookupsInStackPass?: boolean;
 }

@@ -2,7 +2,6 @@ import type { Catalog } from "../catalog/types";
 import type { Verdict } from "../model/finding";
 import type { Image, ImageFacts, Placement } from "../model/placement";
 import { SECRET_MASK } from "../model/values";
-import { failedLookupEnforcement, type LookupResult } from "../lookups/index";
 import { definePolicy, type JudgeContext } from "./define";
 import { disallowedVendor, untrustedVendorRule, vendorName } from "./vendors";
 import { unverifiedAspects } from "./undetermined";
@@ -19,17 +18,13 @@ export const untrustedImage = definePolicy({
         "Container images and Helm charts must not come from an untrusted vendor's registry, and machine images must not be branded or published by an untrusted vendor (EC2 AMI provenance is looked up at preview).",
     remediation:
         "Pull the image or chart from a trusted registry (mirror it after review), or use a machine image from a trusted publisher",
-    async judge(p, ctx) {
+    judge(p, ctx) {
         const verdicts: Verdict[] = [];
-        const toLookUp: Image[] = [];
         for (const image of p.images) {
             const vendor = disallowedVendor(image.vendor, ctx.profile);
             if (vendor) verdicts.push(fromVendor(image, vendor, ctx));
-            else if (image.kind === "machine-image" && image.facts)
-                verdicts.push(...judgeFacts(image, image.facts, ctx));
-            else if (image.kind === "machine-image") toLookUp.push(image);
+            else if (image.kind === "machine-image") verdicts.push(...judgeMachineImage(p, image, ctx));
         }
-        if (!ctx.lookupsInStackPass) verdicts.push(...(await judgeLookedUp(p, toLookUp, ctx)));
         return [...verdicts, ...unverifiedAspects(p, ["image"], "where this image comes from", ctx)];
     },
 });
@@ -60,35 +55,24 @@ const LOOKUP_FIX = {
     failed: "give the pack AWS credentials that may call ec2:DescribeImages, or check the image by hand and record an exemption",
 };
 
-/** Machine images of one resource are looked up in one call, which the lookup layer batches further. */
-async function judgeLookedUp(p: Placement, images: Image[], ctx: JudgeContext): Promise<Verdict[]> {
-    const withRegion = images.filter((i) => i.region);
-    const results: Array<LookupResult<ImageFacts>> = ctx.lookups
-        ? await ctx.lookups.images.lookup(
-              withRegion.map((i) => ({ imageId: i.ref, region: i.region!, secret: i.secret })),
-          )
-        : withRegion.map(() => ({
-              ok: false,
-              failure: { reason: "off", detail: "EC2 lookups are not set up in this run" },
-          }));
+/**
+ * What EC2 said of a machine image (the enrich stage asked it). During a preview's per-resource pass the question
+ * waits for the stack pass, where every image of the stack shares batched calls: nothing to say yet.
+ */
+function judgeMachineImage(p: Placement, image: Image, ctx: JudgeContext): Verdict[] {
+    if (image.facts) return judgeFacts(image, image.facts, ctx);
+    const failure = image.lookupFailure;
+    if (failure?.reason === "not-found")
+        return [cannotLookUp(image, `EC2 does not know it in ${image.region}`, LOOKUP_FIX.notFound, false)];
+    if (failure) {
+        // The failure's sentence names the image id: a secret one is not repeated.
+        const why = image.secret ? `the lookup failed (${failure.reason})` : failure.detail;
+        return [cannotLookUp(image, why, LOOKUP_FIX.failed, failure.advisory)];
+    }
+    if (image.region || ctx.lookupsInStackPass) return [];
     // No region: the resource's own location is undetermined; if that resolves at `up`, so does this.
     const regionLater = p.undetermined.some((u) => u.aspect === "location" && u.advisory);
-    const verdicts = images
-        .filter((i) => !i.region)
-        .map((i) => cannotLookUp(i, "the region to look it up in is not known", LOOKUP_FIX.region, regionLater));
-    const failedIsAdvisory = failedLookupEnforcement(ctx.profile.lookups.ec2) === "advisory";
-    withRegion.forEach((image, k) => {
-        const result = results[k];
-        if (result.ok) verdicts.push(...judgeFacts(image, result.facts, ctx));
-        else if (result.failure.reason === "not-found") {
-            verdicts.push(cannotLookUp(image, `EC2 does not know it in ${image.region}`, LOOKUP_FIX.notFound, false));
-        } else {
-            // The failure's sentence names the image id: a secret one is not repeated.
-            const why = image.secret ? `the lookup failed (${result.failure.reason})` : result.failure.detail;
-            verdicts.push(cannotLookUp(image, why, LOOKUP_FIX.failed, failedIsAdvisory));
-        }
-    });
-    return verdicts;
+    return [cannotLookUp(image, "the region to look it up in is not known", LOOKUP_FIX.region, regionLater)];
 }
 
 function cannotLookUp(image: Image, why: string, fix: string, advisory: boolean): Verdict {
