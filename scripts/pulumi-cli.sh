@@ -16,7 +16,7 @@ build() {
     fi
     local start=$SECONDS
     # CGO off and these tags give the static build Pulumi's own release uses; the module's go.sum pins every dependency.
-    (cd "$modules/$module" && CGO_ENABLED=0 go build -mod=mod -trimpath -tags osusergo,grpcnotrace \
+    (cd "$modules/$module" && CGO_ENABLED=0 go build -mod=readonly -trimpath -tags osusergo,grpcnotrace \
         -ldflags "$ldflags" -o "$bin/$name" "$package")
     echo "pulumi-cli: built $name in $((SECONDS - start)) s"
 }
