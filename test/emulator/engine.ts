@@ -216,8 +216,13 @@ export class EngineEmulator {
         return res.getDiagnosticsList().map(toDiagnostic);
     }
 
-    /** What `pulumi preview` does: every resource through Analyze (8 in flight), then AnalyzeStack. */
-    async preview(resources: EmulatedResource[], inFlight = 8): Promise<Diagnostic[]> {
+    /**
+     * What `pulumi preview` does: every resource through Analyze (8 in flight), then AnalyzeStack. Like the
+     * engine, it registers each provider the resources use (a default provider too) as a resource of its
+     * own, judged like any other: the real CLI reports an untrusted cloud's default provider.
+     */
+    async preview(given: EmulatedResource[], inFlight = 8): Promise<Diagnostic[]> {
+        const resources = [...this.providersOf(given), ...given];
         const out: Diagnostic[][] = new Array(resources.length);
         let next = 0;
         const worker = async () => {
@@ -228,6 +233,20 @@ export class EngineEmulator {
         };
         await Promise.all(Array.from({ length: Math.min(inFlight, resources.length) }, worker));
         return [...out.flat(), ...(await this.analyzeStack(resources))];
+    }
+
+    /** The providers the resources use that are not among them, as the resources the engine registers. */
+    private providersOf(resources: EmulatedResource[]): EmulatedResource[] {
+        const urn = (r: { type: string; name: string; urn?: string }) => r.urn ?? this.urnOf(r.type, r.name);
+        const registered = new Map(resources.map((r) => [urn(r), r]));
+        const providers: EmulatedResource[] = [];
+        for (const { provider } of resources) {
+            if (!provider || registered.has(urn(provider))) continue;
+            const resource = { ...provider, urn: urn(provider) };
+            registered.set(resource.urn, resource);
+            providers.push(resource);
+        }
+        return providers;
     }
 
     async stop(): Promise<void> {
