@@ -13,8 +13,8 @@ import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { NormalisedResource, ProviderInfo } from "../../src/model/resource";
-import { Secret, Unknown, type Value } from "../../src/model/values";
-import { decodeProps, encodeValue } from "../../src/normalise/wire";
+import { isRecord, Secret, Unknown, type Props, type Value } from "../../src/model/values";
+import { decodeProps, encodeValue, PREVIEW_SECRET_PLACEHOLDER } from "../../src/normalise/wire";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -352,6 +352,26 @@ export function fromNormalised(r: NormalisedResource): EmulatedResource {
         parent: r.parent,
         dependencies: r.dependencies,
         propertyDependencies: r.propertyDependencies,
+    };
+}
+
+/**
+ * A normalised resource as the engine sends it. The engine always holds a secret's plaintext and sends it
+ * wrapped; a run under mocks cannot decrypt a `secure:` config value, and a preview's JSON prints every secret
+ * as `[secret]`, so the pack is sent that placeholder, still wrapped.
+ */
+export function asEngineSends(r: NormalisedResource): EmulatedResource {
+    const open = (v: Value): Value => {
+        if (v instanceof Secret) return new Secret(v.value === undefined ? PREVIEW_SECRET_PLACEHOLDER : open(v.value));
+        if (Array.isArray(v)) return v.map(open);
+        return isRecord(v) ? openProps(v) : v;
+    };
+    const openProps = (p: Props): Props => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, open(v)]));
+    const sent = fromNormalised(r);
+    return {
+        ...sent,
+        inputs: openProps(sent.inputs ?? {}),
+        provider: sent.provider && { ...sent.provider, inputs: openProps(sent.provider.inputs) },
     };
 }
 
