@@ -241,12 +241,26 @@ function normalise(
     for (const r of registrations) {
         if (isProviderType(r.type)) explicit.set(r.urn, providerInfo(r.urn, propsOf(r)));
     }
-    return registrations.map((r) => {
+    const defaults = new Map<string, ProviderInfo>();
+    const resources = registrations.map((r) => {
         let provider: ProviderInfo | undefined;
         if (r.provider) provider = explicit.get(providerUrnOf(r.provider));
-        else if (r.custom && !isProviderType(r.type)) provider = defaultProvider(packageOf(r.type), r.version);
+        else if (r.custom && !isProviderType(r.type)) {
+            provider = defaultProvider(packageOf(r.type), r.version);
+            defaults.set(provider.urn, provider);
+        }
         return normalisedResource(r, propsOf(r), provider);
     });
+    // The engine registers each default provider it creates as a resource of the stack, and policies judge it.
+    const registered = [...defaults.values()].map((p) => ({
+        urn: p.urn,
+        type: p.type,
+        name: p.name,
+        props: p.props,
+        dependencies: [],
+        propertyDependencies: {},
+    }));
+    return [...registered, ...resources];
 }
 
 function propsOf(r: CapturedRegistration): Props {
