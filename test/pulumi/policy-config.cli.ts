@@ -27,6 +27,16 @@ describe("pulumi preview --policy-pack-config: the CLI reconciles the pack's con
         return { ws, result: await ws.run(command, ["--policy-pack-config", file]) };
     }
 
+    /** Previews the compliant EU platform with a profile file, named in the policy config as README.md shows. */
+    async function withProfile(file: string, text: string): Promise<CliResult> {
+        const { result } = await withConfig("aws-eu-compliant", (root) => {
+            const profile = path.join(root, file);
+            fs.writeFileSync(profile, text);
+            return { "clean-guard-data-residency": { profile } };
+        });
+        return result;
+    }
+
     const UNTRUSTED = "clean-guard-untrusted-provider";
     const onAlibaba = program("alicloud-frankfurt").expected.filter((f) => f.policy === UNTRUSTED);
 
@@ -50,11 +60,10 @@ describe("pulumi preview --policy-pack-config: the CLI reconciles the pack's con
     });
 
     it("a profile that disallows Germany turns the compliant EU platform's Frankfurt copies into violations", async () => {
-        const { result } = await withConfig("aws-eu-compliant", (root) => {
-            const profile = path.join(root, "no-germany.yaml");
-            fs.writeFileSync(profile, "version: 1\nextends: default\ndisallow:\n  countries: [de]\n");
-            return { "clean-guard-data-residency": { profile } };
-        });
+        const result = await withProfile(
+            "no-germany.yaml",
+            "version: 1\nextends: default\ndisallow:\n  countries: [de]\n",
+        );
         assert.notEqual(result.code, 0, result.output);
         const copies = ["orders-replica", "orders-replica-versioning", "orders-db-replica"];
         for (const resource of copies) {
@@ -70,11 +79,10 @@ describe("pulumi preview --policy-pack-config: the CLI reconciles the pack's con
     });
 
     it("a broken profile fails the preview with the documented message: file, line, key, value, expectation", async () => {
-        const { result } = await withConfig("aws-eu-compliant", (root) => {
-            const profile = path.join(root, "org.yaml");
-            fs.writeFileSync(profile, "version: 1\nextends: default\n\n\n\ndisallow:\n  countries: [cn, ru, XX]\n");
-            return { "clean-guard-data-residency": { profile } };
-        });
+        const result = await withProfile(
+            "org.yaml",
+            "version: 1\nextends: default\n\n\n\ndisallow:\n  countries: [cn, ru, XX]\n",
+        );
         assert.notEqual(result.code, 0, result.output);
         assert.match(
             result.output,

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { parseUrn } from "../../src/model/resource";
 import { assembleProgram, programs, PROGRAMS, secretsOf, Workspace, type CliResult, type Program } from "./cli";
 
+const verdicts = (r: CliResult): string[][] => r.findings.map((f) => [f.policy, f.resource, f.level]);
 const program = (name: string): Program => programs().find((p) => p.name === name)!;
 
 /** The names of the resources a program declares. */
@@ -74,15 +75,11 @@ describe("pulumi up --policy-pack: the real CLI deploys only what the pack allow
         workspaces.push(ws);
         const preview = await ws.run("preview");
         assert.equal(preview.code, 0, preview.output);
-        assert.deepEqual(
-            preview.findings.map((f) => [f.policy, f.resource, f.level]),
-            [["clean-guard-unverified", "orders-backup", "advisory"]],
-            preview.output,
-        );
+        assert.deepEqual(verdicts(preview), [["clean-guard-unverified", "orders-backup", "advisory"]], preview.output);
         const result = await ws.run("up");
         assert.notEqual(result.code, 0, result.output);
         assert.deepEqual(
-            result.findings.map((f) => [f.policy, f.resource, f.level]),
+            verdicts(result),
             [["clean-guard-cross-border-replication", "orders-backup", "mandatory"]],
             result.output,
         );
