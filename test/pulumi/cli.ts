@@ -336,7 +336,7 @@ function readEvents(log: string): { findings: Finding[]; remediations: Remediati
  * default provider `default`; a program in TypeScript sends its SDK's version, and the engine names it
  * `default_7_48_0`. The stand-in is that SDK version: findings use the name a TypeScript program would see.
  */
-function defaultProviderName(type: string, name: string): string {
+export function defaultProviderName(type: string, name: string): string {
     const pkg = type.startsWith("pulumi:providers:") ? type.slice("pulumi:providers:".length) : undefined;
     return pkg && name === "default" ? `default_${sdkVersion(pkg).replace(/\./g, "_")}` : name;
 }
