@@ -3,8 +3,11 @@
 // example's expected-findings.json), the exit code is what a user's CI would see, and no secret is printed.
 
 import { strict as assert } from "node:assert";
+import * as path from "node:path";
+import { runProgram } from "../../src/inputs/program";
 import { parseUrn } from "../../src/model/resource";
-import { differences, programs, secretsOf, Workspace, type CliResult } from "./cli";
+import { REPO_ROOT } from "../emulator/engine";
+import { assembleProgram, differences, programs, PROGRAMS, secretsOf, Workspace, type CliResult } from "./cli";
 
 describe("pulumi preview --policy-pack: the real CLI runs the pack", function () {
     for (const program of programs()) {
@@ -17,6 +20,21 @@ describe("pulumi preview --policy-pack: the real CLI runs the pack", function ()
                 preview = await ws.run("preview");
             });
             after(() => ws?.dispose());
+
+            if (program.twinOf) {
+                it("declares the same resources as its example", async () => {
+                    const run = await runProgram(path.join(REPO_ROOT, "examples", program.twinOf!));
+                    // Custom resources and explicit providers: YAML has no components, the engine adds defaults.
+                    const ofExample = run.resources
+                        .filter(
+                            (r) => r.provider ?? (r.type.startsWith("pulumi:providers:") && !/^default/.test(r.name)),
+                        )
+                        .map((r) => `${r.type} ${r.name}`);
+                    const declared = assembleProgram(path.join(PROGRAMS, program.name)).resources ?? {};
+                    const ofTwin = Object.entries(declared).map(([name, { type }]) => `${type} ${name}`);
+                    assert.deepEqual(ofTwin.sort(), ofExample.sort());
+                });
+            }
 
             it("reports exactly the expected findings", () => {
                 const diff = differences(program.expected, preview.findings);
