@@ -1,7 +1,7 @@
 // Captures what the real Pulumi CLI writes, for the `clean-guard scan` tests (test/cli/fixtures/real):
 // `pulumi preview --json` of every program with a mandatory finding, and `pulumi stack export` of the
-// compliant ones after `pulumi up`. Run after scripts/pulumi-cli.sh:
-//   node -r ts-node/register/transpile-only test/pulumi/capture-fixtures.ts
+// compliant ones after `pulumi up`. Run after scripts/pulumi-cli.sh, for every program or the ones named:
+//   node -r ts-node/register/transpile-only test/pulumi/capture-fixtures.ts [program...]
 
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -13,7 +13,8 @@ const OUT = path.join(REPO_ROOT, "test", "cli", "fixtures", "real");
 
 async function main(): Promise<void> {
     fs.mkdirSync(OUT, { recursive: true });
-    for (const program of programs()) {
+    const named = process.argv.slice(2);
+    for (const program of programs().filter((p) => named.length === 0 || named.includes(p.name))) {
         const ws = await Workspace.create(program, { secrets: secretsOf(program).config });
         try {
             const blocked = program.expected.some((f) => f.level === "mandatory");
