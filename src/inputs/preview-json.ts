@@ -1,7 +1,7 @@
 // `pulumi preview --json`: the steps the engine plans, each with the resource's planned state.
 
 import { isRecord, Secret, type Props, type Value } from "../model/values";
-import { packageOf, parseUrn, type NormalisedResource, type ProviderInfo } from "../model/resource";
+import { packageOf, parseUrn, type ProviderInfo } from "../model/resource";
 import { decodeProps, decodeValue, PREVIEW_SECRET_PLACEHOLDER } from "../normalise/wire";
 import { InputError } from "./input-error";
 import {
@@ -11,6 +11,7 @@ import {
     providerUrnOf,
     readResourceState,
     stackFromUrns,
+    withDefaultProviders,
     type ResourceState,
 } from "./resource-state";
 import type { ScanInput } from "./scan-input";
@@ -52,10 +53,11 @@ export function readPreview(json: unknown, file: string): ScanInput {
         if (state.type.startsWith("pulumi:providers:"))
             explicit.set(state.urn, providerInfo(state.urn, propsOf(state)));
     }
-    const resources: NormalisedResource[] = [];
-    for (const state of states.values()) {
-        resources.push(normalisedResource(state, propsOf(state), providerOf(state, explicit, defaults)));
-    }
+    const resources = withDefaultProviders(
+        [...states.values()].map((state) =>
+            normalisedResource(state, propsOf(state), providerOf(state, explicit, defaults)),
+        ),
+    );
     const notes = removed > 0 ? [`skipped ${removed} resource${removed === 1 ? "" : "s"} being deleted`] : [];
     return { resources, stack: stackFromUrns(states.keys(), "preview"), notes };
 }

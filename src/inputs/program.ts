@@ -17,7 +17,7 @@ import {
 import { isRecord, Secret, type Props, type Value } from "../model/values";
 import { decodeProps, PREVIEW_SECRET_PLACEHOLDER } from "../normalise/wire";
 import { InputError } from "./input-error";
-import { normalisedResource, providerInfo, providerUrnOf } from "./resource-state";
+import { normalisedResource, providerInfo, providerUrnOf, withDefaultProviders } from "./resource-state";
 import type { CapturedRegistration, ChildRequest } from "./program-child";
 
 export interface RunProgramOptions {
@@ -241,12 +241,14 @@ function normalise(
     for (const r of registrations) {
         if (isProviderType(r.type)) explicit.set(r.urn, providerInfo(r.urn, propsOf(r)));
     }
-    return registrations.map((r) => {
-        let provider: ProviderInfo | undefined;
-        if (r.provider) provider = explicit.get(providerUrnOf(r.provider));
-        else if (r.custom && !isProviderType(r.type)) provider = defaultProvider(packageOf(r.type), r.version);
-        return normalisedResource(r, propsOf(r), provider);
-    });
+    return withDefaultProviders(
+        registrations.map((r) => {
+            let provider: ProviderInfo | undefined;
+            if (r.provider) provider = explicit.get(providerUrnOf(r.provider));
+            else if (r.custom && !isProviderType(r.type)) provider = defaultProvider(packageOf(r.type), r.version);
+            return normalisedResource(r, propsOf(r), provider);
+        }),
+    );
 }
 
 function propsOf(r: CapturedRegistration): Props {

@@ -59,6 +59,30 @@ export function normalisedResource(state: ResourceState, props: Props, provider?
     };
 }
 
+/**
+ * The engine registers each default provider it creates as a resource of the stack, and policies judge it;
+ * a program's registrations and a preview's steps leave them out, so they come back from the resources
+ * that use them.
+ */
+export function withDefaultProviders(resources: NormalisedResource[]): NormalisedResource[] {
+    const added = new Map<string, NormalisedResource>(resources.map((r) => [r.urn, r]));
+    const providers: NormalisedResource[] = [];
+    for (const { provider: p } of resources) {
+        if (!p || added.has(p.urn)) continue;
+        const resource = {
+            urn: p.urn,
+            type: p.type,
+            name: p.name,
+            props: p.props,
+            dependencies: [],
+            propertyDependencies: {},
+        };
+        added.set(p.urn, resource);
+        providers.push(resource);
+    }
+    return [...providers, ...resources];
+}
+
 /** Project and stack names from the URNs; stack tags are not in either JSON format. */
 export function stackFromUrns(urns: Iterable<string>, phase: StackContext["phase"]): StackContext {
     for (const urn of urns) {

@@ -96,7 +96,8 @@ describe("clean-guard command", function () {
         it("0 when nothing fails the run", async () => {
             const r = await run(CLEAN);
             assert.equal(r.code, 0, r.stderr);
-            assert.match(r.stdout, /0 violations \(0 mandatory\), \d+ cannot-verify, 2 resources scanned/);
+            // The stack, its bucket and the default provider the bucket uses.
+            assert.match(r.stdout, /0 violations \(0 mandatory\), \d+ cannot-verify, 3 resources scanned/);
         });
         it("1 when a mandatory policy is violated", async () => {
             const r = await run(UNTRUSTED);

@@ -23,6 +23,8 @@ describe("cli inputs: pulumi preview --json", () => {
         assert.deepEqual(
             input.resources.map((r) => r.urn),
             [
+                // The JSON leaves the default provider out; the engine registers it as a resource of the stack.
+                `${SHOP_DEV}pulumi:providers:aws::default_7_48_0`,
                 `${SHOP_DEV}pulumi:pulumi:Stack::shop-dev`,
                 `${SHOP_DEV}pulumi:providers:aws::china`,
                 `${SHOP_DEV}aws:s3/bucket:Bucket::logs`,

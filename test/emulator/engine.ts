@@ -13,8 +13,8 @@ import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { NormalisedResource, ProviderInfo } from "../../src/model/resource";
-import { Secret, Unknown, type Value } from "../../src/model/values";
-import { decodeProps, encodeValue } from "../../src/normalise/wire";
+import { isRecord, Secret, Unknown, type Props, type Value } from "../../src/model/values";
+import { decodeProps, encodeValue, PREVIEW_SECRET_PLACEHOLDER } from "../../src/normalise/wire";
 
 export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
@@ -216,8 +216,13 @@ export class EngineEmulator {
         return res.getDiagnosticsList().map(toDiagnostic);
     }
 
-    /** What `pulumi preview` does: every resource through Analyze (8 in flight), then AnalyzeStack. */
-    async preview(resources: EmulatedResource[], inFlight = 8): Promise<Diagnostic[]> {
+    /**
+     * What `pulumi preview` does: every resource through Analyze (8 in flight), then AnalyzeStack. Like the
+     * engine, it registers each provider the resources use (a default provider too) as a resource of its
+     * own, judged like any other: the real CLI reports an untrusted cloud's default provider.
+     */
+    async preview(given: EmulatedResource[], inFlight = 8): Promise<Diagnostic[]> {
+        const resources = [...this.providersOf(given), ...given];
         const out: Diagnostic[][] = new Array(resources.length);
         let next = 0;
         const worker = async () => {
@@ -228,6 +233,20 @@ export class EngineEmulator {
         };
         await Promise.all(Array.from({ length: Math.min(inFlight, resources.length) }, worker));
         return [...out.flat(), ...(await this.analyzeStack(resources))];
+    }
+
+    /** The providers the resources use that are not among them, as the resources the engine registers. */
+    private providersOf(resources: EmulatedResource[]): EmulatedResource[] {
+        const urn = (r: { type: string; name: string; urn?: string }) => r.urn ?? this.urnOf(r.type, r.name);
+        const registered = new Map(resources.map((r) => [urn(r), r]));
+        const providers: EmulatedResource[] = [];
+        for (const { provider } of resources) {
+            if (!provider || registered.has(urn(provider))) continue;
+            const resource = { ...provider, urn: urn(provider) };
+            registered.set(resource.urn, resource);
+            providers.push(resource);
+        }
+        return providers;
     }
 
     async stop(): Promise<void> {
@@ -333,6 +352,26 @@ export function fromNormalised(r: NormalisedResource): EmulatedResource {
         parent: r.parent,
         dependencies: r.dependencies,
         propertyDependencies: r.propertyDependencies,
+    };
+}
+
+/**
+ * A normalised resource as the engine sends it. The engine always holds a secret's plaintext and sends it
+ * wrapped; a run under mocks cannot decrypt a `secure:` config value, and a preview's JSON prints every secret
+ * as `[secret]`, so the pack is sent that placeholder, still wrapped.
+ */
+export function asEngineSends(r: NormalisedResource): EmulatedResource {
+    const open = (v: Value): Value => {
+        if (v instanceof Secret) return new Secret(v.value === undefined ? PREVIEW_SECRET_PLACEHOLDER : open(v.value));
+        if (Array.isArray(v)) return v.map(open);
+        return isRecord(v) ? openProps(v) : v;
+    };
+    const openProps = (p: Props): Props => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, open(v)]));
+    const sent = fromNormalised(r);
+    return {
+        ...sent,
+        inputs: openProps(sent.inputs ?? {}),
+        provider: sent.provider && { ...sent.provider, inputs: openProps(sent.provider.inputs) },
     };
 }
 

@@ -7,9 +7,9 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { runProgram } from "../../src/inputs/program";
 import { parseUrn, type NormalisedResource } from "../../src/model/resource";
-import { isRecord, Secret, type Props, type Value } from "../../src/model/values";
+import { isRecord, Secret, type Value } from "../../src/model/values";
 import { PREVIEW_SECRET_PLACEHOLDER } from "../../src/normalise/wire";
-import { EngineEmulator, fromNormalised, REPO_ROOT, type Diagnostic, type EmulatedResource } from "../emulator/engine";
+import { asEngineSends, EngineEmulator, REPO_ROOT, type Diagnostic } from "../emulator/engine";
 
 interface ExpectedFinding {
     policy: string;
@@ -35,25 +35,6 @@ function findingOf(d: Diagnostic): ExpectedFinding {
         resource: urn?.name ?? "",
         type: urn?.type ?? "",
         level: d.enforcementLevel as ExpectedFinding["level"],
-    };
-}
-
-/**
- * The engine always holds a secret's plaintext and sends it wrapped; a run under mocks cannot decrypt a
- * `secure:` config value, so the pack is sent the placeholder the program itself saw, still wrapped.
- */
-function asEngineSends(r: NormalisedResource): EmulatedResource {
-    const open = (v: Value): Value => {
-        if (v instanceof Secret) return new Secret(v.value === undefined ? PREVIEW_SECRET_PLACEHOLDER : open(v.value));
-        if (Array.isArray(v)) return v.map(open);
-        return isRecord(v) ? openProps(v) : v;
-    };
-    const openProps = (p: Props): Props => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, open(v)]));
-    const sent = fromNormalised(r);
-    return {
-        ...sent,
-        inputs: openProps(sent.inputs ?? {}),
-        provider: sent.provider && { ...sent.provider, inputs: openProps(sent.provider.inputs) },
     };
 }
 

@@ -115,6 +115,19 @@ describe("runProgram: a Pulumi program run under mocks", () => {
         });
     });
 
+    it("registers the default provider as a resource of the stack, as the engine does, with the same inputs", () => {
+        const registered = byName(AWS_DEFAULT);
+        assert.deepEqual(
+            { urn: registered.urn, type: registered.type, props: registered.props, provider: registered.provider },
+            {
+                urn: DEFAULT_AWS,
+                type: "pulumi:providers:aws",
+                props: byName("audit").provider?.props,
+                provider: undefined,
+            },
+        );
+    });
+
     it("gives a resource its explicit provider with that provider's own inputs", () => {
         const provider = byName("logs").provider;
         assert.equal(provider?.name, "frankfurt");

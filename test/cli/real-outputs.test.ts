@@ -1,0 +1,33 @@
+// `clean-guard scan` over what the real Pulumi CLI wrote for the programs of test/pulumi/programs
+// (test/cli/fixtures/real, captured by test/pulumi/capture-fixtures.ts): a preview's JSON gives the findings
+// the pack gave under `pulumi preview`, and the stacks `pulumi up` deployed are clean.
+
+import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { compare } from "../../src/cli/demo";
+import { scan } from "../../src/cli/scan";
+import { defaultProviderName, programs } from "../pulumi/cli";
+
+const REAL = path.join(__dirname, "fixtures", "real");
+
+// The preview's JSON prints every secret as `[secret]`, where the pack saw the plaintext: side-doors' secret
+// region is then reported as unreadable, and aws-eu-violating's secret S3 endpoint is not reported at all (a
+// silent pass of `scan preview.json`, noted on issue 23), so neither can match what the pack found.
+const MASKED = ["aws-eu-violating", "side-doors"];
+
+describe("scan: what the real Pulumi CLI wrote", () => {
+    for (const program of programs().filter((p) => !MASKED.includes(p.name))) {
+        const preview = path.join(REAL, `${program.name}.preview.json`);
+        const kind = fs.existsSync(preview) ? "preview" : "export";
+        it(`${program.name}: ${kind === "preview" ? "the pack's preview findings" : "the deployed stack is clean"}`, async () => {
+            const { evaluation, meta } = await scan(path.join(REAL, `${program.name}.${kind}.json`));
+            // Pulumi YAML's default provider is `default`; the expectations name it as TypeScript does.
+            const findings = evaluation.findings.map((f) => ({
+                ...f,
+                resource: { ...f.resource, name: defaultProviderName(f.resource.type, f.resource.name) },
+            }));
+            assert.deepEqual(compare(kind === "preview" ? program.expected : [], findings, meta), []);
+        });
+    }
+});
