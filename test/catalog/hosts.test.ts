@@ -35,6 +35,29 @@ describe("parseHost normalises what people write", () => {
     }
 });
 
+describe("parseHost on the URL Standard's host-parsing examples", () => {
+    // https://url.spec.whatwg.org/#host-parsing, the table of inputs and the host each gives (or failure),
+    // written in a URL as a program would; IPv6 without its brackets, as parseHost returns it.
+    const cases: Array<[string, string | undefined]> = [
+        ["EXAMPLE.COM", "example.com"],
+        ["example%2Ecom", "example.com"],
+        ["faß.example", "xn--fa-hia.example"],
+        ["0", "0.0.0.0"],
+        ["%30", "0.0.0.0"],
+        ["0x", "0.0.0.0"],
+        ["0xffffffff1", undefined],
+        ["[0:0::1]", "::1"],
+        ["[0:0::1%5d", undefined],
+        ["[0:0::%31]", undefined],
+        ["09", undefined],
+        ["example.255", undefined],
+        ["example^example", undefined],
+    ];
+    for (const [input, host] of cases) {
+        it(`https://${input}/ -> ${host ?? "failure"}`, () => assert.strictEqual(parseHost(`https://${input}/`), host));
+    }
+});
+
 describe("vendorOfHost after parseHost", () => {
     const cases: Array<[string, string | undefined]> = [
         ["https://u:p@X.aliyuncs.com:443/p", "alibaba"],
