@@ -2,10 +2,12 @@
 // findings it names, an expired one keeps its finding and says so, one naming another policy changes nothing,
 // and a resource's own tag lifts only what the profile lets tags lift.
 import { strict as assert } from "node:assert";
+import { evaluateResource } from "../../src/engine/evaluate";
 import type { Finding } from "../../src/model/finding";
 import type { NormalisedResource } from "../../src/model/resource";
+import { allPolicies } from "../../src/policies";
 import { s3Bucket } from "../support/builders";
-import { judgeResource, judgeStack, orgProfile, type JudgeOptions } from "../policies/judge";
+import { catalog, judgeResource, judgeStack, orgProfile, type JudgeOptions } from "../policies/judge";
 
 const REGION = "clean-guard-disallowed-region";
 const RESIDENCY = "clean-guard-data-residency";
@@ -139,5 +141,52 @@ exemptions:
             exemptions.unused.map((e) => e.ticket),
             ["OTHER-POLICY"],
         );
+    });
+});
+
+describe("exemptions by stack and project", () => {
+    const rehearsal = orgProfile(`
+tagExemptions:
+  policies: ["*"]
+exemptions:
+  - policies: [${REGION}]
+    stacks: [dev]
+    projects: [shop]
+    reason: The shop's dev stack rehearses the China launch
+    owner: launch-team
+    ticket: BY-STACK
+    expires: 2026-12-31
+`);
+    const regionFindings = (findings: Finding[]) => findings.filter((f) => f.policy === REGION);
+    const inStack = (r: NormalisedResource, stack: string) => ({
+        ...r,
+        urn: r.urn.replace("urn:pulumi:dev::", `urn:pulumi:${stack}::`),
+    });
+
+    it("exempts the stack and project it names", async () => {
+        assert.deepEqual(regionFindings(await judgeResource(logs, { profile: rehearsal, now: NOW })), []);
+    });
+
+    it("not another stack of the same project", async () => {
+        const prod = inStack(logs, "prod");
+        const findings = await judgeResource(prod, { profile: rehearsal, now: NOW, stackName: "prod" });
+        assert.equal(regionFindings(findings).length, 1);
+    });
+
+    it("when the run does not know the stack's names, reads them from the resource's URN", async () => {
+        const unnamed = { tags: new Map(), config: new Map(), phase: "update" as const };
+        const options = { policies: allPolicies, profile: rehearsal, catalog, now: NOW };
+        assert.deepEqual(regionFindings((await evaluateResource(logs, unnamed, options)).findings), []);
+        const prod = (await evaluateResource(inStack(logs, "prod"), unnamed, options)).findings;
+        assert.equal(regionFindings(prod).length, 1);
+    });
+
+    it("a tag exempts from every policy when the profile lists `*` for tags", async () => {
+        const findings = await judgeResource(inStack(mirror, "prod"), {
+            profile: rehearsal,
+            now: NOW,
+            stackName: "prod",
+        });
+        assert.deepEqual(named(findings), []);
     });
 });
