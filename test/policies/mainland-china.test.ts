@@ -3,6 +3,7 @@
 // clean-guard-untrusted-provider and, in its mainland regions, by clean-guard-disallowed-region too; AWS's and
 // Azure's China regions are rejected by the region policy alone. Beside each, a twin that passes.
 import { strict as assert } from "node:assert";
+import type { CloudId } from "../../src/catalog/types";
 import type { NormalisedResource } from "../../src/model/resource";
 import { alicloudResource, cloudResource, s3Bucket, storageAccount } from "../support/builders";
 import { assertFindings, catalog, judgeResource } from "./judge";
@@ -10,11 +11,11 @@ import { assertFindings, catalog, judgeResource } from "./judge";
 const PROVIDER = "clean-guard-untrusted-provider";
 const REGION = "clean-guard-disallowed-region";
 
-const mainland = (cloud: string) => catalog.regions(cloud).filter((p) => p.country === "CN");
-const elsewhere = (cloud: string) => catalog.regions(cloud).filter((p) => p.country !== "CN");
+const mainland = (cloud: CloudId) => catalog.regions(cloud).filter((p) => p.country === "CN");
+const elsewhere = (cloud: CloudId) => catalog.regions(cloud).filter((p) => p.country !== "CN");
 
 // [cloud, the vendor as messages name it, a storage bucket in a region, as each provider's SDK writes it]
-const UNTRUSTED: Array<[string, string, (region: string) => NormalisedResource]> = [
+const UNTRUSTED: Array<[CloudId, string, (region: string) => NormalisedResource]> = [
     [
         "alicloud",
         "Alibaba",
@@ -55,7 +56,7 @@ const UNTRUSTED: Array<[string, string, (region: string) => NormalisedResource]>
 ];
 
 // [cloud, who operates its China regions, a storage bucket in a region, an allowed region for the twin]
-const TRUSTED: Array<[string, string, (region: string) => NormalisedResource, string]> = [
+const TRUSTED: Array<[CloudId, string, (region: string) => NormalisedResource, string]> = [
     ["aws", "partition aws-cn", (region) => s3Bucket({}, { providerRegion: region }), "eu-west-1"],
     ["azure", "21Vianet", (region) => storageAccount({ location: region }), "westeurope"],
 ];
