@@ -13,6 +13,15 @@ const REGION = "clean-guard-disallowed-region";
 const RESIDENCY = "clean-guard-data-residency";
 const HOST = "clean-guard-untrusted-host";
 
+/** An exemption of a policy the logs bucket does not break. */
+const OTHER_POLICY = `  - policies: [${RESIDENCY}]
+    urns: ["*::logs"]
+    reason: Names a policy the logs bucket does not break
+    owner: data-team
+    ticket: OTHER-POLICY
+    expires: 2026-12-31
+`;
+
 const profile = orgProfile(`
 tagExemptions:
   policies: [${HOST}]
@@ -29,13 +38,7 @@ exemptions:
     owner: ops-team
     ticket: EXPIRED-1
     expires: 2026-01-31
-  - policies: [${RESIDENCY}]
-    urns: ["*::logs"]
-    reason: Names a policy the logs bucket does not break
-    owner: data-team
-    ticket: OTHER-POLICY
-    expires: 2026-12-31
-`);
+${OTHER_POLICY}`);
 
 const NOW = new Date("2026-06-15T12:00:00Z");
 
@@ -108,15 +111,7 @@ describe("exemptions through the evaluation", () => {
             });
 
             it("an exemption naming a policy the resource does not break changes nothing", async () => {
-                const withOnlyThat = orgProfile(`
-exemptions:
-  - policies: [${RESIDENCY}]
-    urns: ["*::logs"]
-    reason: Names a policy the logs bucket does not break
-    owner: data-team
-    ticket: OTHER-POLICY
-    expires: 2026-12-31
-`);
+                const withOnlyThat = orgProfile(`exemptions:\n${OTHER_POLICY}`);
                 const plain = await judge({ profile: orgProfile(""), now: NOW });
                 const exempted = await judge({ profile: withOnlyThat, now: NOW });
                 assert.deepEqual(
