@@ -2,7 +2,17 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-    { ignores: ["node_modules/", "dist/", ".pulumi-cli/", "examples/**/node_modules/", "bench/results/"] },
+    {
+        ignores: [
+            "node_modules/",
+            "dist/",
+            ".pulumi-cli/",
+            "examples/**/node_modules/",
+            "bench/results/",
+            ".stryker-tmp/",
+            "reports/",
+        ],
+    },
     js.configs.recommended,
     ...tseslint.configs.recommended,
     {

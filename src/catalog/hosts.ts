@@ -31,13 +31,6 @@ function hostOf(url: string): string | undefined {
     return host === "" ? undefined : host;
 }
 
-/** `host` is `suffix` or ends in `.suffix`: `evilaliyuncs.com` and `aliyuncs.com.example.org` do not match. */
-export function hostMatchesSuffix(host: string, suffix: string): boolean {
-    const h = host.toLowerCase();
-    const s = suffix.toLowerCase().replace(/^\.+|\.+$/g, "");
-    return s !== "" && (h === s || h.endsWith(`.${s}`));
-}
-
 /**
  * The label-boundary suffixes of a host of at most `maxLabels` labels, longest first: `a.b.com` -> `a.b.com`,
  * `b.com`, `com`. Bounded, so a host of half a million labels costs as much as a short one.

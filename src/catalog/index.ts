@@ -7,7 +7,7 @@ import type { Catalog } from "./types";
 
 export type { Catalog, CatalogFact, CloudId, MultiRegion, AzurePair, Vendor, VendorMatch } from "./types";
 export { CatalogError } from "./errors";
-export { parseHost, hostMatchesSuffix } from "./hosts";
+export { parseHost } from "./hosts";
 export { catalogSummary } from "./summary";
 
 /** The shipped data: YAML beside this module (the build copies it into dist). */

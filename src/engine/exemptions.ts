@@ -46,7 +46,8 @@ export function applyExemptions(
         if (!match) {
             kept.push(finding);
         } else if (match.expired) {
-            const note = ` (exemption ${match.exemption.ticket} expired on ${match.exemption.expires}; it no longer applies)`;
+            const { ticket, owner, expires } = match.exemption;
+            const note = ` (exemption ${ticket} of ${owner} expired on ${expires}; it no longer applies)`;
             const shown = { ...finding, message: finding.message + note };
             expired.push({ exemption: match.exemption, finding: shown });
             kept.push(shown);

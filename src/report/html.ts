@@ -5,7 +5,7 @@
 import type { Finding } from "../model/finding";
 import type { Location, Placement } from "../model/placement";
 import { describePlacement } from "./describe";
-import { findingsByResource, type ReportedEvaluation } from "./evaluation";
+import { exemptionsInPlay, findingsByResource, type ReportedEvaluation } from "./evaluation";
 import { maskLocation } from "./mask";
 import { levelOf, summarise, summaryLine, type ReportMeta } from "./meta";
 import { renderWorldMap, type MapLink, type MapMarker, type Verdict } from "./world-map";
@@ -46,6 +46,7 @@ ${meta.notes.map((n) => `<p class="note">${esc(n)}</p>`).join("\n")}
 <div class="map">${svg}<p>Markers: <span class="verdict-violation">&#9679; violation</span>, <span class="verdict-unverified">&#9679; cannot verify</span>, <span class="verdict-ok">&#9679; no finding</span>; dashed lines lead from a resource's primary location to its copies.</p></div>
 <div class="findings">${findingsTable(evaluation, meta)}</div>
 </div>
+${exemptionsTable(evaluation)}
 </body></html>
 `;
 }
@@ -69,6 +70,16 @@ function findingsTable(evaluation: ReportedEvaluation, meta: ReportMeta): string
     }
     if (rows.length === 0) return "<p>No findings.</p>";
     return `<table><thead><tr><th>level</th><th>policy</th><th>finding</th></tr></thead><tbody>\n${rows.join("\n")}\n</tbody></table>`;
+}
+
+function exemptionsTable(evaluation: ReportedEvaluation): string {
+    const rows = exemptionsInPlay(evaluation.exemptions).map(({ status, exemption: e }) =>
+        [status, e.ticket, e.owner, e.expires, e.reason, e.origin ?? ""]
+            .map((cell) => `<td>${esc(cell)}</td>`)
+            .join(""),
+    );
+    if (rows.length === 0) return "";
+    return `<h2>Exemptions</h2>\n<table class="exemptions"><thead><tr><th>status</th><th>ticket</th><th>owner</th><th>expires</th><th>reason</th><th>written at</th></tr></thead><tbody>\n${rows.map((r) => `<tr>${r}</tr>`).join("\n")}\n</tbody></table>`;
 }
 
 /** One marker per location of every placement; a finding without a location is about the primary one. */

@@ -3,10 +3,12 @@
 // policy without findings, so that every policy shows.
 
 import type { Finding } from "../model/finding";
-import type { ReportedEvaluation } from "./evaluation";
+import { describeExemption, exemptionsInPlay, type ReportedEvaluation } from "./evaluation";
 import { levelOf, type ReportMeta } from "./meta";
 import { escapeMarkup as esc } from "./xml";
 import { visibleEvaluation } from "./visible";
+
+const EXEMPTIONS_SUITE = "clean-guard exemptions";
 
 interface Counts {
     tests: number;
@@ -34,6 +36,19 @@ export function formatJunit(evaluation: ReportedEvaluation, meta: ReportMeta): s
         }
         for (const key of Object.keys(total) as Array<keyof Counts>) total[key] += counts[key];
         suites.push(`  <testsuite name="${esc(policy)}" ${attributes(counts)}>\n${cases.join("\n")}\n  </testsuite>`);
+    }
+    const exemptions = exemptionsInPlay(evaluation.exemptions);
+    if (exemptions.length > 0) {
+        // The exemptions pass: their findings, if any are kept, fail under their own policies.
+        const counts: Counts = { tests: exemptions.length, failures: 0, errors: 0, skipped: 0 };
+        total.tests += counts.tests;
+        const cases = exemptions.map(
+            ({ status, exemption }) =>
+                `    <testcase classname="${EXEMPTIONS_SUITE}" name="${esc(`exemption ${exemption.ticket}`)}">\n      <system-out>${esc(`${status}: ${describeExemption(exemption)}`)}</system-out>\n    </testcase>`,
+        );
+        suites.push(
+            `  <testsuite name="${EXEMPTIONS_SUITE}" ${attributes(counts)}>\n${cases.join("\n")}\n  </testsuite>`,
+        );
     }
     const name = `${meta.tool.name} ${meta.stack.project ?? ""}/${meta.stack.stack ?? ""}`;
     return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="${esc(name)}" ${attributes(total)}>\n${suites.join("\n")}\n</testsuites>\n`;

@@ -1,6 +1,6 @@
 // SARIF 2.1.0 (OASIS): one rule per policy, one result per finding, the resource URN as logical location.
 
-import type { ReportedEvaluation } from "./evaluation";
+import { exemptionsInPlay, type ReportedEvaluation } from "./evaluation";
 import { levelOf, type PolicyInfo, type ReportMeta } from "./meta";
 
 export const SARIF_SCHEMA_URI =
@@ -58,6 +58,10 @@ export function formatSarif(evaluation: ReportedEvaluation, meta: ReportMeta): s
                     stack: meta.stack.stack,
                     phase: meta.stack.phase,
                     notes: meta.notes,
+                    exemptions: exemptionsInPlay(evaluation.exemptions).map(({ status, exemption }) => ({
+                        status,
+                        ...exemption,
+                    })),
                 },
             },
         ],

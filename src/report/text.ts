@@ -3,7 +3,13 @@
 import Table from "cli-table3";
 import type { Finding } from "../model/finding";
 import { describePlacement } from "./describe";
-import { exemptionLine, findingsByResource, type ReportedEvaluation } from "./evaluation";
+import {
+    describeExemption,
+    exemptionLine,
+    exemptionsInPlay,
+    findingsByResource,
+    type ReportedEvaluation,
+} from "./evaluation";
 import { levelOf, summarise, summaryLine, type ReportLevel, type ReportMeta } from "./meta";
 import { visibleEvaluation } from "./visible";
 
@@ -46,6 +52,8 @@ export function formatText(evaluation: ReportedEvaluation, meta: ReportMeta, opt
     lines.push(paint(summary.blocking > 0 ? 31 : 32, summaryLine(summary)));
     const exemptions = exemptionLine(evaluation.exemptions);
     if (exemptions) lines.push(exemptions);
+    for (const { status, exemption } of exemptionsInPlay(evaluation.exemptions))
+        lines.push(`  ${status}: ${describeExemption(exemption)}`);
     for (const note of meta.notes) lines.push(`note: ${note}`);
     return lines.join("\n") + "\n";
 }

@@ -68,6 +68,12 @@ describe("vendorOfPackage", () => {
         ["ukfast/ecloud", undefined],
         ["ctcloud", undefined],
         ["alibaba-report", undefined],
+        // Terraform registry addresses are case-insensitive, and sources are often written as the GitHub
+        // organisation spells itself.
+        ["TencentCloudStack/tencentcloud", "tencent"],
+        ["registry.terraform.io/Aliyun/AliCloud", "alibaba"],
+        ["Registry.Terraform.io/huaweicloud/HuaweiCloud", "huawei"],
+        ["BaiduBce/BaiduCloud", "baidu"],
     ];
     for (const [pkg, vendor] of cases) {
         it(`${pkg} -> ${vendor ?? "no vendor"}`, () =>

@@ -4,6 +4,7 @@
 import { strict as assert } from "node:assert";
 import { defaultCatalog } from "../../src/catalog";
 import { evaluateResource, evaluateStack } from "../../src/engine/evaluate";
+import type { ExemptionReport } from "../../src/engine/exemptions";
 import type { Ec2Lookups } from "../../src/lookups/index";
 import type { Finding } from "../../src/model/finding";
 import type { NormalisedResource, StackContext } from "../../src/model/resource";
@@ -25,6 +26,8 @@ export interface JudgeOptions {
     stackName?: string;
     /** `update` unless given: a preview defers machine-image lookups to the stack pass. */
     phase?: StackContext["phase"];
+    /** The clock exemptions are judged by; the real one unless given. */
+    now?: Date;
 }
 
 function stackOf(options: JudgeOptions): StackContext {
@@ -38,7 +41,13 @@ function stackOf(options: JudgeOptions): StackContext {
 }
 
 function evaluationOptions(options: JudgeOptions) {
-    return { policies: allPolicies, profile: options.profile ?? profile, catalog, lookups: options.lookups };
+    return {
+        policies: allPolicies,
+        profile: options.profile ?? profile,
+        catalog,
+        lookups: options.lookups,
+        now: options.now,
+    };
 }
 
 /** The findings of one resource judged on its own, as the engine's Analyze call does. */
@@ -50,9 +59,9 @@ export async function judgeResource(r: NormalisedResource, options: JudgeOptions
 export async function judgeStack(
     rs: NormalisedResource[],
     options: JudgeOptions = {},
-): Promise<{ all: Finding[]; stackOnly: Finding[] }> {
+): Promise<{ all: Finding[]; stackOnly: Finding[]; exemptions: ExemptionReport }> {
     const evaluation = await evaluateStack(rs, stackOf(options), evaluationOptions(options));
-    return { all: evaluation.findings, stackOnly: evaluation.stackOnly };
+    return { all: evaluation.findings, stackOnly: evaluation.stackOnly, exemptions: evaluation.exemptions };
 }
 
 /** What a finding is, in the words of a test table: `violation`, `unverified` or `advisory` (unverified, advisory). */

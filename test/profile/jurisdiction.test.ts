@@ -1,10 +1,7 @@
 import * as assert from "node:assert/strict";
-import * as fs from "node:fs";
-import * as path from "node:path";
-import * as yaml from "js-yaml";
 import { defaultCatalog } from "../../src/catalog/index";
 import { countriesOf, describeJurisdiction } from "../../src/profile/jurisdiction";
-import { loadProfile } from "../../src/profile/load";
+import { defaultProfile, loadProfile } from "../../src/profile/load";
 import { printDefaultProfile } from "../../src/profile/print";
 import { POLICY_NAMES } from "./policies";
 
@@ -56,11 +53,21 @@ describe("profile: classification values as countries", () => {
 });
 
 describe("profile: printDefaultProfile", () => {
-    it("prints the shipped default with its comments, Hong Kong's status explained", () => {
-        const text = printDefaultProfile();
-        assert.equal(text, fs.readFileSync(path.join("src", "profile", "default.yaml"), "utf8"));
+    const text = printDefaultProfile();
+
+    it("prints a profile that, copied as an organisation's own (`extends: none`), enforces exactly the default", () => {
+        const copied = loadProfile(
+            { yamlText: `${text}\nextends: none\n`, name: "copied.yaml" },
+            defaultCatalog(),
+            POLICY_NAMES,
+        );
+        const { source: _copiedSource, ...rules } = copied;
+        const { source: _defaultSource, ...defaults } = defaultProfile(defaultCatalog());
+        assert.deepEqual(rules, defaults);
+    });
+
+    it("explains, in the printed comments, why Hong Kong is not disallowed and how to disallow it", () => {
         assert.match(text, /Hong Kong \(HK\) is NOT disallowed by default/);
-        const parsed = yaml.load(text) as { disallow: { countries: string[] } };
-        assert.deepEqual(parsed.disallow.countries, ["cn"]);
+        assert.match(text, /Add `hk` here in your own profile/);
     });
 });

@@ -235,6 +235,37 @@ const broken: Array<[string, string]> = [
     ["no-such-file.yaml", ": cannot read the profile: no such file (expected a readable YAML file)"],
 ];
 
+describe("profile: an exemption's expiry must be a day on the calendar", () => {
+    const withExpiry = (expires: string) =>
+        loadProfile(
+            {
+                name: "org.yaml",
+                yamlText: `version: 1\nexemptions:\n  - policies: ["*"]\n    reason: r\n    owner: o\n    ticket: T-1\n    expires: "${expires}"\n`,
+            },
+            defaultCatalog(),
+            POLICY_NAMES,
+        );
+    const cases: Array<[string, boolean]> = [
+        ["2024-02-29", true],
+        ["2026-02-29", false],
+        ["2026-04-30", true],
+        ["2026-04-31", false],
+        ["2026-12-31", true],
+        ["2026-13-01", false],
+        ["2026-00-15", false],
+        ["2026-01-00", false],
+    ];
+    for (const [expires, valid] of cases) {
+        it(`${expires}: ${valid ? "accepted" : "refused, naming the line and the value"}`, () => {
+            if (valid) assert.equal(withExpiry(expires).exemptions[0].expires, expires);
+            else
+                assert.throws(() => withExpiry(expires), {
+                    message: `org.yaml:7: exemptions[0].expires: "${expires}" is not a calendar date (expected a date YYYY-MM-DD, e.g. "2026-06-30")`,
+                });
+        });
+    }
+});
+
 describe("profile: a broken profile is one error naming file, line, key, value and expectation", () => {
     for (const [fixture, message] of broken) {
         it(fixture, () => {

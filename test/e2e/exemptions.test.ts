@@ -1,0 +1,98 @@
+// A profile's exemptions as `pulumi preview` shows them: the compiled pack driven over the Analyzer protocol
+// with the profile in its policy config. The pack reads the real clock, so expiry dates sit far from today.
+import { strict as assert } from "node:assert";
+import { EngineEmulator, explicitProvider, type Diagnostic, type EmulatedResource } from "../emulator/engine";
+
+const REGION = "clean-guard-disallowed-region";
+const HOST = "clean-guard-untrusted-host";
+
+const settings = {
+    version: 1,
+    tagExemptions: { policies: [HOST] },
+    exemptions: [
+        {
+            policies: [REGION],
+            urns: ["*::archive"],
+            reason: "The archive leaves Beijing next quarter",
+            owner: "storage-team",
+            ticket: "LIVE-3",
+            expires: "2999-12-31",
+        },
+        {
+            policies: [REGION],
+            urns: ["*::logs"],
+            reason: "Logs were to move long ago",
+            owner: "ops-team",
+            ticket: "EXPIRED-3",
+            expires: "2001-01-31",
+        },
+        {
+            policies: ["clean-guard-data-residency"],
+            urns: ["*::logs"],
+            reason: "Names a policy the logs bucket does not break",
+            owner: "data-team",
+            ticket: "OTHER-3",
+            expires: "2999-12-31",
+        },
+    ],
+};
+
+const china = explicitProvider("aws", "china", { region: "cn-north-1" });
+const bucket = (name: string, inputs: Record<string, string | Record<string, string>> = {}): EmulatedResource => ({
+    type: "aws:s3/bucket:Bucket",
+    name,
+    inputs,
+    provider: china,
+});
+const stack = [
+    bucket("archive"),
+    bucket("logs"),
+    bucket("mirror", {
+        loggingTarget: "https://oss-eu-central-1.aliyuncs.com/logs",
+        tags: { "clean-guard-exempt": "OPS-7 until the OSS mirror is retired" },
+    }),
+];
+
+const named = (diags: Diagnostic[]) => diags.map((d) => `${d.policyName} ${d.urn.split("::").pop()}`).sort();
+
+describe("exemptions through the engine", function () {
+    this.timeout(60_000);
+    let plain: Diagnostic[];
+    let exempted: Diagnostic[];
+
+    before(async () => {
+        const preview = async (policyConfig: Parameters<typeof EngineEmulator.start>[0]) => {
+            const engine = await EngineEmulator.start(policyConfig);
+            try {
+                return await engine.preview(stack);
+            } finally {
+                await engine.stop();
+            }
+        };
+        plain = await preview({});
+        exempted = await preview({ policyConfig: { [REGION]: { settings } } });
+    });
+
+    it("without exemptions every bucket breaks the region policy, the mirror the host policy too", () => {
+        assert.deepEqual(named(plain), [`${REGION} archive`, `${REGION} logs`, `${REGION} mirror`, `${HOST} mirror`]);
+    });
+
+    it("the live exemption and the allowed tag remove exactly the diagnostics they name", () => {
+        const findings = exempted.filter((d) => d.policyName !== "clean-guard-unverified");
+        assert.deepEqual(named(findings), [`${REGION} logs`, `${REGION} mirror`]);
+    });
+
+    it("the expired exemption keeps its diagnostic, mandatory, naming the ticket, owner and expiry", () => {
+        const logs = exempted.filter((d) => d.urn.endsWith("::logs"));
+        assert.equal(logs.length, 1);
+        assert.equal(logs[0].enforcementLevel, "mandatory");
+        assert.match(logs[0].message, /exemption EXPIRED-3 of ops-team expired on 2001-01-31; it no longer applies/);
+    });
+
+    it("the exemption naming a policy nothing breaks is reported, advisory, so it gets removed", () => {
+        const unused = exempted.filter((d) => d.policyName === "clean-guard-unverified");
+        assert.equal(unused.length, 1, JSON.stringify(unused));
+        assert.equal(unused[0].enforcementLevel, "advisory");
+        assert.match(unused[0].message, /exemption OTHER-3 in .* matched no finding in this stack/);
+    });
+});
