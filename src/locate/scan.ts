@@ -16,6 +16,11 @@ import { providerLabel } from "./read";
 /** Inputs that hold a container image reference, lower case: `image`, `imageUri` (Lambda), `Image` (CloudFormation shapes). */
 /** Keys whose value is an address data is sent to (`endpoints`, `S3_ENDPOINT`, `webhookUrl`, `callbackUri`). */
 const ENDPOINT_KEY = /(endpoints?|urls?|uri|webhook|hostname)$/i;
+
+/** The value sits under such a key at any depth: `endpoints[0].s3` of an AWS provider is an endpoint. */
+function isEndpointPath(path: string): boolean {
+    return path.split(/[.[\]]+/).some((segment) => ENDPOINT_KEY.test(segment));
+}
 const IMAGE_KEYS = new Set([
     "image",
     "imageuri",
@@ -100,7 +105,7 @@ class Walker {
             // An unknown image or endpoint will be known at `up`; an unknown value under any other key is not
             // known to be a host at all, and saying "cannot verify" for every computed input would be noise.
             if (this.isImageKey(key)) this.unknownImage(path);
-            else if (ENDPOINT_KEY.test(key)) this.unknownEndpoint(path);
+            else if (isEndpointPath(path)) this.unknownEndpoint(path);
             return;
         }
         if (typeof value === "string") return this.text(value, path, key, secret, depth);
@@ -166,7 +171,7 @@ class Walker {
      * endpoint hidden so cannot be verified; any other hidden value is not known to hold a host at all.
      */
     private opaque(path: string, key: string): void {
-        const aspect = this.isImageKey(key) ? "image" : ENDPOINT_KEY.test(key) ? "host" : undefined;
+        const aspect = this.isImageKey(key) ? "image" : isEndpointPath(path) ? "host" : undefined;
         if (!aspect) return;
         this.found.undetermined.push({
             aspect,

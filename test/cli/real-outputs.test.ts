@@ -12,8 +12,8 @@ import { defaultProviderName, programs } from "../pulumi/cli";
 const REAL = path.join(__dirname, "fixtures", "real");
 
 // The preview's JSON prints every secret as `[secret]`, where the pack saw the plaintext: side-doors' secret
-// region is then reported as unreadable, and aws-eu-violating's secret S3 endpoint is not reported at all (a
-// silent pass of `scan preview.json`, noted on issue 23), so neither can match what the pack found.
+// region and aws-eu-violating's secret S3 endpoint are then reported as unreadable, so neither can match what the
+// pack found; what they give instead is tested below.
 const MASKED = ["aws-eu-violating", "side-doors"];
 
 describe("scan: what the real Pulumi CLI wrote", () => {
@@ -30,4 +30,17 @@ describe("scan: what the real Pulumi CLI wrote", () => {
             assert.deepEqual(compare(kind === "preview" ? program.expected : [], findings, meta), []);
         });
     }
+});
+
+describe("scan: a secret the preview's JSON masks is never a silent pass", () => {
+    it("aws-eu-violating's secret S3 endpoint: cannot verify, blocking, on the provider and the bucket", async () => {
+        const { evaluation } = await scan(path.join(REAL, "aws-eu-violating.preview.json"));
+        const hidden = evaluation.findings
+            .filter((f) => f.policy === "clean-guard-untrusted-host")
+            .map((f) => `${f.kind}${f.advisory ? " advisory" : ""} ${f.resource.name}: ${f.found}`);
+        assert.deepEqual(hidden.sort(), [
+            "unverified orders-exports: the endpoint provider 'oss': endpoints[0].s3 is a secret whose value is not available to clean-guard",
+            "unverified oss: the endpoint endpoints[0].s3 is a secret whose value is not available to clean-guard",
+        ]);
+    });
 });
