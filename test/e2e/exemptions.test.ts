@@ -73,13 +73,20 @@ describe("exemptions through the engine", function () {
         exempted = await preview({ policyConfig: { [REGION]: { settings } } });
     });
 
-    it("without exemptions every bucket breaks the region policy, the mirror the host policy too", () => {
-        assert.deepEqual(named(plain), [`${REGION} archive`, `${REGION} logs`, `${REGION} mirror`, `${HOST} mirror`]);
+    // The engine judges the provider instance too (it is a resource of the stack): no exemption names it.
+    it("without exemptions every bucket and their provider break the region policy, the mirror the host policy too", () => {
+        assert.deepEqual(named(plain), [
+            `${REGION} archive`,
+            `${REGION} china`,
+            `${REGION} logs`,
+            `${REGION} mirror`,
+            `${HOST} mirror`,
+        ]);
     });
 
     it("the live exemption and the allowed tag remove exactly the diagnostics they name", () => {
         const findings = exempted.filter((d) => d.policyName !== "clean-guard-unverified");
-        assert.deepEqual(named(findings), [`${REGION} logs`, `${REGION} mirror`]);
+        assert.deepEqual(named(findings), [`${REGION} china`, `${REGION} logs`, `${REGION} mirror`]);
     });
 
     it("the expired exemption keeps its diagnostic, mandatory, naming the ticket, owner and expiry", () => {
