@@ -81,17 +81,23 @@ export function locateAzure(resource: NormalisedResource, p: Placement, ctx: Loc
 
 /**
  * ARM nests a child under the parent it names (`serverName` of a database or failover group, `accountName` of a
- * container or replication policy, `registryName` of a registry replication): the child is where its parent
- * is and holds its parent's data. The stack pass follows the name to the parent when the parent is in the stack.
+ * container or replication policy, `registryName` of a registry replication; the classic provider's `serverId`,
+ * `storageAccountId`, `namespaceId` by ARM id): the child is where its parent is and holds its parent's data. The
+ * stack pass follows the name to the parent when the parent is in the stack.
  */
-const PARENT_NAME = /^([a-z][A-Za-z]*)Name$/;
+const PARENT_KEY = /^([a-z][A-Za-z]*)(Name|Id)$/;
+
+/** `/subscriptions/s/resourceGroups/rg/providers/Microsoft.Sql/servers/sql-main` names `sql-main`. */
+const ARM_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+\/([^/]+)$/i;
 
 function addParents(resource: NormalisedResource, p: Placement): void {
     const ownName = resource.type.slice(resource.type.lastIndexOf(":") + 1).toLowerCase();
     for (const key of Object.keys(resource.props)) {
-        const kind = PARENT_NAME.exec(key)?.[1].toLowerCase();
-        // `resourceGroupName` places it already; `serverName` on a Server is its own name.
+        const kind = PARENT_KEY.exec(key)?.[1].toLowerCase();
+        // `resourceGroupName` places it already; `serverName` on a Server is its own name; an input a rule read as a
+        // copy (`sourceDatabaseId`, `partnerNamespaceId`) is that, not a parent.
         if (!kind || kind === "resourcegroup" || ownName.endsWith(kind)) continue;
+        if (p.references.some((r) => r.path === key)) continue;
         addParent(resource, p, key, kind);
     }
 }
@@ -100,10 +106,13 @@ function addParent(resource: NormalisedResource, p: Placement, key: string, kind
     const read = readString(resource.props, [key]);
     // An unreadable parent name says nothing: the child is placed and judged as if it named none.
     if (read.opaque || (!read.unknown && !read.value)) return;
+    // An id names its parent by the id's last segment; any other `<kind>Id` (a tenant, a subnet) names no parent.
+    const target = key.endsWith("Id") && read.value ? ARM_ID.exec(read.value)?.[1] : read.value;
+    if (key.endsWith("Id") && read.value && !target) return;
     p.references.push({
         relation: "child-of",
         role: "primary",
-        target: read.value ?? "",
+        target: target ?? "",
         path: key,
         kind,
         ...(read.unknown ? { unknown: true } : {}),

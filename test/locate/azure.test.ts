@@ -460,4 +460,36 @@ describe("azure locators: the stack pass", () => {
         const placements = locateStack([dr, group], { catalog });
         assert.ok(locationsText(placements.get(group.urn)!).includes("failover eastasia HK"));
     });
+
+    it("a classic failover group names its server by ARM id: placed there, holding its data", () => {
+        const main = azureClassic(
+            "azure:mssql/server:Server",
+            { name: "sql-main", location: "westeurope", resourceGroupName: "rg-shared" },
+            { name: "main" },
+        );
+        const group = azureClassic(
+            "azure:mssql/failoverGroup:FailoverGroup",
+            {
+                name: "fog",
+                serverId: "/subscriptions/0/resourceGroups/rg-shared/providers/Microsoft.Sql/servers/sql-main",
+                partnerServers: [{ id: PARTNER_SERVER }],
+            },
+            { name: "fog" },
+        );
+        const placements = locateStack([main, group], { catalog });
+        const fog = placements.get(group.urn)!;
+        assert.ok(locationsText(fog).includes("primary westeurope NL"), locationsText(fog).join("; "));
+        assert.deepEqual(fog.copyOf, [main.urn]);
+        assert.deepEqual(placements.get(main.urn)!.copyOf, [group.urn]);
+    });
+
+    it("decoy: an id that is no ARM resource id (a tenant) names no parent", () => {
+        const vault = azureClassic("azure:keyvault/vault:Vault", {
+            name: "kv",
+            location: "westeurope",
+            resourceGroupName: "rg",
+            tenantId: "00000000-0000-0000-0000-000000000000",
+        });
+        assert.deepEqual(references(placed(vault)), []);
+    });
 });
