@@ -22,10 +22,10 @@ export function locateStack(
     for (const r of [...resources.filter((r) => !parents.get(r.urn)), ...children]) {
         const p = placements.get(r.urn)!;
         const parent = parents.get(r.urn);
-        if (parent) adopt(p, parent, placements.get(parent.resource.urn)!);
+        const placedByParent = parent ? adopt(p, parent, placements.get(parent.resource.urn)!) : false;
         for (const ref of p.references) {
             // A child is where its parent is, whatever group it is filed in.
-            if (ref.relation === "child-of" || (parent?.placesChild && ref.relation === "located-by")) continue;
+            if (ref.relation === "child-of" || (placedByParent && ref.relation === "located-by")) continue;
             resolveReference(r, p, ref, stack, placements);
         }
     }
@@ -36,7 +36,7 @@ interface Parent {
     resource: NormalisedResource;
     via: string;
     path: string;
-    /** The child states no place of its own, so it takes the parent's. */
+    /** The child states no place of its own, so it takes the parent's (when the parent has one). */
     placesChild: boolean;
 }
 
@@ -70,17 +70,17 @@ function parentOf(
     return undefined;
 }
 
-/** The child holds its parent's data, and the parent the child's: a classification on either reaches both. */
-function adopt(p: Placement, parent: Parent, parentPlacement: Placement): void {
+/**
+ * The child holds its parent's data, and the parent the child's: a classification on either reaches both. A child
+ * that states no place takes its parent's; true when it did (its resource group then places nothing).
+ */
+function adopt(p: Placement, parent: Parent, parentPlacement: Placement): boolean {
     p.copyOf.push(parent.resource.urn);
     parentPlacement.copyOf.push(p.resource.urn);
-    if (!parent.placesChild) return;
     const primaries = parentPlacement.locations.filter((l) => l.role === "primary");
-    if (primaries.length === 0) {
-        parent.placesChild = false;
-        return;
-    }
+    if (!parent.placesChild || primaries.length === 0) return false;
     for (const l of primaries) p.locations.push(borrowed(l, "primary", parent.via, parent.path));
+    return true;
 }
 
 function resolveReference(
