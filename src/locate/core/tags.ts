@@ -2,8 +2,8 @@
 // (`data-residency: eu`). A secret or unknown value is left out: a classification cannot be a secret, and a
 // tag that is not known yet classifies nothing.
 
-import type { NormalisedResource } from "../model/resource";
-import { isRecord, reveal, type Props, type Value } from "../model/values";
+import type { NormalisedResource } from "../../model/resource";
+import { isRecord, reveal, type Props, type Value } from "../../model/values";
 
 /**
  * Where each family keeps them, in order of precedence (later wins): the provider's default tags, then the

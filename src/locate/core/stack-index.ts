@@ -2,8 +2,8 @@
 // source DB identifier, a resource group name, a URN) leads to the resource of the stack it names.
 // Built once per stack in linear time; each lookup is a map hit.
 
-import type { NormalisedResource } from "../model/resource";
-import { reveal } from "../model/values";
+import type { NormalisedResource } from "../../model/resource";
+import { reveal } from "../../model/values";
 
 /** Top-level inputs/outputs whose string value identifies any resource (ids, ARNs, physical names). */
 const IDENTIFYING_KEYS = new Set(["arn", "id", "name", "identifier", "selfLink"]);

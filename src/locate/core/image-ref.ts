@@ -3,7 +3,7 @@
 // where the first path component is a registry only if it contains `.` or `:` or is `localhost`; otherwise
 // the image comes from Docker Hub (`nginx`, `library/nginx`, `team/app:1.2`).
 
-import { parseHost } from "../catalog/hosts";
+import { parseHost } from "../../catalog/hosts";
 
 export const DOCKER_HUB = "docker.io";
 

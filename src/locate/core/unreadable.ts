@@ -2,7 +2,7 @@
 // will know it) or a secret whose value is not available. Either way the locator records it and reads
 // on no further, so neither becomes "no replica" or "not geo-redundant".
 
-import type { Placement, Undetermined } from "../model/placement";
+import type { Placement, Undetermined } from "../../model/placement";
 import { unknownDuringPreview } from "./read";
 
 export function unreadable(

@@ -4,15 +4,15 @@
 // groups, geo-redundant backups, geo-DR pairings). The two packages differ only in type tokens and
 // input names, which each package's module gives as an AzureRules table.
 
-import type { Location, LocationRole, Placement } from "../model/placement";
-import type { NormalisedResource } from "../model/resource";
-import type { Props } from "../model/values";
-import type { LocateContext } from "./context";
-import { addLocation, addReadLocation } from "./places";
-import { addReference } from "./references";
-import type { StackIndex } from "./stack-index";
-import { decodedProviderProps, readArray, readString, readValue, type PathSegment } from "./read";
-import { unreadable } from "./unreadable";
+import type { Location, LocationRole, Placement } from "../../../model/placement";
+import type { NormalisedResource } from "../../../model/resource";
+import type { Props } from "../../../model/values";
+import type { LocateContext } from "../../core/context";
+import { addLocation, addReadLocation } from "../../core/places";
+import { addReference } from "../../core/references";
+import type { StackIndex } from "../../core/stack-index";
+import { decodedProviderProps, readArray, readString, readValue, type PathSegment } from "../../core/read";
+import { unreadable } from "../../core/unreadable";
 
 export interface AzureResource {
     resource: NormalisedResource;

@@ -14,7 +14,7 @@
 // Keyed by the module of the type token (`iam` in `aws:iam/role:Role` and `aws-native:iam:Role`) so that
 // aws and aws-native share the table.
 
-import { reveal, type Props } from "../model/values";
+import { reveal, type Props } from "../../../model/values";
 
 export type GlobalKind = "edge" | "control-plane";
 

@@ -3,14 +3,14 @@
 // Neither provider has a default region of its own: the SDK falls back to AWS_REGION or a profile on the
 // machine that runs the deployment, which a policy cannot see, so a missing region is "missing".
 
-import type { Catalog } from "../catalog/types";
-import type { Placement } from "../model/placement";
-import type { NormalisedResource } from "../model/resource";
+import type { Catalog } from "../../../catalog/types";
+import type { Placement } from "../../../model/placement";
+import type { NormalisedResource } from "../../../model/resource";
 import { globalKindOf, type GlobalKind } from "./aws-global";
-import type { LocateContext } from "./context";
-import { applyRules, compileRules, rule, type CompiledRule, type LocationRuleTable } from "./location-rules";
-import { addLocation, addReadLocation } from "./places";
-import { providerLabel, readString, type Read } from "./read";
+import type { LocateContext } from "../../core/context";
+import { applyRules, compileRules, rule, type CompiledRule, type LocationRuleTable } from "../../core/location-rules";
+import { addLocation, addReadLocation } from "../../core/places";
+import { providerLabel, readString, type Read } from "../../core/read";
 
 export interface AwsFamily {
     /** The resource's own region input, when the package has one. */

@@ -2,10 +2,10 @@
 // replica region, a backup vault ARN or another resource holding a copy. One walker reads them all, so every
 // provider family treats unknown, secret and missing values the same way.
 
-import type { CloudId } from "../catalog/types";
-import type { LocationRole, Placement } from "../model/placement";
-import type { NormalisedResource } from "../model/resource";
-import { isRecord, reveal, Unknown, type Value } from "../model/values";
+import type { CloudId } from "../../catalog/types";
+import type { LocationRole, Placement } from "../../model/placement";
+import type { NormalisedResource } from "../../model/resource";
+import { isRecord, reveal, Unknown, type Value } from "../../model/values";
 import { parseArn } from "./arn";
 import type { LocateContext } from "./context";
 import { addLocation, addReadLocation } from "./places";

@@ -1,7 +1,7 @@
 // Recording a reference from one resource to another (a resource group, a replication partner, a
 // source database) for the stack pass to resolve: every locator records its references through here.
 
-import type { LocationRole, Placement, Reference } from "../model/placement";
+import type { LocationRole, Placement, Reference } from "../../model/placement";
 import type { Read } from "./read";
 
 /**

@@ -4,11 +4,11 @@
 // already set by index.ts; the location lets messages say "Alibaba Cloud eu-central-1 (Frankfurt, DE)"
 // and lets the region policies judge it like any other cloud's.
 
-import type { CloudId } from "../catalog/types";
-import type { Placement } from "../model/placement";
-import type { LocateContext, Locator } from "./context";
-import { addReadLocation } from "./places";
-import { decodedProviderProps, providerLabel, readFirstString, unknownDuringPreview, type Read } from "./read";
+import type { CloudId } from "../../../catalog/types";
+import type { Placement } from "../../../model/placement";
+import type { LocateContext, Locator } from "../../core/context";
+import { addReadLocation } from "../../core/places";
+import { decodedProviderProps, providerLabel, readFirstString, unknownDuringPreview, type Read } from "../../core/read";
 
 /** Zone inputs first: a zone (`cn-hangzhou-h`) names its region too, and is the more precise place. */
 const OWN_KEYS = ["zoneId", "availabilityZone", "zone", "region", "regionId"] as const;

@@ -1,6 +1,6 @@
-import type { Catalog } from "../catalog/types";
-import type { NormalisedResource } from "../model/resource";
-import type { Placement } from "../model/placement";
+import type { Catalog } from "../../catalog/types";
+import type { NormalisedResource } from "../../model/resource";
+import type { Placement } from "../../model/placement";
 import type { StackIndex } from "./stack-index";
 
 export interface LocateContext {

@@ -6,9 +6,9 @@
 // reported "unrecognised", never passed. Packages with no such input (random, tls, command, components, the
 // stack itself) have no location.
 
-import type { Catalog, CloudId } from "../catalog/types";
-import type { Place, Placement } from "../model/placement";
-import type { NormalisedResource } from "../model/resource";
+import type { Catalog, CloudId } from "../../catalog/types";
+import type { Place, Placement } from "../../model/placement";
+import type { NormalisedResource } from "../../model/resource";
 import type { LocateContext, Locator } from "./context";
 import { addLocation, normaliseLocationName } from "./places";
 import { providerLabel, readFirstString, unknownDuringPreview, type Read } from "./read";
@@ -25,18 +25,6 @@ const LOCATION_KEYS = [
     "dataCenter",
     "providerRegionName",
 ];
-
-const cloudLists = new WeakMap<Catalog, CloudId[]>();
-
-/** Every cloud the catalog has regions for, computed once per catalog. */
-function cloudsOfCatalog(catalog: Catalog): CloudId[] {
-    let clouds = cloudLists.get(catalog);
-    if (!clouds) {
-        clouds = [...new Set(catalog.regions().map((place) => place.cloud as CloudId))];
-        cloudLists.set(catalog, clouds);
-    }
-    return clouds;
-}
 
 export const locateGeneric: Locator = (resource, p, ctx) => {
     const own = readFirstString(resource.props, LOCATION_KEYS);
@@ -65,7 +53,7 @@ function addGenericLocation(
     }
     const name = read.value ?? "";
     if (!name) return;
-    const stated = statedCloud(resource);
+    const stated = statedCloud(resource, ctx.catalog);
     const clouds = stated ? [stated.cloud] : cloudsOf(ctx, name);
     const spec = { role: "primary" as const, via, path: read.path, secret: read.secret };
     if (clouds.length === 1) {
@@ -99,34 +87,12 @@ function addGenericLocation(
 /** Inputs in which a multi-cloud service names the cloud it runs on. */
 const CLOUD_KEYS = ["cloud", "cloudProvider", "providerName", "backingProviderName", "cloudName"];
 
-/** How those inputs spell the clouds the catalog has regions for, lower case without punctuation. */
-const CLOUD_SPELLINGS: Readonly<Record<string, CloudId>> = {
-    aws: "aws",
-    amazon: "aws",
-    amazonwebservices: "aws",
-    gcp: "gcp",
-    google: "gcp",
-    googlecloud: "gcp",
-    azure: "azure",
-    microsoftazure: "azure",
-    alibaba: "alicloud",
-    alibabacloud: "alicloud",
-    alicloud: "alicloud",
-    aliyun: "alicloud",
-    tencent: "tencentcloud",
-    tencentcloud: "tencentcloud",
-    huawei: "huaweicloud",
-    huaweicloud: "huaweicloud",
-    baidu: "baiducloud",
-    baiducloud: "baiducloud",
-};
-
-/** The cloud a resource says it runs on, when it names one the catalog knows. */
-function statedCloud(resource: NormalisedResource): { cloud: CloudId; via: string } | undefined {
+/** The cloud a resource says it runs on, when it names one the catalog knows (by id or alias). */
+function statedCloud(resource: NormalisedResource, catalog: Catalog): { cloud: CloudId; via: string } | undefined {
     const read = readFirstString(resource.props, CLOUD_KEYS);
     if (!read?.value || read.secret) return undefined;
-    const cloud = CLOUD_SPELLINGS[read.value.toLowerCase().replace(/[^a-z]/g, "")];
-    return cloud && { cloud, via: `${cloud} (input '${read.path}')` };
+    const cloud = catalog.cloudNamed(read.value);
+    return cloud === undefined ? undefined : { cloud, via: `${cloud} (input '${read.path}')` };
 }
 
 function placeOf(ctx: LocateContext, cloud: CloudId, name: string): Place | undefined {
@@ -137,5 +103,5 @@ function placeOf(ctx: LocateContext, cloud: CloudId, name: string): Place | unde
 function cloudsOf(ctx: LocateContext, name: string): CloudId[] {
     const regions = ctx.catalog.cloudsWithRegion(name);
     if (regions.length > 0) return regions;
-    return cloudsOfCatalog(ctx.catalog).filter((cloud) => ctx.catalog.zoneRegion(cloud, name) !== undefined);
+    return ctx.catalog.clouds().filter((cloud) => ctx.catalog.zoneRegion(cloud, name) !== undefined);
 }

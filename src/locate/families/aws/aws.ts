@@ -2,8 +2,8 @@
 // @pulumi/aws 7.48 (node_modules/@pulumi/aws/<module>/<type>.d.ts).
 
 import { AWS_ZONE_RULES, locateAwsFamily, type AwsFamily } from "./aws-family";
-import type { Locator } from "./context";
-import { compileRuleTable, rule } from "./location-rules";
+import type { Locator } from "../../core/context";
+import { compileRuleTable, rule } from "../../core/location-rules";
 
 const s3Replication = rule(
     "copies-to",

@@ -18,7 +18,7 @@ import {
     partnersIn,
     replicaAt,
 } from "./azure-common";
-import type { Locator } from "./context";
+import type { Locator } from "../../core/context";
 
 const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
 

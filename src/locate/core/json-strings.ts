@@ -1,7 +1,7 @@
 // Inputs that hold JSON as a string (ECS `containerDefinitions`, IAM policy documents, Step Functions
 // definitions, provider blocks the engine sends encoded) are read like any other input, up to a bound.
 
-import type { Value } from "../model/values";
+import type { Value } from "../../model/values";
 
 /**
  * The largest JSON string decoded: 1 MiB, the largest such input AWS accepts (a Step Functions state machine

@@ -13,7 +13,7 @@ import {
     partnerAt,
     partnersIn,
 } from "./azure-common";
-import type { Locator } from "./context";
+import type { Locator } from "../../core/context";
 
 const flexible = flexibleServer(["geoRedundantBackupEnabled"], "true", "sourceServerId");
 

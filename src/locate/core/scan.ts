@@ -3,10 +3,10 @@
 // environment variable, an image in an ECS container definition. One walk, bounded in depth; JSON inside
 // strings is decoded (bounded in size) and walked as if it were inputs.
 
-import type { Catalog } from "../catalog/types";
-import type { Host, Image, Placement, Undetermined } from "../model/placement";
-import type { NormalisedResource } from "../model/resource";
-import { isRecord, Secret, Unknown, type Props, type Value } from "../model/values";
+import type { Catalog } from "../../catalog/types";
+import type { Host, Image, Placement, Undetermined } from "../../model/placement";
+import type { NormalisedResource } from "../../model/resource";
+import { isRecord, Secret, Unknown, type Props, type Value } from "../../model/values";
 import type { Locator } from "./context";
 import { findHosts } from "./host-finder";
 import { parseImageRef } from "./image-ref";

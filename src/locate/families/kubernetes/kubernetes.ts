@@ -15,13 +15,13 @@
 // judged.
 
 import { loadAll } from "js-yaml";
-import { parseHost } from "../catalog/hosts";
-import type { Placement } from "../model/placement";
-import { isRecord, type Props, type Value } from "../model/values";
-import type { LocateContext, Locator } from "./context";
-import { parseImageRef } from "./image-ref";
-import { unreadable } from "./unreadable";
-import { readString, readValue, type PathSegment } from "./read";
+import { parseHost } from "../../../catalog/hosts";
+import type { Placement } from "../../../model/placement";
+import { isRecord, type Props, type Value } from "../../../model/values";
+import type { LocateContext, Locator } from "../../core/context";
+import { parseImageRef } from "../../core/image-ref";
+import { unreadable } from "../../core/unreadable";
+import { readString, readValue, type PathSegment } from "../../core/read";
 
 const HELM_TYPES: ReadonlySet<string> = new Set(["kubernetes:helm.sh/v3:Release", "kubernetes:helm.sh/v4:Chart"]);
 const MANIFEST_TYPES: ReadonlySet<string> = new Set(["kubernetes:yaml/v2:ConfigGroup"]);

@@ -4,12 +4,12 @@
 // multi-region configs, Pub/Sub persistence regions, Secret Manager replicas, Cloud SQL replicas and
 // backups.
 
-import type { Location, LocationRole, Placement } from "../model/placement";
-import type { NormalisedResource } from "../model/resource";
-import type { LocateContext, Locator } from "./context";
-import { addLocation, addReadLocation } from "./places";
-import { addReference } from "./references";
-import { unreadable } from "./unreadable";
+import type { Location, LocationRole, Placement } from "../../../model/placement";
+import type { NormalisedResource } from "../../../model/resource";
+import type { LocateContext, Locator } from "../../core/context";
+import { addLocation, addReadLocation } from "../../core/places";
+import { addReference } from "../../core/references";
+import { unreadable } from "../../core/unreadable";
 import {
     decodedProviderProps,
     providerLabel,
@@ -19,7 +19,7 @@ import {
     readValue,
     type PathSegment,
     type Read,
-} from "./read";
+} from "../../core/read";
 
 interface GcpResource {
     resource: NormalisedResource;

@@ -1,8 +1,8 @@
 // Who a network connection peers with: the BGP ASN or the carrier named on VPN gateways, Direct Connect,
 // ExpressRoute and Cloud Interconnect resources. The carrier policy judges them; here they are only read.
 
-import type { Peer, Placement } from "../model/placement";
-import type { NormalisedResource } from "../model/resource";
+import type { Peer, Placement } from "../../model/placement";
+import type { NormalisedResource } from "../../model/resource";
 import { parsePattern, walkPattern, type PatternSegment } from "./location-rules";
 import { unknownDuringPreview } from "./read";
 

@@ -1,8 +1,8 @@
 // Turning a location name as written into a Location the policies can judge. One place for the rule
 // that a name the catalog does not know is "unrecognised", never "allowed".
 
-import type { CloudId } from "../catalog/types";
-import type { Location, LocationRole, Placement } from "../model/placement";
+import type { CloudId } from "../../catalog/types";
+import type { Location, LocationRole, Placement } from "../../model/placement";
 import type { LocateContext } from "./context";
 import type { Read } from "./read";
 import { unknownDuringPreview } from "./read";

@@ -4,8 +4,8 @@
 // Source: CloudFormation resource reference, https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/
 
 import { AWS_ZONE_RULES, locateAwsFamily, type AwsFamily } from "./aws-family";
-import type { Locator } from "./context";
-import { compileRuleTable, rule } from "./location-rules";
+import type { Locator } from "../../core/context";
+import { compileRuleTable, rule } from "../../core/location-rules";
 
 const TYPE_RULES = compileRuleTable({
     "aws-native:dynamodb:GlobalTable": [rule("region", "replicas[*].region", "replica", "replica region")],

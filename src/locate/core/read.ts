@@ -1,9 +1,9 @@
 // Reading inputs for locators: every read says whether the value was secret or not yet known, so that
 // "unknown during preview" can never turn into "no region".
 
-import type { Placement, Undetermined } from "../model/placement";
-import type { NormalisedResource } from "../model/resource";
-import { lookup, type Props, type Value } from "../model/values";
+import type { Placement, Undetermined } from "../../model/placement";
+import type { NormalisedResource } from "../../model/resource";
+import { lookup, type Props, type Value } from "../../model/values";
 
 export type PathSegment = string | number;
 

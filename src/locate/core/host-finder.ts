@@ -25,8 +25,8 @@
 // tokenising pass for lists (stopping at the first word of prose), patterns without overlapping repeats.
 
 import net from "node:net";
-import { parseHost } from "../catalog/hosts";
-import type { Catalog } from "../catalog/types";
+import { parseHost } from "../../catalog/hosts";
+import type { Catalog } from "../../catalog/types";
 
 export interface TextHost {
     host: string;
