@@ -6,9 +6,9 @@ import { defaultCatalog } from "../../src/catalog";
 import { locate } from "../../src/locate/index";
 import { FAMILIES, registeredClouds, registrationOf } from "../../src/locate/families/index";
 import { defaultProfile } from "../../src/profile/load";
+import { resource } from "../support/builders";
 
 const catalog = defaultCatalog();
-const noLinks = { dependencies: [], propertyDependencies: {} };
 
 describe("locate: family registrations", () => {
     it("every cloud with catalog data is registered by exactly one family, and every registered cloud has data", () => {
@@ -36,9 +36,7 @@ describe("locate: family registrations", () => {
     it("a resource of a registered package is read by its family: its tags are named as its family names them", () => {
         for (const family of FAMILIES) {
             for (const [pkg, registration] of Object.entries(family.packages)) {
-                const type = `${pkg}:storage/bucket:Bucket`;
-                const urn = `urn:pulumi:dev::shop::${type}::b`;
-                const p = locate({ urn, type, name: "b", props: {}, ...noLinks }, { catalog });
+                const p = locate(resource(`${pkg}:storage/bucket:Bucket`, "b", {}), { catalog });
                 assert.deepEqual(p.tagging, registration.tagging, pkg);
                 assert.equal(registrationOf(pkg), registration);
             }
@@ -46,17 +44,11 @@ describe("locate: family registrations", () => {
     });
 
     it("a package no family registers is read by the inputs every provider names alike, and has tags", () => {
-        const type = "mongodbatlas:index/cluster:Cluster";
-        const p = locate(
-            {
-                urn: `urn:pulumi:dev::shop::${type}::c`,
-                type,
-                name: "c",
-                props: { providerName: "AWS", providerRegionName: "EU_CENTRAL_1" },
-                ...noLinks,
-            },
-            { catalog },
-        );
+        const cluster = resource("mongodbatlas:index/cluster:Cluster", "c", {
+            providerName: "AWS",
+            providerRegionName: "EU_CENTRAL_1",
+        });
+        const p = locate(cluster, { catalog });
         assert.equal(registrationOf("mongodbatlas"), undefined);
         assert.deepEqual(p.tagging, { word: "tag" });
         assert.deepEqual(
