@@ -13,7 +13,6 @@ import { parseImageRef } from "./image-ref";
 import { decodeJsonString, MAX_JSON_STRING } from "./json-strings";
 import { providerLabel } from "./read";
 
-/** Inputs that hold a container image reference, lower case: `image`, `imageUri` (Lambda), `Image` (CloudFormation shapes). */
 /** Keys whose value is an address data is sent to (`endpoints`, `S3_ENDPOINT`, `webhookUrl`, `callbackUri`). */
 const ENDPOINT_KEY = /(endpoints?|urls?|uri|webhook|hostname)$/i;
 
@@ -21,6 +20,8 @@ const ENDPOINT_KEY = /(endpoints?|urls?|uri|webhook|hostname)$/i;
 function isEndpointPath(path: string): boolean {
     return path.split(/[.[\]]+/).some((segment) => ENDPOINT_KEY.test(segment));
 }
+
+/** Inputs that hold a container image reference, lower case: `image`, `imageUri` (Lambda), `Image` (CloudFormation shapes). */
 const IMAGE_KEYS = new Set([
     "image",
     "imageuri",
