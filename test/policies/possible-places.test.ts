@@ -107,22 +107,23 @@ describe("possible places: a location judged on the set of places it may be", ()
 });
 
 describe("places the catalog cannot name: the level follows the risk", () => {
+    // Vultr: a cloud the catalog has no regions for (`sgp` is its Singapore).
     const droplet = (props: Props = {}) =>
-        cloudResource("digitalocean", "4_0_0", "digitalocean:index/droplet:Droplet", {
-            region: "sgp1",
-            size: "s-1vcpu-1gb",
+        cloudResource("vultr", "2_0_0", "vultr:index/instance:Instance", {
+            region: "sgp",
+            plan: "vc2-1c-1gb",
             ...props,
         });
     const cases: Array<[string, NormalisedResource, Expected]> = [
         [
-            "a droplet in a region no cloud of the catalog has, unclassified: a warning, not a block",
+            "an instance in a region no cloud of the catalog has, unclassified: a warning, not a block",
             droplet(),
-            [["advisory", "location 'sgp1'", "not a location of any cloud clean-guard knows", "warning, not a block"]],
+            [["advisory", "location 'sgp'", "not a location of any cloud clean-guard knows", "warning, not a block"]],
         ],
         [
-            "the same droplet holding data classified sg: blocked until it can be checked",
+            "the same instance holding data classified sg: blocked until it can be checked",
             droplet(classified("sg")),
-            [["unverified", "sgp1", "does not let through what it cannot check"]],
+            [["unverified", "sgp", "does not let through what it cannot check"]],
         ],
     ];
     for (const [what, r, expected] of cases)
@@ -130,6 +131,6 @@ describe("places the catalog cannot name: the level follows the risk", () => {
 
     it("a profile with classification.unknownPlaces: mandatory blocks it on unclassified data too", async () => {
         const profile = orgProfile("classification:\n  unknownPlaces: mandatory");
-        assertFindings(await judgeResource(droplet(), { profile }), REGION, [["unverified", "sgp1"]]);
+        assertFindings(await judgeResource(droplet(), { profile }), REGION, [["unverified", "sgp"]]);
     });
 });
