@@ -55,21 +55,30 @@ export function assertBuilt(): void {
 
 interface ProgramFile {
     variables?: Record<string, unknown>;
-    resources?: Record<string, { type: string }>;
+    resources?: Record<string, { type: string; options?: Record<string, unknown> }>;
+    /** Resource options for every resource of the parts: what a component passes to its children. */
+    partOptions?: Record<string, unknown>;
     plugins?: unknown;
 }
 
 /**
  * A program directory as one Pulumi YAML program: Pulumi.yaml with the variables and resources of the
  * directory's other .yaml files (Pulumi YAML reads one file; the twins share their platforms this way),
- * and a stand-in provider for each package the program uses.
+ * and a stand-in provider for each package the program uses. Pulumi.yaml's `partOptions`, the harness's
+ * own key, go to every resource of the other files, as a component's options go to its children.
  */
 export function assembleProgram(dir: string): ProgramFile {
-    const program = yaml.load(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")) as ProgramFile;
+    const { partOptions, ...program } = yaml.load(
+        fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8"),
+    ) as ProgramFile;
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".yaml") && !f.startsWith("Pulumi."))) {
         const part = yaml.load(fs.readFileSync(path.join(dir, file), "utf8")) as ProgramFile;
+        const resources = Object.entries(part.resources ?? {}).map(([name, r]) => [
+            name,
+            partOptions ? { ...r, options: { ...partOptions, ...r.options } } : r,
+        ]);
         program.variables = { ...program.variables, ...part.variables };
-        program.resources = { ...program.resources, ...part.resources };
+        program.resources = { ...program.resources, ...Object.fromEntries(resources) };
     }
     const packages = new Set(
         Object.values(program.resources ?? {}).map(({ type }) =>
@@ -97,7 +106,7 @@ function standinProvider(pkg: string): string {
     return dir;
 }
 
-const EXAMPLES = path.join(REPO_ROOT, "examples");
+export const EXAMPLES = path.join(REPO_ROOT, "examples");
 
 export interface ExpectedFinding {
     policy: string;
