@@ -1,4 +1,4 @@
-// azure-native v3: type tokens and input names for the shared Azure locator.
+// azure-native v3 (and v2, through its tokens' v3 names): type tokens and input names for the shared Azure locator.
 
 import {
     allOf,
@@ -18,6 +18,7 @@ import {
     partnersIn,
     replicaAt,
 } from "./azure-common";
+import { canonicalAzureNativeType } from "./azure-native-tokens";
 import type { Locator } from "./context";
 
 const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
@@ -47,8 +48,6 @@ const NATIVE: AzureRules = {
     rules: new Map([
         ["azure-native:storage:StorageAccount", geoReplicatedStorage(["sku", "name"])],
         ["azure-native:cosmosdb:DatabaseAccount", cosmosDb],
-        // azure-native v2 named the Cosmos DB module `documentdb`; many programs still run it.
-        ["azure-native:documentdb:DatabaseAccount", cosmosDb],
         ["azure-native:redis:LinkedServer", allOf(parentAt("name", "redis"), partnerAt("linkedRedisCacheId"))],
         [
             "azure-native:storage:ObjectReplicationPolicy",
@@ -78,4 +77,6 @@ const NATIVE: AzureRules = {
     ]),
 };
 
-export const locateAzureNative: Locator = (resource, p, ctx) => locateAzure(resource, p, ctx, NATIVE);
+// v2 programs (and explicit API versions) are read by the v3 token's rules.
+export const locateAzureNative: Locator = (resource, p, ctx) =>
+    locateAzure({ ...resource, type: canonicalAzureNativeType(resource.type) }, p, ctx, NATIVE);
