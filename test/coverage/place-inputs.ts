@@ -85,25 +85,29 @@ export function auditedSdks(): string[] {
 }
 
 /** Where each SDK version's place inputs are kept between runs: reading azure-native v2 takes seconds. */
-const CACHE = path.join(REPO_ROOT, "node_modules", ".cache", "clean-guard-place-inputs");
+const CACHE = path.join(REPO_ROOT, "node_modules", ".cache", "clean-guard-place-inputs-v2");
 
 export function placeInputs(sdk: string): PlaceInput[] {
     const { version } = sdkManifest(sdk);
     const cached = path.join(CACHE, `${sdk.replace("/", "+")}-${version}.json`);
-    if (fs.existsSync(cached)) return JSON.parse(fs.readFileSync(cached, "utf8")) as PlaceInput[];
-    const found = readPlaceInputs(sdk, readSdk(sdk));
-    fs.mkdirSync(CACHE, { recursive: true });
-    const partial = `${cached}.${process.pid}`;
-    fs.writeFileSync(partial, JSON.stringify(found));
-    fs.renameSync(partial, cached);
-    return found;
+    let found: Array<[token: string, path: string]>;
+    if (fs.existsSync(cached)) found = JSON.parse(fs.readFileSync(cached, "utf8")) as typeof found;
+    else {
+        found = readPlaceInputs(readSdk(sdk));
+        fs.mkdirSync(CACHE, { recursive: true });
+        const partial = `${cached}.${process.pid}`;
+        fs.writeFileSync(partial, JSON.stringify(found));
+        fs.renameSync(partial, cached);
+    }
+    // The locator's name for a token is the code's, not the cache's.
+    return found.map(([token, p]) => ({ sdk, token, type: canonicalType(token), path: p }));
 }
 
 export function canonicalType(token: string): string {
     return token.startsWith("azure-native:") ? canonicalAzureNativeType(token) : token;
 }
 
-function readPlaceInputs(sdk: string, declarations: SdkDeclarations): PlaceInput[] {
+function readPlaceInputs(declarations: SdkDeclarations): Array<[string, string]> {
     const byType = new Map<string, string[]>();
     const inProgress = new Set<string>();
     // A nested type's place paths, once per type; a type that holds itself (a JSON schema, a WAF statement)
@@ -124,9 +128,9 @@ function readPlaceInputs(sdk: string, declarations: SdkDeclarations): PlaceInput
         byType.set(ref, found);
         return found;
     };
-    const out: PlaceInput[] = [];
+    const out: Array<[string, string]> = [];
     for (const [token, declared] of declarations.resources) {
-        for (const p of new Set(paths(declared.inputs))) out.push({ sdk, token, type: canonicalType(token), path: p });
+        for (const p of new Set(paths(declared.inputs))) out.push([token, p]);
     }
     return out;
 }
