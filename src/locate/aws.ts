@@ -70,6 +70,16 @@ const TYPE_RULES = compileRuleTable({
         dlmCopy("policyDetails.schedules[*].crossRegionCopyRules[*].targetRegion"),
         dlmCopy("policyDetails.action.crossRegionCopies[*].target"),
     ],
+    "aws:efs/replicationConfiguration:ReplicationConfiguration": [
+        rule("region", "destination.region", "replica", "replica file system region"),
+    ],
+    "aws:securitylake/dataLake:DataLake": [
+        rule("region", "configuration.region", "member", "data lake region"),
+        rule("region", "configuration.replicationConfiguration.regions[*]", "replica", "data lake replication region"),
+    ],
+    "aws:ssm/resourceDataSync:ResourceDataSync": [
+        rule("region", "s3Destination.region", "replica", "region of the bucket the inventory is synced to"),
+    ],
     "aws:globalaccelerator/endpointGroup:EndpointGroup": [endpointGroupRegion],
     "aws:globalaccelerator/customRoutingEndpointGroup:CustomRoutingEndpointGroup": [endpointGroupRegion],
     "aws:ec2/instance:Instance": [ami("ami")],

@@ -28,6 +28,13 @@ const cosmosDb = allOf(
     geoBackups(["backupPolicy", "periodicModeProperties", "backupStorageRedundancy"]),
 );
 
+const namespaceReplicas = locationsIn(
+    ["geoDataReplication", "locations"],
+    "locationName",
+    "replica",
+    "a geo-replication region",
+);
+
 const NATIVE: AzureRules = {
     globalTypes: new Map([
         ["azure-native:frontdoor:FrontDoor", { via: "Front Door, served from Microsoft's edge in every country" }],
@@ -72,6 +79,20 @@ const NATIVE: AzureRules = {
             ),
         ],
         ["azure-native:keyvault:Vault", keyVaultReplication],
+        // Geo-replication keeps a replica of every message in each listed region (Event Hubs and Service Bus
+        // "Geo-replication": the secondary regions hold a full copy of the namespace's data and metadata).
+        ["azure-native:eventhub:Namespace", namespaceReplicas],
+        ["azure-native:servicebus:Namespace", namespaceReplicas],
+        // API Management's additional locations each run a gateway that handles the API's requests.
+        [
+            "azure-native:apimanagement:ApiManagementService",
+            locationsIn("additionalLocations", "location", "member", "an additional API Management gateway location"),
+        ],
+        // Entra Domain Services replica sets hold the managed domain's directory in each set's region.
+        [
+            "azure-native:aad:DomainService",
+            locationsIn("replicaSets", "location", "replica", "a Domain Services replica set"),
+        ],
         ["azure-native:eventhub:DisasterRecoveryConfig", partnerAt("partnerNamespace")],
         ["azure-native:servicebus:DisasterRecoveryConfig", partnerAt("partnerNamespace")],
     ]),
