@@ -66,14 +66,19 @@ describe("place inputs of the installed provider SDKs", function () {
     });
 
     it("has no entry that classifies nothing, and lists no input as unreviewed that is classified or gone", () => {
-        const inputs = audits.flatMap((a) => a.inputs);
-        const used = new Set(inputs.flatMap((i) => (i.entry ? [entryKey(i.entry)] : [])));
-        const unused = loadTable().filter((e) => !used.has(entryKey(e)));
-        assert.deepEqual(unused.map(entryKey), []);
-        const pending = new Set(inputs.filter((i) => i.unreviewed).map((i) => `${i.path}\u0000${i.type}`));
-        const stale = Object.entries(loadUnreviewed()).flatMap(([p, types]) =>
-            types.filter((t) => !pending.has(`${p}\u0000${t}`)).map((t) => `${t} ${p}`),
+        const used = new Set(
+            audits.flatMap((a) => [...a.inputs, ...a.labels]).flatMap((i) => (i.entry ? [entryKey(i.entry)] : [])),
         );
+        const unused = [...loadTable("entries"), ...loadTable("labels")].filter((e) => !used.has(entryKey(e)));
+        assert.deepEqual(unused.map(entryKey), []);
+        const listed = loadUnreviewed();
+        const stale = (["places", "labels"] as const).flatMap((section) => {
+            const inputs = audits.flatMap((a) => (section === "places" ? a.inputs : a.labels));
+            const pending = new Set(inputs.filter((i) => i.unreviewed).map((i) => `${i.path}\u0000${i.type}`));
+            return Object.entries(listed[section]).flatMap(([p, types]) =>
+                types.filter((t) => !pending.has(`${p}\u0000${t}`)).map((t) => `${section}: ${t} ${p}`),
+            );
+        });
         assert.deepEqual(
             stale.slice(0, 20),
             [],
@@ -81,11 +86,28 @@ describe("place inputs of the installed provider SDKs", function () {
         );
     });
 
+    it("reads the classification from every tags or labels map, or says whose tags they are", () => {
+        const missing = audits.flatMap((a) =>
+            a.labels.filter((i) => !i.read && !i.entry && !i.unreviewed).map((i) => `${a.sdk} ${i.token} ${i.path}`),
+        );
+        assert.deepEqual(
+            missing.slice(0, 40),
+            [],
+            `${missing.length} tags or labels maps clean-guard does not read and nothing classifies: add them to the labels section of src/locate/place-inputs.yaml`,
+        );
+        assert.ok(
+            audits.some((a) => a.labels.some((i) => i.read && i.path === "settings.userLabels")),
+            "Cloud SQL's settings.userLabels is read as a classification",
+        );
+    });
+
     it("reads an azure-native v2 token of a type the table names by its v3 name", () => {
         // A v2 type whose member name is unique among v3's tokens and that the table names on its own moved
         // module in v3: its v2 token must map to the v3 one, or the v3 rule would never see it.
         const named = new Set(
-            loadTable().flatMap((e) => e.types.filter((t) => t.startsWith("azure-native:") && !t.includes("*"))),
+            loadTable("entries").flatMap((e) =>
+                e.types.filter((t) => t.startsWith("azure-native:") && !t.includes("*")),
+            ),
         );
         const v3Members = new Map<string, number>();
         for (const i of new Set(placeInputs("@pulumi/azure-native").map((i) => i.token)))

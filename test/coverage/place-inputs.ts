@@ -9,6 +9,7 @@ import { defaultCatalog } from "../../src/catalog";
 import type { CloudId } from "../../src/catalog/types";
 import { locate } from "../../src/locate";
 import { canonicalAzureNativeType } from "../../src/locate/azure-native-tokens";
+import { readTags } from "../../src/locate/tags";
 import type { Props, Value } from "../../src/model/values";
 import { defaultProvider, urnOf } from "../support/builders";
 import { readSdk, sdkDir, sdkManifest, type Field, type SdkDeclarations } from "../support/sdk-declarations";
@@ -85,38 +86,58 @@ export function auditedSdks(): string[] {
 }
 
 /** Where each SDK version's place inputs are kept between runs: reading azure-native v2 takes seconds. */
-const CACHE = path.join(REPO_ROOT, "node_modules", ".cache", "clean-guard-place-inputs-v2");
+const CACHE = path.join(REPO_ROOT, "node_modules", ".cache", "clean-guard-place-inputs-v3");
 
+/** A map input named `...labels` or `...tags` (`userLabels`, `resourceLabels`, `tags`): where classifications are written. */
+export function namesLabels(field: Field): boolean {
+    const last = words(field.name).at(-1);
+    return field.map && (last === "labels" || last === "tags");
+}
+
+type Found = Record<"place" | "labels", Array<[token: string, path: string]>>;
+
+/** Every input of the SDK that names a place or a copy. */
 export function placeInputs(sdk: string): PlaceInput[] {
+    return inputsOf(sdk, "place");
+}
+
+/** Every map input of the SDK where tags or labels are written. */
+export function labelInputs(sdk: string): PlaceInput[] {
+    return inputsOf(sdk, "labels");
+}
+
+function inputsOf(sdk: string, kind: keyof Found): PlaceInput[] {
     const { version } = sdkManifest(sdk);
     const cached = path.join(CACHE, `${sdk.replace("/", "+")}-${version}.json`);
-    let found: Array<[token: string, path: string]>;
-    if (fs.existsSync(cached)) found = JSON.parse(fs.readFileSync(cached, "utf8")) as typeof found;
+    let found: Found;
+    if (fs.existsSync(cached)) found = JSON.parse(fs.readFileSync(cached, "utf8")) as Found;
     else {
-        found = readPlaceInputs(readSdk(sdk));
+        const declarations = readSdk(sdk);
+        found = { place: inputPaths(declarations, namesPlace), labels: inputPaths(declarations, namesLabels) };
         fs.mkdirSync(CACHE, { recursive: true });
         const partial = `${cached}.${process.pid}`;
         fs.writeFileSync(partial, JSON.stringify(found));
         fs.renameSync(partial, cached);
     }
     // The locator's name for a token is the code's, not the cache's.
-    return found.map(([token, p]) => ({ sdk, token, type: canonicalType(token), path: p }));
+    return found[kind].map(([token, p]) => ({ sdk, token, type: canonicalType(token), path: p }));
 }
 
 export function canonicalType(token: string): string {
     return token.startsWith("azure-native:") ? canonicalAzureNativeType(token) : token;
 }
 
-function readPlaceInputs(declarations: SdkDeclarations): Array<[string, string]> {
+/** The paths of the inputs `wanted` picks, at any depth of the nested input types. */
+function inputPaths(declarations: SdkDeclarations, wanted: (f: Field) => boolean): Array<[string, string]> {
     const byType = new Map<string, string[]>();
     const inProgress = new Set<string>();
-    // A nested type's place paths, once per type; a type that holds itself (a JSON schema, a WAF statement)
-    // is followed once.
+    // A nested type's paths, once per type; a type that holds itself (a JSON schema, a WAF statement) is
+    // followed once.
     const paths = (fields: readonly Field[]): string[] =>
         fields.flatMap((f) => {
             const at = f.array ? `${f.name}[*]` : f.name;
             const nested = f.refs.flatMap((ref) => typePaths(ref).map((p) => `${at}.${p}`));
-            return namesPlace(f) ? [at, ...nested] : nested;
+            return wanted(f) ? [at, ...nested] : nested;
         });
     const typePaths = (ref: string): string[] => {
         const known = byType.get(ref);
@@ -169,12 +190,13 @@ interface RawEntry {
 
 const VERDICTS: readonly Verdict[] = ["read", "primary", "irrelevant", "unread"];
 
-export function loadTable(file = TABLE_FILE): Entry[] {
-    const raw = load(fs.readFileSync(file, "utf8")) as { entries: RawEntry[] };
-    return raw.entries.map((e, i) => {
+/** `entries`: the place inputs; `labels`: the tags and labels maps that are not read as classification. */
+export function loadTable(section: "entries" | "labels" = "entries", file = TABLE_FILE): Entry[] {
+    const raw = load(fs.readFileSync(file, "utf8")) as Record<typeof section, RawEntry[]>;
+    return raw[section].map((e, i) => {
         const verdicts = VERDICTS.filter((v) => e[v] !== undefined);
         if (verdicts.length !== 1)
-            throw new Error(`${file}: entry ${i + 1} needs exactly one of ${VERDICTS.join(", ")}`);
+            throw new Error(`${file}: ${section} entry ${i + 1} needs exactly one of ${VERDICTS.join(", ")}`);
         const types = [e.types].flat();
         const inputs = [e.inputs].flat();
         return {
@@ -220,14 +242,14 @@ export function classify(table: readonly Entry[], input: PlaceInput): Entry | un
 }
 
 /** Inputs not reviewed yet, by path then locator token: the test fails on one neither list holds. */
-export type Unreviewed = Record<string, string[]>;
-
-export function loadUnreviewed(file = UNREVIEWED_FILE): Unreviewed {
-    return fs.existsSync(file) ? ((load(fs.readFileSync(file, "utf8")) as Unreviewed | null) ?? {}) : {};
+export interface Unreviewed {
+    places: Record<string, string[]>;
+    labels: Record<string, string[]>;
 }
 
-export function isUnreviewed(unreviewed: Unreviewed, input: PlaceInput): boolean {
-    return unreviewed[input.path]?.includes(input.type) ?? false;
+export function loadUnreviewed(file = UNREVIEWED_FILE): Unreviewed {
+    const raw = fs.existsSync(file) ? (load(fs.readFileSync(file, "utf8")) as Partial<Unreviewed> | null) : null;
+    return { places: raw?.places ?? {}, labels: raw?.labels ?? {} };
 }
 
 export interface AuditedInput extends PlaceInput {
@@ -235,21 +257,44 @@ export interface AuditedInput extends PlaceInput {
     unreviewed: boolean;
 }
 
+export interface AuditedLabels extends AuditedInput {
+    /** clean-guard reads a classification written there (probed through src/locate/tags.ts). */
+    read: boolean;
+}
+
 export interface Audit {
     sdk: string;
     name: string;
     version: string;
     inputs: AuditedInput[];
+    labels: AuditedLabels[];
 }
 
-export function audit(table = loadTable(), unreviewed = loadUnreviewed()): Audit[] {
+export function audit(
+    table = loadTable("entries"),
+    labelTable = loadTable("labels"),
+    unreviewed = loadUnreviewed(),
+): Audit[] {
+    const classified = (i: PlaceInput, entries: Entry[], pending: Record<string, string[]>) => {
+        const entry = classify(entries, i);
+        return {
+            ...i,
+            ...(entry ? { entry } : {}),
+            unreviewed: !entry && (pending[i.path]?.includes(i.type) ?? false),
+        };
+    };
     return auditedSdks().map((sdk) => {
         const { name, version } = sdkManifest(sdk);
-        const inputs = placeInputs(sdk).map((i) => {
-            const entry = classify(table, i);
-            return { ...i, ...(entry ? { entry } : {}), unreviewed: !entry && isUnreviewed(unreviewed, i) };
-        });
-        return { sdk, name, version, inputs };
+        return {
+            sdk,
+            name,
+            version,
+            inputs: placeInputs(sdk).map((i) => classified(i, table, unreviewed.places)),
+            labels: labelInputs(sdk).map((i) => {
+                const read = readsLabels(i);
+                return { ...(read ? { ...i, unreviewed: false } : classified(i, labelTable, unreviewed.labels)), read };
+            }),
+        };
     });
 }
 
@@ -333,4 +378,19 @@ export function probe(input: PlaceInput, entry: Entry): ProbeResult {
     const country = catalog.region(region.cloud, region.region)?.country;
     const ok = located.some((l) => country !== undefined && l.countries.includes(country));
     return { ok, found: found.join("; ") || "nothing" };
+}
+
+/** Whether clean-guard reads a classification written in the tags or labels map at the input's path. */
+export function readsLabels(input: PlaceInput): boolean {
+    const pkg = input.token.split(":")[0];
+    const resource = {
+        urn: urnOf(input.token, "probe"),
+        type: input.token,
+        name: "probe",
+        props: propsAt(input.path, { "data-residency": "probe" }, {}),
+        provider: defaultProvider(pkg, PROVIDER_CONFIG[pkg] ?? {}, "probe"),
+        dependencies: [],
+        propertyDependencies: {},
+    };
+    return readTags(resource)["data-residency"] === "probe";
 }

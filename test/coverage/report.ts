@@ -32,7 +32,7 @@ function summary(audits: Audit[]): string {
 }
 
 function details(audits: Audit[]): string {
-    const entries = loadTable();
+    const entries = loadTable("entries");
     const table = new Table({ head: ["types", "inputs", "verdict", "rule or why", ...audits.map((a) => a.sdk)] });
     for (const entry of entries) {
         const counts = audits.map(
@@ -47,25 +47,49 @@ const same = (a: { types: string[]; inputs: string[] }, b: { types: string[]; in
     a.types.join() === b.types.join() && a.inputs.join() === b.inputs.join();
 
 function writeUnreviewed(audits: Audit[]): number {
-    const byPath = new Map<string, Set<string>>();
-    for (const a of audits) {
-        for (const i of a.inputs) {
-            if (i.entry) continue;
+    const pending = (inputs: Array<Audit["inputs"][number] & { read?: boolean }>) => {
+        const byPath = new Map<string, Set<string>>();
+        for (const i of inputs) {
+            if (i.entry || i.read) continue;
             const types = byPath.get(i.path) ?? new Set<string>();
             types.add(i.type);
             byPath.set(i.path, types);
         }
-    }
-    const sorted = Object.fromEntries(
-        [...byPath].sort(([a], [b]) => a.localeCompare(b)).map(([p, types]) => [p, [...types].sort()]),
-    );
+        return Object.fromEntries(
+            [...byPath].sort(([a], [b]) => a.localeCompare(b)).map(([p, types]) => [p, [...types].sort()]),
+        );
+    };
+    const places = pending(audits.flatMap((a) => a.inputs));
+    const labels = pending(audits.flatMap((a) => a.labels));
     const header =
-        "# Place inputs of the installed provider SDKs that no entry of place-inputs.yaml classifies yet, by input path\n" +
-        "# then locator token. Written by `npm run coverage -- --write-unreviewed`; the coverage test fails on an input\n" +
+        "# Inputs of the installed provider SDKs that no entry of place-inputs.yaml classifies yet, by input path then\n" +
+        "# locator token: `places` name a place or a copy, `labels` are tags or labels maps clean-guard does not read as\n" +
+        "# a classification. Written by `npm run coverage -- --write-unreviewed`; the coverage test fails on an input\n" +
         "# that neither file holds, so a provider upgrade that adds one fails CI. Review an input, add it to the table,\n" +
         "# and write this file again: it should only shrink.\n";
-    fs.writeFileSync(UNREVIEWED_FILE, header + dump(sorted, { lineWidth: 120 }));
-    return [...byPath.values()].reduce((n, s) => n + s.size, 0);
+    fs.writeFileSync(UNREVIEWED_FILE, header + dump({ places, labels }, { lineWidth: 120 }));
+    const count = (m: Record<string, string[]>) => Object.values(m).reduce((n, t) => n + t.length, 0);
+    return count(places) + count(labels);
+}
+
+function labelSummary(audits: Audit[]): string {
+    const table = new Table({
+        head: ["SDK", "tags and labels maps", "read", "irrelevant", "unread", "unreviewed", "unclassified"],
+    });
+    for (const a of audits) {
+        const l = a.labels;
+        const other = l.filter((i) => !i.read);
+        table.push([
+            a.sdk,
+            l.length,
+            l.length - other.length,
+            other.filter((i) => i.entry?.verdict === "irrelevant").length,
+            other.filter((i) => i.entry?.verdict === "unread").length,
+            other.filter((i) => i.unreviewed).length,
+            other.filter((i) => !i.entry && !i.unreviewed).length,
+        ]);
+    }
+    return table.toString();
 }
 
 const audits = audit();
@@ -73,4 +97,5 @@ if (process.argv.includes("--write-unreviewed")) {
     console.log(`${writeUnreviewed(audits)} unreviewed inputs written to ${UNREVIEWED_FILE}`);
 }
 console.log(summary(audits));
+console.log(labelSummary(audits));
 if (process.argv.includes("--details")) console.log(details(audits));

@@ -20,6 +20,8 @@ export interface Field {
     array: boolean;
     /** Declared as a number and nothing else (a count, a period, a port): it can name no place. */
     numeric: boolean;
+    /** A map of string keys (`{[key: string]: ...}`), as tags and labels are. */
+    map: boolean;
 }
 
 export interface ResourceDeclaration {
@@ -202,5 +204,6 @@ function field(member: Member): Field {
         refs: [...new Set([...type.matchAll(INPUT_REF)].map((m) => m[1]))],
         array: type.includes("[]"),
         numeric: /^\s*pulumi\.Input<number( \| undefined)?>;$/.test(type),
+        map: type.includes("[key: string]"),
     };
 }
