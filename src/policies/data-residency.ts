@@ -1,7 +1,6 @@
 import type { Verdict } from "../model/finding";
 import type { Placement } from "../model/placement";
-import { compileGlobs, type Matcher } from "../profile/globs";
-import type { Profile } from "../profile/types";
+import type { CompiledProfile } from "../profile/compile";
 import { classificationOf, residencyRules, stackJurisdictions } from "./classification";
 import { definePolicy, type JudgeContext, type TagRemediation } from "./define";
 import { describeLocation } from "./describe";
@@ -62,20 +61,12 @@ function unplaced(p: Placement, ctx: JudgeContext): Verdict[] {
     return [
         {
             kind: "unverified",
-            found: `the resource is classified by its ${p.package === "kubernetes" || p.package === "gcp" ? "label" : "tag"} '${key}', but where it keeps its data is not in the program`,
+            found: `the resource is classified by its ${p.tagging.word} '${key}', but where it keeps its data is not in the program`,
             rule: "clean-guard cannot tell whether this classified resource stays in its jurisdiction, and does not let through what it cannot check",
             fix: "classify the resources that place the data (the cluster, its node pools and volumes' storage), or record a time-boxed exemption for this one",
         },
     ];
 }
-
-/** Where each package keeps a resource's tags as a plain map, so stamping one is safe. */
-const TAG_INPUT: Readonly<Record<string, "tags" | "labels">> = {
-    aws: "tags",
-    "azure-native": "tags",
-    azure: "tags",
-    gcp: "labels",
-};
 
 /**
  * Stamps the stack's classification onto a resource that holds data, supports tags and carries none, so
@@ -83,7 +74,7 @@ const TAG_INPUT: Readonly<Record<string, "tags" | "labels">> = {
  * exactly one jurisdiction: otherwise which one to stamp is not obvious.
  */
 function stampStackClassification(p: Placement, ctx: JudgeContext): TagRemediation | undefined {
-    const input = TAG_INPUT[p.package];
+    const input = p.tagging.input;
     const names = new Set(stackJurisdictions(ctx).map((j) => j.name));
     const key = ctx.profile.classification.keys[0];
     if (!input || names.size !== 1 || p.isProvider || p.locations.length === 0) return undefined;
@@ -91,15 +82,10 @@ function stampStackClassification(p: Placement, ctx: JudgeContext): TagRemediati
     return { input, key, value: [...names][0] };
 }
 
-const requiredMatchers = new WeakMap<Profile, Matcher>();
-
 /** Resources of the profile's `classification.requiredFor` types must say what data they hold. */
-function unclassified(p: Placement, profile: Profile): Verdict[] {
+function unclassified(p: Placement, profile: CompiledProfile): Verdict[] {
     const required = profile.classification.requiredFor;
-    if (required.length === 0) return [];
-    let matches = requiredMatchers.get(profile);
-    if (!matches) requiredMatchers.set(profile, (matches = compileGlobs(required)));
-    if (!matches(p.resource.type)) return [];
+    if (!profile.rules.requiresClassification?.(p.resource.type)) return [];
     const keys = profile.classification.keys;
     return [
         {

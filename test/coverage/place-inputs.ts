@@ -8,8 +8,7 @@ import { load } from "js-yaml";
 import { defaultCatalog } from "../../src/catalog";
 import type { CloudId } from "../../src/catalog/types";
 import { locate } from "../../src/locate";
-import { canonicalAzureNativeType } from "../../src/locate/azure-native-tokens";
-import { readTags } from "../../src/locate/tags";
+import { canonicalAzureNativeType } from "../../src/locate/families/azure/azure-native-tokens";
 import type { Props, Value } from "../../src/model/values";
 import { defaultProvider, urnOf } from "../support/builders";
 import { readSdk, sdkDir, sdkManifest, type Field, type SdkDeclarations } from "../support/sdk-declarations";
@@ -258,7 +257,7 @@ export interface AuditedInput extends PlaceInput {
 }
 
 export interface AuditedLabels extends AuditedInput {
-    /** clean-guard reads a classification written there (probed through src/locate/tags.ts). */
+    /** clean-guard reads a classification written there (probed through the locator's placement tags). */
     read: boolean;
 }
 
@@ -392,5 +391,5 @@ export function readsLabels(input: PlaceInput): boolean {
         dependencies: [],
         propertyDependencies: {},
     };
-    return readTags(resource)["data-residency"] === "probe";
+    return locate(resource, { catalog }).tags["data-residency"] === "probe";
 }

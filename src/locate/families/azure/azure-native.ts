@@ -1,0 +1,103 @@
+// azure-native v3 (and v2, through its tokens' v3 names): type tokens and input names for the shared Azure locator.
+
+import {
+    allOf,
+    type AzureRules,
+    copyOfAt,
+    copyOfWhenCreatedFrom,
+    geoBackups,
+    flexibleServer,
+    geoReplicatedStorage,
+    isOn,
+    keyVaultReplication,
+    locateAzure,
+    locationsIn,
+    pairedWhen,
+    parentAt,
+    partnerAt,
+    partnersIn,
+    replicaAt,
+} from "./azure-common";
+import type { Locator } from "../../core/context";
+import { canonicalAzureNativeType } from "./azure-native-tokens";
+
+const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
+
+const cosmosDb = allOf(
+    locationsIn("locations", "locationName", "replica", "a Cosmos DB region"),
+    geoBackups(["backupPolicy", "periodicModeProperties", "backupStorageRedundancy"]),
+);
+
+const namespaceReplicas = locationsIn(
+    ["geoDataReplication", "locations"],
+    "locationName",
+    "replica",
+    "a geo-replication region",
+);
+
+const NATIVE: AzureRules = {
+    globalTypes: new Map([
+        ["azure-native:frontdoor:FrontDoor", { via: "Front Door, served from Microsoft's edge in every country" }],
+        [
+            "azure-native:cdn:Profile",
+            { via: "a CDN / Front Door profile, served from Microsoft's edge in every country" },
+        ],
+        [
+            "azure-native:trafficmanager:Profile",
+            { via: "Traffic Manager, a global DNS-based service", controlPlane: true },
+        ],
+        [
+            "azure-native:dns:Zone",
+            { via: "a public DNS zone, served from Azure DNS name servers worldwide", controlPlane: true },
+        ],
+        ["azure-native:privatedns:PrivateZone", { via: "a private DNS zone, a global resource", controlPlane: true }],
+    ]),
+    rules: new Map([
+        ["azure-native:storage:StorageAccount", geoReplicatedStorage(["sku", "name"])],
+        ["azure-native:cosmosdb:DatabaseAccount", cosmosDb],
+        ["azure-native:redis:LinkedServer", allOf(parentAt("name", "redis"), partnerAt("linkedRedisCacheId"))],
+        [
+            "azure-native:storage:ObjectReplicationPolicy",
+            allOf(copyOfAt("sourceAccount"), replicaAt("destinationAccount")),
+        ],
+        ["azure-native:sql:FailoverGroup", partnersIn("partnerServers", "id", "failover")],
+        [
+            "azure-native:sql:Database",
+            allOf(copyOfWhenCreatedFrom(["sourceDatabaseId"]), geoBackups(["requestedBackupStorageRedundancy"])),
+        ],
+        ["azure-native:dbforpostgresql:Server", flexible],
+        ["azure-native:dbformysql:Server", flexible],
+        // A Recovery Services vault is geo-redundant unless told otherwise (Azure Backup docs, "Set storage redundancy").
+        [
+            "azure-native:recoveryservices:Vault",
+            pairedWhen(
+                ["properties", "redundancySettings", "standardTierStorageRedundancy"],
+                isOn("georedundant"),
+                "backup",
+                "geo-redundant vault storage",
+                true,
+            ),
+        ],
+        ["azure-native:keyvault:Vault", keyVaultReplication],
+        // Geo-replication keeps a replica of every message in each listed region (Event Hubs and Service Bus
+        // "Geo-replication": the secondary regions hold a full copy of the namespace's data and metadata).
+        ["azure-native:eventhub:Namespace", namespaceReplicas],
+        ["azure-native:servicebus:Namespace", namespaceReplicas],
+        // API Management's additional locations each run a gateway that handles the API's requests.
+        [
+            "azure-native:apimanagement:ApiManagementService",
+            locationsIn("additionalLocations", "location", "member", "an additional API Management gateway location"),
+        ],
+        // Entra Domain Services replica sets hold the managed domain's directory in each set's region.
+        [
+            "azure-native:aad:DomainService",
+            locationsIn("replicaSets", "location", "replica", "a Domain Services replica set"),
+        ],
+        ["azure-native:eventhub:DisasterRecoveryConfig", partnerAt("partnerNamespace")],
+        ["azure-native:servicebus:DisasterRecoveryConfig", partnerAt("partnerNamespace")],
+    ]),
+};
+
+// v2 programs (and explicit API versions) are read by the v3 token's rules.
+export const locateAzureNative: Locator = (resource, p, ctx) =>
+    locateAzure({ ...resource, type: canonicalAzureNativeType(resource.type) }, p, ctx, NATIVE);
