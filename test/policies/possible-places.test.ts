@@ -70,6 +70,22 @@ describe("possible places: a location judged on the set of places it may be", ()
             [],
         ],
         [
+            "an Artifact Registry repository in Google's `europe` multi-region, unclassified: a known place, none disallowed",
+            gcpResource("gcp:artifactregistry/repository:Repository", {
+                location: "europe",
+                repositoryId: "images",
+                format: "DOCKER",
+            }),
+            REGION,
+            [],
+        ],
+        [
+            "a Cloud KMS key ring in `europe` holding EU data: the multi-region may reach London and Zurich",
+            gcpResource("gcp:kms/keyRing:KeyRing", { location: "europe", labels: { "data-residency": "eu" } }),
+            RESIDENCY,
+            [["violation", "gcp multi-region europe", "not pinned", "Switzerland (CH), United Kingdom (GB)"]],
+        ],
+        [
             "Cloud SQL backups in Belgium's nearest multi-region, unclassified: nothing to say",
             cloudSql("europe-west1"),
             COPIES,
