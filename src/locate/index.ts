@@ -12,6 +12,7 @@ import { locateGcp } from "./gcp";
 import { locateGeneric } from "./generic";
 import { locateKubernetes } from "./kubernetes";
 import { readPeers } from "./peers";
+import { placeDataZone } from "./processing";
 import { scanInputs } from "./scan";
 import { readTags } from "./tags";
 import { locateUntrustedCloud } from "./untrusted-cloud";
@@ -37,6 +38,7 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     locator(resource, p, ctx);
     scanInputs(resource, p, ctx);
     readPeers(resource, p);
+    placeDataZone(p, ctx.catalog);
     p.undetermined = onePerQuestion(p.undetermined);
     return p;
 }

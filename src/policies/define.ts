@@ -9,7 +9,7 @@ import type { StackContext } from "../model/resource";
 import type { EnforcementLevel, Profile } from "../profile/types";
 
 /** The Clean Network line a policy serves, or plain data residency. */
-export type Pillar = "clean-cloud" | "clean-path" | "clean-carrier" | "clean-store" | "data-residency";
+export type Pillar = "clean-cloud" | "clean-path" | "clean-carrier" | "clean-apps" | "clean-store" | "data-residency";
 
 export interface JudgeContext {
     profile: Profile;
