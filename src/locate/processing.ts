@@ -33,24 +33,28 @@ const MAX_PREFIX = 8;
 
 /**
  * The processing location a string names, if it is a Bedrock inference profile id or ARN or a foundation model
- * ARN. Cheap for every other string: most are rejected on their length or the position of their first dot.
+ * ARN, or undefined. Cheap for every other string (it runs on every input string of every resource): most are
+ * rejected on their length or the position of their first dot, before anything is allocated.
  */
-export function bedrockProcessing(text: string, written: Omit<Written, "name">, catalog: Catalog): Processing {
-    const none: Processing = { locations: [], undetermined: [] };
-    if (text.length > MAX_ID) return none;
+export function bedrockProcessing(
+    text: string,
+    written: () => Omit<Written, "name">,
+    catalog: Catalog,
+): Processing | undefined {
+    if (text.length > MAX_ID) return undefined;
     if (text.startsWith("arn:")) {
         const arn = BEDROCK_ARN.exec(text)?.groups;
-        if (!arn) return none;
+        if (!arn) return undefined;
         if (arn.kind === "foundation-model")
-            return arn.region ? inRegion("aws", arn.region, { ...written, name: arn.region }, catalog) : none;
-        return profile(arn.id, arn.id.slice(0, Math.max(0, arn.id.indexOf("."))), written, catalog);
+            return arn.region ? inRegion("aws", arn.region, { ...written(), name: arn.region }, catalog) : undefined;
+        return profile(arn.id, arn.id.slice(0, Math.max(0, arn.id.indexOf("."))), written(), catalog);
     }
-    const dot = text.indexOf(".");
-    if (dot < 2 || dot > MAX_PREFIX) return none;
+    const dot = text.indexOf(".", 2);
+    if (dot < 0 || dot > MAX_PREFIX || text.lastIndexOf(".", 1) >= 0) return undefined;
     const prefix = text.slice(0, dot);
     // A bare id counts only with a prefix the catalog knows: `eu.example.org-v1` is no profile, `xx.` may be anything.
-    if (!catalog.processingScope("aws", "inference-profile", prefix)) return none;
-    return PROFILE_ID.test(text) ? profile(text, prefix, written, catalog) : none;
+    if (!catalog.processingScope("aws", "inference-profile", prefix)) return undefined;
+    return PROFILE_ID.test(text) ? profile(text, prefix, written(), catalog) : undefined;
 }
 
 function profile(id: string, prefix: string, written: Omit<Written, "name">, catalog: Catalog): Processing {
@@ -61,10 +65,14 @@ function profile(id: string, prefix: string, written: Omit<Written, "name">, cat
 }
 
 /** The processing location a model endpoint host names: a region, or a scope such as the Vertex AI global endpoint. */
-export function endpointProcessing(host: string, written: Omit<Written, "name">, catalog: Catalog): Processing {
+export function endpointProcessing(
+    host: string,
+    written: () => Omit<Written, "name">,
+    catalog: Catalog,
+): Processing | undefined {
     const endpoint = catalog.processingEndpoint(host);
-    if (!endpoint) return { locations: [], undetermined: [] };
-    const at = { ...written, name: host };
+    if (!endpoint) return undefined;
+    const at = { ...written(), name: host };
     if (endpoint.scope) return { locations: [inScope(endpoint.scope, at)], undetermined: [] };
     return inRegion(endpoint.cloud, endpoint.region ?? "", at, catalog);
 }

@@ -132,11 +132,11 @@ class Walker {
         }
         // A value under an image key that is no image reference (a URL to an archive) is still read for hosts.
         if (this.isImageKey(key) && this.image(value, path, secret)) return;
-        const at = {
+        const at = () => ({
             via: this.prefix ? `${this.prefix}${path}` : `input '${path}'`,
             path: this.prefix + path,
             ...(secret ? { secret: true } : {}),
-        };
+        });
         this.processing(bedrockProcessing(value, at, this.catalog));
         for (const found of findHosts(value, this.catalog)) {
             // One entry per host and input: a script that calls the same host 200,000 times is one finding.
@@ -148,7 +148,8 @@ class Walker {
         }
     }
 
-    private processing(found: Processing): void {
+    private processing(found: Processing | undefined): void {
+        if (!found) return;
         for (const l of found.locations) this.found.locations.push(l);
         for (const u of found.undetermined) this.found.undetermined.push(u);
     }

@@ -12,9 +12,9 @@ import { defaultProviderName, programs } from "../pulumi/cli";
 const REAL = path.join(__dirname, "fixtures", "real");
 
 // The preview's JSON prints every secret as `[secret]`, where the pack saw the plaintext: side-doors' secret
-// region and aws-eu-violating's secret S3 endpoint are then reported as unreadable, so neither can match what the
-// pack found; what they give instead is tested below.
-const MASKED = ["aws-eu-violating", "side-doors"];
+// region, aws-eu-violating's secret S3 endpoint and aws-eu-ai's secret model API address are then reported as
+// unreadable, so none can match what the pack found; what they give instead is tested below.
+const MASKED = ["aws-eu-violating", "aws-eu-ai", "side-doors"];
 
 describe("scan: what the real Pulumi CLI wrote", () => {
     for (const program of programs().filter((p) => !MASKED.includes(p.name))) {
@@ -41,6 +41,17 @@ describe("scan: a secret the preview's JSON masks is never a silent pass", () =>
         assert.deepEqual(hidden.sort(), [
             "unverified orders-exports: the endpoint provider 'oss': endpoints[0].s3 is a secret whose value is not available to clean-guard",
             "unverified oss: the endpoint endpoints[0].s3 is a secret whose value is not available to clean-guard",
+        ]);
+    });
+
+    it("aws-eu-ai's secret model API address: cannot verify, blocking; the global. agent as under the pack", async () => {
+        const { evaluation } = await scan(path.join(REAL, "aws-eu-ai.preview.json"));
+        const blocking = evaluation.findings
+            .filter((f) => !f.advisory)
+            .map((f) => `${f.policy} ${f.kind} ${f.resource.name}: ${f.found.split(" (")[0]}`);
+        assert.deepEqual(blocking.sort(), [
+            "clean-guard-data-residency unverified claims-assistant-global: aws processing location global.anthropic.claude-sonnet-4-5-20250929-v1:0",
+            "clean-guard-untrusted-host unverified summarise: the endpoint environment.variables.LLM_BASE_URL is a secret whose value is not available to clean-guard",
         ]);
     });
 });
