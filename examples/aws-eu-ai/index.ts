@@ -7,13 +7,17 @@ import * as aws from "@pulumi/aws";
 
 const classified = { "data-residency": "eu", app: "claims" };
 
-const agentRole = new aws.iam.Role("claims-agent-role", {
-    name: "claims-agent-role",
-    assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "bedrock.amazonaws.com" }, Action: "sts:AssumeRole" }],
-    }),
-});
+/** A role the given AWS service may assume. */
+const serviceRole = (name: string, service: string) =>
+    new aws.iam.Role(name, {
+        name,
+        assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
+        }),
+    });
+
+const agentRole = serviceRole("claims-agent-role", "bedrock.amazonaws.com");
 
 // The assistant on an EU inference profile: Bedrock routes each request to an EU Region only.
 new aws.bedrock.AgentAgent("claims-assistant", {
@@ -36,16 +40,9 @@ new aws.bedrock.AgentAgent("claims-assistant-global", {
 
 // A summariser that calls DeepSeek's OpenAI-compatible API, its address kept in a secret: the pack must find the
 // host inside it and never print it.
-const lambdaRole = new aws.iam.Role("summarise-role", {
-    name: "summarise-role",
-    assumeRolePolicy: JSON.stringify({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-    }),
-});
 new aws.lambda.Function("summarise", {
     name: "summarise",
-    role: lambdaRole.arn,
+    role: serviceRole("summarise-role", "lambda.amazonaws.com").arn,
     runtime: "python3.12",
     handler: "app.handler",
     s3Bucket: "claims-code",
