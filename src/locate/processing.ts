@@ -24,8 +24,13 @@ export interface Processing {
 /** A Bedrock model or inference profile ARN: the profile's id, or the foundation model's region. */
 const BEDROCK_ARN =
     /^arn:aws(?:-[a-z]+)*:bedrock:(?<region>[a-z0-9-]*):\d{0,12}:(?<kind>inference-profile|foundation-model)\/(?<id>\S+)$/;
-/** A system-defined inference profile id: `<geography>.<model provider>.<model>` ending in the model's version. */
-const PROFILE_ID = /^(?<prefix>[a-z]+(?:-[a-z]+)?)\.[a-z0-9-]+\.[a-z0-9][a-z0-9._-]*(?:-v\d+(?::\d+)?|:\d+)$/;
+/**
+ * A system-defined inference profile id: `<geography>.<model provider>.<model>`, dot-free labels, ending in the
+ * model's version (`-v1:0`, `-v2`, `-v1:0:28k`, `-1:0`). A host and port (`ca.pool.ntp.org:123`,
+ * `eu.cache.example.com:6379`) has more labels or no such version.
+ */
+const PROFILE_ID =
+    /^(?<prefix>[a-z]+(?:-[a-z]+)?)\.[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*?(?:-v\d+(?::\d(?::\d+k)?)?|-\d+:\d(?::\d+k)?)$/;
 /** No Bedrock id or ARN is longer; a longer string is not read for one. */
 const MAX_ID = 256;
 /** The longest geographic prefix is `us-gov`: a string whose first dot is further in holds no profile id. */

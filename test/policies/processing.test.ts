@@ -47,6 +47,17 @@ describe("where prompts are processed: Amazon Bedrock", () => {
         ],
         ["an eu. profile by ARN", agent(arnOf(EU_PROFILE)), []],
         [
+            "a us. profile of a provisioned context variant (`:0:28k`), and of a model versioned without a v",
+            lambdaWithEnv({
+                CLAUDE: "us.anthropic.claude-3-sonnet-20240229-v1:0:28k",
+                GPT: "us.openai.gpt-oss-120b-1:0",
+            }),
+            [
+                ["violation", "us.anthropic.claude-3-sonnet-20240229-v1:0:28k"],
+                ["violation", "us.openai.gpt-oss-120b-1:0"],
+            ],
+        ],
+        [
             "a us. profile by ARN, the ARN's own region in Frankfurt",
             agent(arnOf(US_PROFILE)),
             [["violation", US_PROFILE, "US geography"]],
@@ -68,8 +79,16 @@ describe("where prompts are processed: Amazon Bedrock", () => {
             [["unverified", GLOBAL_PROFILE, "environment.variables.MODEL_ID"]],
         ],
         [
-            "decoys: a host, a version-less id and a word that start like a prefix",
-            lambdaWithEnv({ HOST: "eu.example.org", NOTE: "eu.anthropic.claude", REGION_HINT: "us.east" }),
+            "decoys: hosts, hosts and ports, a version-less id and a word that start like a prefix",
+            lambdaWithEnv({
+                HOST: "eu.example.org",
+                NTP: "ca.pool.ntp.org:123",
+                CACHE: "eu.cache.example.com:6379",
+                API: "global.api.example-v2:8443",
+                BROKER: "us.kafka.orders-1:9092",
+                NOTE: "eu.anthropic.claude",
+                REGION_HINT: "us.east",
+            }),
             [],
         ],
     ];
