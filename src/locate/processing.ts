@@ -69,14 +69,19 @@ function profile(id: string, prefix: string, written: Omit<Written, "name">, cat
     return unknownSetting(at, `the inference profile prefix of ${shown(at)} is not one clean-guard knows`);
 }
 
-/** The processing location a model endpoint host names: a region, or a scope such as the Vertex AI global endpoint. */
+/**
+ * The processing location a model endpoint host names: a region, or a scope such as the Vertex AI global endpoint.
+ * A scope's host counts only in a URL (`inUrl`): written alone, `aiplatform.googleapis.com` is the name of the
+ * Vertex AI API, as a project lists it among its enabled services, not an address.
+ */
 export function endpointProcessing(
     host: string,
+    inUrl: boolean,
     written: () => Omit<Written, "name">,
     catalog: Catalog,
 ): Processing | undefined {
     const endpoint = catalog.processingEndpoint(host);
-    if (!endpoint) return undefined;
+    if (!endpoint || (endpoint.scope && !inUrl)) return undefined;
     const at = { ...written(), name: host };
     if (endpoint.scope) return { locations: [inScope(endpoint.scope, at)], undetermined: [] };
     return inRegion(endpoint.cloud, endpoint.region ?? "", at, catalog);

@@ -144,7 +144,7 @@ class Walker {
             if (this.seen.has(key)) continue;
             this.seen.add(key);
             this.found.hosts.push({ ...found, path: this.prefix + path, ...(secret ? { secret: true } : {}) });
-            this.processing(endpointProcessing(found.host, at, this.catalog));
+            this.processing(endpointProcessing(found.host, value.includes("://"), at, this.catalog));
         }
     }
 

@@ -279,4 +279,14 @@ describe("where prompts are processed: Vertex AI", () => {
     ];
     for (const [what, r, expected] of cases)
         it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
+
+    it("the Vertex AI API enabled on a project of an EU stack: a service name, not an address", async () => {
+        const api = gcpResource("gcp:projects/service:Service", {
+            project: "claims",
+            service: "aiplatform.googleapis.com",
+        });
+        const findings = await judgeResource(api, { stackTags: EU });
+        assertFindings(findings, POLICY, []);
+        assertFindings(findings, "clean-guard-unverified", []);
+    });
 });
