@@ -61,6 +61,9 @@ const PROCESSING_FIX =
  * processing place cannot be told is reported whatever the classification (a warning on unclassified data).
  */
 function processedOutside(p: Placement, jurisdictions: readonly Jurisdiction[], ctx: JudgeContext): Verdict[] {
+    // A model named in configuration of a global control plane (an IAM policy allowing bedrock:InvokeModel on a
+    // profile's ARN) is a permission, not processing.
+    if (p.locations.some((l) => l.role === "primary" && l.controlPlane)) return [];
     const applying = jurisdictions.filter((j) => !j.carried);
     const outside = p.locations
         .filter((l) => l.role === "processing" && applying.length > 0)

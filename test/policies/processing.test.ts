@@ -144,6 +144,33 @@ describe("where prompts are processed: Amazon Bedrock", () => {
         assertFindings(await judgeResource(task), POLICY, [["violation", US_PROFILE]]);
     });
 
+    it("an IAM policy of an EU stack allowing InvokeModel on global and US models: a permission, not processing", async () => {
+        const policy = awsResource(
+            "aws:iam/rolePolicy:RolePolicy",
+            {
+                role: "claims-agent-role",
+                policy: JSON.stringify({
+                    Version: "2012-10-17",
+                    Statement: [
+                        {
+                            Effect: "Allow",
+                            Action: "bedrock:InvokeModel",
+                            Resource: [
+                                arnOf(GLOBAL_PROFILE),
+                                arnOf("xx.anthropic.claude-3-haiku-20240307-v1:0"),
+                                "arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-5-20250929-v1:0",
+                            ],
+                        },
+                    ],
+                }),
+            },
+            frankfurt,
+        );
+        const findings = await judgeResource(policy, { stackTags: EU });
+        assertFindings(findings, POLICY, []);
+        assertFindings(findings, "clean-guard-unverified", []);
+    });
+
     it("unclassified data: a profile routing anywhere is no finding, an unknown prefix only a warning", async () => {
         const untagged = (model: string) =>
             awsResource("aws:bedrock/agentAgent:AgentAgent", { agentName: "a", foundationModel: model }, frankfurt);
