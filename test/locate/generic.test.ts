@@ -56,7 +56,12 @@ describe("generic locator", () => {
             ["primary eu-central-1 ?"],
             ["unrecognised location region"],
         ],
-        ["a name no cloud knows", community({ region: "atlantis1" }), ["primary atlantis1 ?"], ["unrecognised location region"]],
+        [
+            "a name no cloud knows",
+            community({ region: "atlantis1" }),
+            ["primary atlantis1 ?"],
+            ["unrecognised location region"],
+        ],
         ["unknown during preview", community({ region: unknown() }), [], ["unknown-during-preview location region"]],
         ["a secret ciphertext", community({ location: secret() }), [], ["secret-ciphertext location location"]],
         [
