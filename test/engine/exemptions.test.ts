@@ -125,8 +125,17 @@ describe("exemptions through the evaluation", () => {
     it("the evaluation reports which exemptions were used, expired or matched nothing", async () => {
         const { exemptions } = await judgeStack(stack, { profile, now: NOW });
         assert.deepEqual(
-            exemptions.used.map((e) => e.ticket),
-            ["LIVE-1"],
+            exemptions.used.map((e) => [e.ticket, e.owner, e.expires, e.origin, e.reason]),
+            [
+                ["LIVE-1", "storage-team", "2026-12-31", "org.yaml:6", "The archive leaves Beijing in Q3"],
+                [
+                    "tag clean-guard-exempt",
+                    "the resource's tag clean-guard-exempt",
+                    "",
+                    mirror.urn,
+                    "OPS-7 until the OSS mirror is retired",
+                ],
+            ],
         );
         assert.deepEqual(
             exemptions.expired.map(({ exemption, finding }) => [exemption.ticket, finding.resource.name]),
