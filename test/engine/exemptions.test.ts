@@ -185,6 +185,27 @@ exemptions:
         assert.equal(regionFindings(prod).length, 1);
     });
 
+    it("a resource whose URN is no Pulumi URN (a hand-edited export) is still judged, and exempted by its type", async () => {
+        const unnamed = { tags: new Map(), config: new Map(), phase: "update" as const };
+        const byType = orgProfile(`
+exemptions:
+  - policies: [${REGION}]
+    types: ["aws:s3/bucket:Bucket"]
+    reason: Buckets are moving out of Beijing
+    owner: storage-team
+    ticket: BY-TYPE
+    expires: 2026-12-31
+`);
+        const bare = { ...logs, urn: "logs-bucket" };
+        const judged = async (p: typeof byType) =>
+            regionFindings(
+                (await evaluateResource(bare, unnamed, { policies: allPolicies, profile: p, catalog, now: NOW }))
+                    .findings,
+            );
+        assert.equal((await judged(orgProfile(""))).length, 1, "without the exemption the region is rejected");
+        assert.deepEqual(await judged(byType), []);
+    });
+
     it("a tag exempts from every policy when the profile lists `*` for tags", async () => {
         const findings = await judgeResource(inStack(mirror, "prod"), {
             profile: rehearsal,
