@@ -1,10 +1,10 @@
 import { strict as assert } from "node:assert";
-import type { Ec2Lookups, LookupResult } from "../../src/lookups";
+import type { Ec2Lookups, ImageRequest, LookupResult } from "../../src/lookups";
 import type { ImageFacts } from "../../src/model/placement";
 import type { NormalisedResource } from "../../src/model/resource";
 import type { Value } from "../../src/model/values";
 import { awsResource, defaultProvider, resource, secret, unknown } from "../support/builders";
-import { assertFindings, judgeResource, orgProfile, type Expected, type JudgeOptions } from "./judge";
+import { assertFindings, judgeResource, judgeStack, orgProfile, type Expected, type JudgeOptions } from "./judge";
 
 const POLICY = "clean-guard-untrusted-image";
 const kubernetes = defaultProvider("kubernetes", {}, "4_34_2");
@@ -86,12 +86,15 @@ describe(POLICY, () => {
     // field EC2 returns can carry a vendor's branding, and each way a lookup can fail is said.
     describe("machine images, by what EC2 says of them", () => {
         const HUAWEI = "Huawei (Huawei Cloud)";
-        const images = (answers: Record<string, LookupResult<ImageFacts>>): Ec2Lookups => ({
+        /** `asked` collects every request, in order. */
+        const images = (answers: Record<string, LookupResult<ImageFacts>>, asked: ImageRequest[] = []): Ec2Lookups => ({
             images: {
-                lookup: async (requests) =>
-                    requests.map(
+                lookup: async (requests) => {
+                    asked.push(...requests);
+                    return requests.map(
                         (r) => answers[r.imageId] ?? { ok: false, failure: { reason: "not-found", detail: "unknown" } },
-                    ),
+                    );
+                },
             },
             zones: { lookup: async () => [] },
             stats: () => ({ calls: 0, cacheHits: 0, answered: 0, failures: {}, budgetSpentMs: 0 }),
@@ -202,9 +205,69 @@ describe(POLICY, () => {
             );
         });
 
-        it("without a lookup layer, says lookups are not set up", async () =>
+        it("without a lookup layer, says lookups are not set up (of a secret id: that lookups are off)", async () => {
             assertFindings(await judgeResource(instance(AMI)), POLICY, [
                 ["advisory", "EC2 lookups are not set up in this run"],
-            ]));
+            ]);
+            assertFindings(await judgeResource(instance(secret(AMI))), POLICY, [
+                ["advisory", "machine image [secret] at ami: the lookup failed (off)"],
+            ]);
+        });
+
+        it("asks EC2 only about machine images with a region, once each, saying which ids are secret", async () => {
+            const asked: ImageRequest[] = [];
+            const lookups = images({}, asked);
+            await judgeResource(instance(AMI), { lookups });
+            await judgeResource(instance(secret(AMI)), { lookups });
+            await judgeResource(deployment("registry.cn-hangzhou.aliyuncs.com/team/app:1.2"), { lookups });
+            const regionLater = awsResource("aws:ec2/instance:Instance", { ami: AMI }, { region: unknown() });
+            assertFindings(await judgeResource(regionLater, { lookups }), POLICY, [
+                ["advisory", `machine image ${AMI} at ami: the region to look it up in is not known`],
+            ]);
+            assert.deepEqual(asked, [
+                { imageId: AMI, region: "eu-west-1" },
+                { imageId: AMI, region: "eu-west-1", secret: true },
+            ]);
+        });
+
+        it("during a preview, Analyze asks nothing and says nothing; the stack pass asks once per image and reports", async () => {
+            const asked: ImageRequest[] = [];
+            const preview = {
+                lookups: images(
+                    {
+                        "ami-0c1ea9a4d00000001": facts({ name: "Huawei Cloud EulerOS 2.0 Standard 64 bit" }),
+                        "ami-0c1ea9a4d00000004": facts({ ownerAlias: "amazon", name: "al2023-ami-2023.3" }),
+                        "ami-0c1ea9a4d00000002": facts({ name: "Alibaba Cloud Linux 3.2104" }),
+                    },
+                    asked,
+                ),
+                phase: "preview" as const,
+            };
+            const amis = ["ami-0c1ea9a4d00000001", "ami-0c1ea9a4d00000004", "ami-0c1ea9a4d00000002"];
+            const fleet = amis.map((ami, i) => instance(ami, `worker-${i}`));
+            assertFindings(await judgeResource(fleet[0], preview), POLICY, []);
+            assert.equal(asked.length, 0, "Analyze during preview asks EC2 nothing");
+            const { all, stackOnly } = await judgeStack(fleet, preview);
+            assertFindings(stackOnly, POLICY, [
+                ["violation", "'worker-0'", "Huawei Cloud EulerOS"],
+                ["violation", "'worker-2'", "Alibaba Cloud Linux"],
+            ]);
+            assert.deepEqual(
+                stackOnly.map((f) => f.message),
+                all.map((f) => f.message),
+                "Analyze reported none of them, so the stack pass reports them all",
+            );
+            assert.deepEqual(
+                asked.map((r) => r.imageId),
+                amis,
+            );
+        });
+
+        it("outside a preview, the stack pass reports only what Analyze could not see", async () => {
+            const lookups = images({ [AMI]: facts({ name: "Huawei Cloud EulerOS 2.0 Standard 64 bit" }) });
+            const { all, stackOnly } = await judgeStack([instance(AMI)], { lookups });
+            assertFindings(all, POLICY, [["violation", "Huawei Cloud EulerOS"]]);
+            assert.deepEqual(stackOnly, [], "Analyze already reported it");
+        });
     });
 });
