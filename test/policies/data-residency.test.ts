@@ -1,5 +1,14 @@
 import type { NormalisedResource } from "../../src/model/resource";
-import { awsResource, dynamoTable, explicitProvider, s3Bucket, secret, unknown } from "../support/builders";
+import {
+    awsResource,
+    defaultProvider,
+    dynamoTable,
+    explicitProvider,
+    resource,
+    s3Bucket,
+    secret,
+    unknown,
+} from "../support/builders";
 import { gcsBucket, iamRole } from "./builders";
 import { assertFindings, judgeResource, orgProfile, type Expected, type JudgeOptions } from "./judge";
 
@@ -145,6 +154,23 @@ describe(POLICY, () => {
                 s3Bucket({}, { providerRegion: "eu-west-1" }),
                 { stackTags: { "data-residency": "europe" } },
                 [["violation", "stack tag 'data-residency' is 'europe', which names no jurisdiction"]],
+            ],
+            [
+                "the same typo on a bucket whose region is unknown until `up`: it will hold data",
+                s3Bucket({}, { region: unknown() }),
+                { stackTags: { "data-residency": "europe" } },
+                [["violation", "stack tag 'data-residency' is 'europe', which names no jurisdiction"]],
+            ],
+            [
+                "the same typo is not repeated on a resource that keeps no data (a generated password)",
+                resource(
+                    "random:index/randomPassword:RandomPassword",
+                    "pw",
+                    { length: 16 },
+                    { provider: defaultProvider("random", {}, "4_16_0") },
+                ),
+                { stackTags: { "data-residency": "europe" } },
+                [],
             ],
         ];
         for (const [what, r, options, expected] of cases)
