@@ -214,7 +214,7 @@ describe(POLICY, () => {
             ]);
         });
 
-        it("asks EC2 only about machine images with a region, once each, saying which ids are secret", async () => {
+        it("asks EC2 only about machine images with a region, once each, saying which ids are secret; no region blocks unless it comes at `up`", async () => {
             const asked: ImageRequest[] = [];
             const lookups = images({}, asked);
             await judgeResource(instance(AMI), { lookups });
@@ -223,6 +223,10 @@ describe(POLICY, () => {
             const regionLater = awsResource("aws:ec2/instance:Instance", { ami: AMI }, { region: unknown() });
             assertFindings(await judgeResource(regionLater, { lookups }), POLICY, [
                 ["advisory", `machine image ${AMI} at ami: the region to look it up in is not known`],
+            ]);
+            const nowhere = awsResource("aws:ec2/instance:Instance", { ami: AMI }, {});
+            assertFindings(await judgeResource(nowhere, { lookups }), POLICY, [
+                ["unverified", `machine image ${AMI} at ami: the region to look it up in is not known`],
             ]);
             assert.deepEqual(asked, [
                 { imageId: AMI, region: "eu-west-1" },
