@@ -1,3 +1,4 @@
+import { strict as assert } from "node:assert";
 import type { NormalisedResource } from "../../src/model/resource";
 import { dynamoTable, rdsInstance, s3Bucket, s3Replication, unknown, urnOf } from "../support/builders";
 import { gcsBucket, storageAccount } from "./builders";
@@ -181,5 +182,18 @@ describe(POLICY, () => {
         for (const [what, resources, expected] of cases) {
             it(what, async () => assertFindings((await judgeStack(resources)).stackOnly, POLICY, expected));
         }
+
+        it("judged alone (the engine's Analyze call), the replica knows no source: nothing to say, nothing breaks", async () => {
+            const replica = rdsInstance(
+                { replicateSourceDb: "orders" },
+                { providerRegion: "us-east-1", name: "orders-replica" },
+            );
+            const findings = await judgeResource(replica);
+            assertFindings(findings, POLICY, []);
+            assert.deepEqual(
+                findings.filter((f) => f.message.includes("failed while judging")),
+                [],
+            );
+        });
     });
 });
