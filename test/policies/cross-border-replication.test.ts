@@ -171,6 +171,38 @@ describe(POLICY, () => {
                 ],
             ],
             [
+                "one archive in Virginia receiving German and French data: each source's classification is named",
+                [
+                    s3Bucket(
+                        { bucket: "orders-de", ...tagged("de") },
+                        { providerRegion: "eu-central-1", name: "orders-de" },
+                    ),
+                    s3Bucket(
+                        { bucket: "orders-fr", ...tagged("fr") },
+                        { providerRegion: "eu-west-3", name: "orders-fr" },
+                    ),
+                    s3Bucket({ bucket: "archive" }, { providerRegion: "us-east-1", name: "archive" }),
+                    s3Replication("orders-de", ["arn:aws:s3:::archive"], {
+                        providerRegion: "eu-central-1",
+                        name: "rep-de",
+                    }),
+                    s3Replication("orders-fr", ["arn:aws:s3:::archive"], {
+                        providerRegion: "eu-west-3",
+                        name: "rep-fr",
+                    }),
+                ],
+                [
+                    [
+                        "violation",
+                        "'archive': holds a copy of classified data in aws region us-east-1",
+                        "Data classified de (Germany) by tag 'data-residency' of its source aws:s3/bucket:Bucket 'orders-de'",
+                        "Data classified fr (France) by tag 'data-residency' of its source aws:s3/bucket:Bucket 'orders-fr'",
+                    ],
+                    ["violation", "'rep-de': replica aws region us-east-1", "de (Germany)"],
+                    ["violation", "'rep-fr': replica aws region us-east-1", "fr (France)"],
+                ],
+            ],
+            [
                 "a replication destination that names no bucket of the stack fails closed",
                 [
                     s3Bucket({ bucket: "orders", ...tagged("eu") }, { providerRegion: "eu-west-1", name: "orders" }),
