@@ -215,6 +215,34 @@ describe(POLICY, () => {
             it(what, async () => assertFindings((await judgeStack(resources)).stackOnly, POLICY, expected));
         }
 
+        it("a chain of replicas that repeats a classification names the nearest source that sets it, once", async () => {
+            const chain = [
+                rdsInstance(
+                    { identifier: "primary", ...tagged("de") },
+                    { providerRegion: "eu-central-1", name: "primary" },
+                ),
+                rdsInstance(
+                    { identifier: "mirror", replicateSourceDb: "primary", ...tagged("de") },
+                    { providerRegion: "eu-central-1", name: "mirror" },
+                ),
+                rdsInstance({ replicateSourceDb: "mirror" }, { providerRegion: "us-east-1", name: "far" }),
+            ];
+            const { stackOnly } = await judgeStack(chain);
+            assertFindings(
+                stackOnly,
+                POLICY,
+                [
+                    [
+                        "violation",
+                        "'far': holds a copy",
+                        "Data classified de (Germany) by tag 'data-residency' of its source aws:rds/instance:Instance 'mirror' must stay",
+                    ],
+                ],
+                ["'primary'"],
+            );
+            assert.equal(stackOnly[0].message.split("Data classified").length, 2, "the jurisdiction is named once");
+        });
+
         it("judged alone (the engine's Analyze call), the replica knows no source: nothing to say, nothing breaks", async () => {
             const replica = rdsInstance(
                 { replicateSourceDb: "orders" },
