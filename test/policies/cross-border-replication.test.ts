@@ -203,6 +203,18 @@ describe(POLICY, () => {
                 ],
             ],
             [
+                "a replication rule managed through a provider in Virginia moves German data within Germany: it keeps none itself",
+                [
+                    s3Bucket(
+                        { bucket: "orders-de", ...tagged("de") },
+                        { providerRegion: "eu-central-1", name: "orders-de" },
+                    ),
+                    s3Bucket({ bucket: "backup" }, { providerRegion: "eu-central-1", name: "backup" }),
+                    s3Replication("orders-de", ["arn:aws:s3:::backup"], { providerRegion: "us-east-1", name: "rep" }),
+                ],
+                [],
+            ],
+            [
                 "a replication destination that names no bucket of the stack fails closed",
                 [
                     s3Bucket({ bucket: "orders", ...tagged("eu") }, { providerRegion: "eu-west-1", name: "orders" }),
