@@ -182,6 +182,7 @@ function stackValues(stack: StackContext, profile: Profile): Written[] {
         if (value !== undefined) out.push({ value, from: `stack config '${configKey}'` });
     }
     let matchers = stackDefaultMatchers.get(profile);
+    // Stryker disable next-line ConditionalExpression: a memo; compiling the stack defaults every time gives the same matchers
     if (!matchers) {
         matchers = profile.classification.stackDefaults.map((d) => {
             const project = compileGlobs(d.project === undefined ? undefined : [d.project]);

@@ -46,7 +46,8 @@ describe(POLICY, () => {
                     [
                         "violation",
                         "tag 'data-residency' is 'xx', which names no jurisdiction",
-                        "eu, eea, five-eyes, clean-countries",
+                        "A data-residency classification must be a lower-case ISO 3166-1 country code (de, fr, ca, ...) or a group: eu, eea, five-eyes, clean-countries",
+                        "Fix: set tag 'data-residency' to one of the accepted values, or define the group under 'jurisdictions'",
                     ],
                 ],
             ],
@@ -125,8 +126,9 @@ describe(POLICY, () => {
                 [
                     [
                         "violation",
-                        "tag 'data-residency' is us (United States), which reaches outside stack tag 'data-residency' eu (27 countries)",
+                        "tag 'data-residency' is us (United States), which reaches outside stack tag 'data-residency' eu (27 countries) (US)",
                         "only narrow",
+                        "Fix: tag the resource with a jurisdiction inside eu (27 countries), or remove its tag so the stack's applies",
                     ],
                     ["violation", "eu (27 countries) by stack tag", "us-east-1"],
                 ],
@@ -182,8 +184,13 @@ describe(POLICY, () => {
             [
                 "jurisdictions:",
                 "  nordics: [se, no, dk, fi, is]",
+                "  trio: [us, ca, gb]",
+                "  quartet: [us, ca, gb, au]",
                 "classification:",
-                "  stacks: [{ project: shop, stack: 'prod-*', residency: ca }]",
+                "  stacks:",
+                "    - { project: shop, stack: 'prod-*', residency: ca }",
+                "    - { project: 'other-*', residency: us }",
+                "    - { stack: staging, residency: fr }",
                 "  requiredFor: ['aws:s3/*']",
             ].join("\n"),
         );
@@ -212,6 +219,30 @@ describe(POLICY, () => {
                 s3Bucket({}, { providerRegion: "eu-west-1" }),
                 { stackName: "prod-eu" },
                 [["violation", "ca (Canada) by classification.stacks[0] of org.yaml"]],
+            ],
+            [
+                "a stack default naming only a stack applies to that stack of any project; one naming only another project does not",
+                s3Bucket({}, { providerRegion: "eu-west-1" }),
+                { stackName: "staging" },
+                [["violation", "fr (France) by classification.stacks[2] of org.yaml"]],
+            ],
+            [
+                "a resource tag reaching three countries outside its stack's names them",
+                s3Bucket(tagged("trio"), { providerRegion: "eu-west-1" }),
+                { stackTags: { "data-residency": "eu" } },
+                [
+                    ["violation", "which reaches outside stack tag 'data-residency' eu (27 countries) (CA, GB, US)"],
+                    ["violation", "Data classified trio (3 countries) by tag 'data-residency' must stay"],
+                ],
+            ],
+            [
+                "one reaching four counts them",
+                s3Bucket(tagged("quartet"), { providerRegion: "eu-west-1" }),
+                { stackTags: { "data-residency": "eu" } },
+                [
+                    ["violation", "which reaches outside stack tag 'data-residency' eu (27 countries) (4 countries)"],
+                    ["violation", "Data classified quartet (4 countries) by tag 'data-residency' must stay"],
+                ],
             ],
             [
                 "a stack tag satisfies the requirement",
