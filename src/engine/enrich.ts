@@ -12,7 +12,6 @@ import type { LookupMode } from "../profile/types";
  */
 export async function enrichPlacement(p: Placement, lookups: Ec2Lookups | undefined, mode: LookupMode): Promise<void> {
     const images = p.images.filter((i) => i.kind === "machine-image" && i.region && !i.facts && !i.lookupFailure);
-    // Stryker disable next-line ConditionalExpression: a shortcut; looking up no image asks EC2 nothing and records nothing
     if (images.length === 0) return;
     const advisory = failedLookupEnforcement(mode) === "advisory";
     const failure = (f: LookupFailure) => ({ reason: f.reason, detail: f.detail, advisory });

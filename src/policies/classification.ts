@@ -156,7 +156,6 @@ const stackMemo = new WeakMap<StackContext, { profile: Profile; value: Classific
 
 function stackClassification(ctx: JudgeContext): Classification {
     const memo = stackMemo.get(ctx.stack);
-    // Stryker disable next-line ConditionalExpression: a memo; never using it computes the same classification again
     if (memo?.profile === ctx.profile) return memo.value;
     const value: Classification = { jurisdictions: [], problems: [] };
     for (const written of stackValues(ctx.stack, ctx.profile)) {
@@ -182,7 +181,6 @@ function stackValues(stack: StackContext, profile: Profile): Written[] {
         if (value !== undefined) out.push({ value, from: `stack config '${configKey}'` });
     }
     let matchers = stackDefaultMatchers.get(profile);
-    // Stryker disable next-line ConditionalExpression: a memo; compiling the stack defaults every time gives the same matchers
     if (!matchers) {
         matchers = profile.classification.stackDefaults.map((d) => {
             const project = compileGlobs(d.project === undefined ? undefined : [d.project]);
