@@ -31,6 +31,14 @@ describe("quoted values", () => {
         );
     });
 
+    it("a 300-character word in a longer sentence, and a text of 2,000 characters, are quoted whole", () => {
+        const sentence = `host ${"h".repeat(300)} in cn-north-1`;
+        assert.equal(quotable(sentence), sentence);
+        const text = "word ".repeat(400);
+        assert.equal(text.length, 2000);
+        assert.equal(quotable(text), text);
+    });
+
     it("text over 2,000 characters keeps its first and last 980", () => {
         const text = "west ".repeat(300) + "east ".repeat(300);
         assert.equal(text.length, 3000);
