@@ -211,7 +211,12 @@ describe(POLICY, () => {
                 "a required classification is missing",
                 s3Bucket({}, { providerRegion: "eu-west-1" }),
                 {},
-                [["violation", "no data-residency classification", "requires one", "aws:s3/*"]],
+                [
+                    [
+                        "violation",
+                        "the resource carries no data-residency classification (tag or label 'data-residency'), and its stack sets none. org.yaml requires one on every resource of type aws:s3/*. Fix: tag the resource with data-residency: <jurisdiction> (an ISO country code like de, or a group like eu), or classify the whole stack with the stack tag 'data-residency'",
+                    ],
+                ],
             ],
             ["a type that need not carry one", dynamoTable({}, { providerRegion: "eu-west-1" }), {}, []],
             [
