@@ -16,7 +16,7 @@ import { profileConfigSchema } from "../profile/source";
 import type { EnforcementLevel, Profile } from "../profile/types";
 import { SharedEvaluation } from "./shared-evaluation";
 
-/** The advisory companion that carries the other policies' "cannot verify" findings that need not block. */
+/** The advisory companion that carries the other policies' "cannot verify" findings that need not block, and the exemption notes. */
 export const UNVERIFIED_POLICY = unverified.name;
 
 type PackPolicy = ResourceValidationPolicy & Partial<StackValidationPolicy>;

@@ -13,7 +13,8 @@ import { fromAnalyzeRequest, fromAnalyzerResource, fromPolicyArgs, rawTarget } f
 import type { PolicyDefinition } from "../policies/define";
 import { asReported, unverified } from "../policies/unverified";
 import { resolveProfile } from "../profile/source";
-import type { Profile } from "../profile/types";
+import type { Exemption, Profile } from "../profile/types";
+import { expiryOf } from "../report/evaluation";
 import { currentEngineRequest, currentStackConfiguration, type EngineRequest } from "./engine-requests";
 import { disabledPolicies, profileConfig } from "./pack-config";
 
@@ -102,8 +103,12 @@ export class SharedEvaluation {
         const options = this.options();
         const stack = stackContext(resources[0]?.urn ?? "", tags);
         const evaluation = await evaluateStack(resources, stack, options);
-        const unused = evaluation.exemptions.unused.map((e) => unusedExemption(e.ticket, options.profile));
-        return [...evaluation.stackOnly, ...unused];
+        const { used, unused } = evaluation.exemptions;
+        return [
+            ...evaluation.stackOnly,
+            ...used.map((e) => usedExemption(e, options.profile)),
+            ...unused.map((e) => unusedExemption(e, options.profile)),
+        ];
     }
 
     private options(): EvaluationOptions {
@@ -115,17 +120,47 @@ export class SharedEvaluation {
     }
 }
 
-function unusedExemption(ticket: string, profile: Profile): Finding {
+// Exemption notes are advisory: they change no outcome, but a preview must show who lifted the gate, why
+// and until when, and which exemptions hide nothing.
+function exemptionNote(urn: string, found: string, rule: string, fix: string): Finding {
+    const parsed = parseUrn(urn);
     return {
         policy: unverified.name,
         kind: "unverified",
         advisory: true,
-        resource: { urn: "", type: "pulumi:pulumi:Stack", name: "stack" },
-        found: `exemption ${ticket} in ${profile.source} matched no finding in this stack`,
-        rule: "Exemptions that match nothing hide nothing and should be removed",
-        fix: `remove exemption ${ticket} from ${profile.source}, or correct its patterns`,
-        message: `exemption ${ticket} in ${profile.source} matched no finding in this stack; remove it or correct its patterns`,
+        resource: parsed ? { urn, type: parsed.type, name: parsed.name } : STACK,
+        found,
+        rule,
+        fix,
+        message: `${found}; ${fix}`,
     };
+}
+
+const STACK = { urn: "", type: "pulumi:pulumi:Stack", name: "stack" };
+
+/** `exemption SEC-42 (owner data-team, expires 2027-01-31) in org.yaml:6`. */
+function exemptionHeading(e: Exemption, profile: Profile): string {
+    return `exemption ${e.ticket} (owner ${e.owner}, expires ${expiryOf(e)}) in ${e.origin ?? profile.source}`;
+}
+
+function usedExemption(e: Exemption, profile: Profile): Finding {
+    // A tag exemption lifts one resource's finding: it is shown on that resource.
+    const urn = e.urns?.length === 1 && e.urns[0] === e.origin ? e.origin : "";
+    return exemptionNote(
+        urn,
+        `[${e.policies.join(", ")}] lifted by ${exemptionHeading(e, profile)}: ${e.reason}`,
+        "An exemption in use is shown so that it is reviewed before it expires",
+        `remove it from ${e.origin ?? profile.source} once it is no longer needed`,
+    );
+}
+
+function unusedExemption(e: Exemption, profile: Profile): Finding {
+    return exemptionNote(
+        "",
+        `${exemptionHeading(e, profile)} matched no finding in this stack`,
+        "Exemptions that match nothing hide nothing and should be removed",
+        `remove it from ${profile.source}, or correct its patterns`,
+    );
 }
 
 function stackContext(urn: string, tags: ReadonlyMap<string, string> | undefined): StackContext {

@@ -163,6 +163,7 @@ function stackClassification(ctx: JudgeContext): Classification {
         if (j) value.jurisdictions.push(j);
         else value.problems.push(unknownValue(written, ctx));
     }
+    // Stryker disable next-line ObjectLiteral: a memo; an empty entry is a miss, and the classification is computed again, the same
     stackMemo.set(ctx.stack, { profile: ctx.profile, value });
     return value;
 }
@@ -172,6 +173,7 @@ function stackValues(stack: StackContext, profile: CompiledProfile): Written[] {
     const out: Written[] = [];
     const tag = stack.tags.get(key);
     if (tag !== undefined) out.push({ value: tag, from: `stack tag '${key}'` });
+    // Stryker disable next-line ArrayDeclaration: a key without a namespace (`ns:key`) names no config the engine sends
     for (const configKey of [...(stack.project ? [`${stack.project}:${key}`] : []), `clean-guard:${key}`]) {
         const value = stack.config?.get(configKey);
         if (value !== undefined) out.push({ value, from: `stack config '${configKey}'` });

@@ -14,7 +14,7 @@ export const unverified: Pick<
     severity: "low",
     enforcementLevel: "advisory",
     description:
-        "Says what the other clean-guard policies could not verify and need not block: values unknown during preview (checked for real at `pulumi up`), lookups that failed in auto mode, and places the catalog cannot name on data that carries no classification.",
+        "Says what the other clean-guard policies could not verify and need not block: values unknown during preview (checked for real at `pulumi up`), lookups that failed in auto mode, and places the catalog cannot name on data that carries no classification. It also shows the exemptions in play: who lifted which policy, why and until when, and those that match nothing.",
     remediation:
         "Usually nothing: a value unknown during preview is checked at `pulumi up`. For a place clean-guard cannot name, correct it or add it to the catalog with its public source.",
     url: `${DOCS}clean-guard-unverified`,

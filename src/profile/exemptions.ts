@@ -67,8 +67,9 @@ export class ExemptionUsage {
 
     constructor(private readonly profile: Profile) {}
 
+    /** Tag exemptions count as used too: a resource that exempts itself must show in every report. */
     record(match: ExemptionMatch | undefined): void {
-        if (match === undefined || match.via === "tag") return;
+        if (match === undefined) return;
         const count = this.hits.get(match.exemption) ?? { live: 0, expired: 0 };
         if (match.expired) count.expired++;
         else count.live++;

@@ -37,7 +37,14 @@ export function exemptionsInPlay(
 /** `SEC-42 (owner data-team, expires 2027-01-31, org.yaml:6): US analytics contract`. */
 export function describeExemption(e: Exemption): string {
     const where = e.origin === undefined ? "" : `, ${e.origin}`;
-    return `${e.ticket} (owner ${e.owner}, expires ${e.expires}${where}): ${e.reason}`;
+    return `${e.ticket} (owner ${e.owner}, expires ${expiryOf(e)}${where}): ${e.reason}`;
+}
+
+/** A tag exemption carries no date: the profile bounds it by listing its policy under tagExemptions. */
+export function expiryOf(e: Exemption): string {
+    return e.expires === ""
+        ? "never (a resource's tag: it holds while the profile's tagExemptions lists the policy)"
+        : e.expires;
 }
 
 /** Findings grouped by resource URN, in the order resources were first met. */

@@ -5,7 +5,7 @@
 import type { Finding } from "../model/finding";
 import type { Location, Placement } from "../model/placement";
 import { describePlacement } from "./describe";
-import { exemptionsInPlay, findingsByResource, type ReportedEvaluation } from "./evaluation";
+import { exemptionsInPlay, expiryOf, findingsByResource, type ReportedEvaluation } from "./evaluation";
 import { maskLocation } from "./mask";
 import { levelOf, summarise, summaryLine, type ReportMeta } from "./meta";
 import { renderWorldMap, type MapLink, type MapMarker, type Verdict } from "./world-map";
@@ -74,7 +74,7 @@ function findingsTable(evaluation: ReportedEvaluation, meta: ReportMeta): string
 
 function exemptionsTable(evaluation: ReportedEvaluation): string {
     const rows = exemptionsInPlay(evaluation.exemptions).map(({ status, exemption: e }) =>
-        [status, e.ticket, e.owner, e.expires, e.reason, e.origin ?? ""]
+        [status, e.ticket, e.owner, expiryOf(e), e.reason, e.origin ?? ""]
             .map((cell) => `<td>${esc(cell)}</td>`)
             .join(""),
     );

@@ -12,7 +12,9 @@
 //                   "location"? } ],
 //   "placements": [ Placement (src/model/placement.ts), secret values replaced by "[secret]" ],
 //   "exemptions": { "used": [Exemption], "unused": [Exemption], "expired": [{ "exemption", "finding" }] }
-//                 (src/profile/types.ts; absent when the evaluation reports none),
+//                 (src/profile/types.ts; absent when the evaluation reports none; a resource's exemption tag is
+//                 used with ticket and owner naming the tag, origin its URN and expires "": it holds while the
+//                 profile's tagExemptions lists the policy),
 //   "notes": [ string ]
 // }
 // Fields are only ever added; a breaking change gets a new schema id.

@@ -1,8 +1,8 @@
-// A profile's exemptions as `clean-guard scan --profile` shows them, in every report format: what each
-// exemption did, and who answers for it until when. Expiry dates sit far from today so that the real clock
-// the CLI reads cannot change the outcome.
+// A profile's exemptions and a resource's exemption tag as `clean-guard scan --profile` shows them, in every
+// report format: what each exemption did, and who answers for it until when. Expiry dates sit far from today
+// so that the real clock the CLI reads cannot change the outcome.
 import * as assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { XMLParser } from "fast-xml-parser";
@@ -14,6 +14,8 @@ import { scan, type ScanResult } from "../../src/cli/scan";
 const PREVIEW = path.join("test", "cli", "fixtures", "real", "shop.preview.json");
 
 const PROFILE = `version: 1
+tagExemptions:
+  policies: [clean-guard-untrusted-host]
 exemptions:
   - policies: [clean-guard-disallowed-region]
     urns: ["*::archive"]
@@ -35,12 +37,28 @@ exemptions:
     expires: 2999-12-31
 `;
 
-/** [ticket, owner, expires, what it did] */
+/** The archive bucket of the preview exempts itself from the host policy by its own tag. */
+const TAG_REASON = "NET-9 until the S3 endpoint moves off Alibaba";
+
+function previewWithExemptionTag(): string {
+    const preview = JSON.parse(readFileSync(PREVIEW, "utf8"));
+    for (const step of preview.steps) {
+        if (step.urn.endsWith("::archive")) step.newState.inputs.tags = { "clean-guard-exempt": TAG_REASON };
+    }
+    return JSON.stringify(preview);
+}
+
+/** [ticket, owner, expires as the profile or tag gives it, what it did] */
 const IN_PLAY: Array<[string, string, string, string]> = [
     ["LIVE-2", "storage-team", "2999-12-31", "used"],
+    ["tag clean-guard-exempt", "the resource's tag clean-guard-exempt", "", "used"],
     ["EXPIRED-2", "network-team", "2001-01-31", "expired"],
     ["OTHER-2", "data-team", "2999-12-31", "matched nothing"],
 ];
+/** How the text, JUnit and HTML reports write an expiry: a tag has none of its own. */
+const shownExpiry = (expires: string) =>
+    expires || "never (a resource's tag: it holds while the profile's tagExemptions lists the policy)";
+const literally = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 const named = (r: ScanResult) => r.evaluation.findings.map((f) => `${f.policy} ${f.resource.name}`).sort();
 
@@ -55,17 +73,19 @@ describe("scan --profile: exemptions in every report", function () {
         dir = mkdtempSync(path.join(os.tmpdir(), "clean-guard-exemptions-"));
         const profile = path.join(dir, "org.yaml");
         writeFileSync(profile, PROFILE);
-        plain = await scan(PREVIEW);
-        exempted = await scan(PREVIEW, { profile });
+        const tagged = path.join(dir, "preview.json");
+        writeFileSync(tagged, previewWithExemptionTag());
+        plain = await scan(tagged);
+        exempted = await scan(tagged, { profile });
         for (const format of FORMATS)
             reports.set(format, await render(format, exempted.evaluation, exempted.meta, { color: false }));
     });
     after(() => rmSync(dir, { recursive: true, force: true }));
 
-    it("the live exemption removes exactly the finding it names", () => {
+    it("the live exemption and the allowed tag remove exactly the findings they name", () => {
         const removed = named(plain).filter((f) => !named(exempted).includes(f));
-        assert.deepEqual(removed, ["clean-guard-disallowed-region archive"]);
-        assert.equal(named(exempted).length, named(plain).length - 1);
+        assert.deepEqual(removed, ["clean-guard-disallowed-region archive", "clean-guard-untrusted-host archive"]);
+        assert.equal(named(exempted).length, named(plain).length - 2);
     });
 
     it("the expired exemption keeps its finding, and the finding says so", () => {
@@ -77,15 +97,26 @@ describe("scan --profile: exemptions in every report", function () {
             china[0].message,
             /exemption EXPIRED-2 of network-team expired on 2001-01-31; it no longer applies/,
         );
-        assert.equal(exempted.blocking, plain.blocking - 1, "the kept finding still fails the run");
+        assert.equal(exempted.blocking, plain.blocking - 2, "the kept finding still fails the run");
     });
 
     it("text lists each exemption with what it did, its ticket, owner and expiry", () => {
         const text = reports.get("text")!;
-        assert.match(text, /^exemptions: 1 used, 1 matched nothing, 1 findings kept because their exemption expired$/m);
+        assert.match(text, /^exemptions: 2 used, 1 matched nothing, 1 findings kept because their exemption expired$/m);
         for (const [ticket, owner, expires, status] of IN_PLAY) {
-            assert.match(text, new RegExp(`^  ${status}: ${ticket} \\(owner ${owner}, expires ${expires}, `, "m"));
+            const line = `  ${status}: ${ticket} (owner ${owner}, expires ${shownExpiry(expires)}, `;
+            assert.match(text, new RegExp(`^${literally(line)}`, "m"));
         }
+    });
+
+    it("text names the tagged resource and the tag's reason", () => {
+        assert.match(
+            reports.get("text")!,
+            new RegExp(
+                `^  used: tag clean-guard-exempt .*, urn:pulumi:dev::shop::aws:s3/bucket:Bucket::archive\\): ${TAG_REASON}$`,
+                "m",
+            ),
+        );
     });
 
     it("json and sarif carry each exemption's ticket, owner, expiry and status", () => {
@@ -109,9 +140,11 @@ describe("scan --profile: exemptions in every report", function () {
     });
 
     it("junit has one passing case per exemption whose output names its owner and expiry", () => {
-        const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(reports.get("junit")!);
+        const xml = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "", htmlEntities: true }).parse(
+            reports.get("junit")!,
+        );
         const suite = xml.testsuites.testsuite.find((s: { name: string }) => s.name === "clean-guard exemptions");
-        assert.equal(suite.tests, "3");
+        assert.equal(suite.tests, "4");
         assert.equal(suite.failures, "0");
         const cases = suite.testcase as Array<{ name: string; "system-out": string }>;
         assert.deepEqual(
@@ -120,7 +153,9 @@ describe("scan --profile: exemptions in every report", function () {
         );
         IN_PLAY.forEach(([ticket, owner, expires, status], i) =>
             assert.ok(
-                cases[i]["system-out"].startsWith(`${status}: ${ticket} (owner ${owner}, expires ${expires}, `),
+                cases[i]["system-out"].startsWith(
+                    `${status}: ${ticket} (owner ${owner}, expires ${shownExpiry(expires)}, `,
+                ),
                 cases[i]["system-out"],
             ),
         );
@@ -130,11 +165,11 @@ describe("scan --profile: exemptions in every report", function () {
         const html = reports.get("html")!;
         const table = /<table class="exemptions">([\s\S]*?)<\/table>/.exec(html)?.[1] ?? "";
         const rows = [...table.matchAll(/<tr>(<td>[\s\S]*?)<\/tr>/g)].map((row) =>
-            [...row[1].matchAll(/<td>(.*?)<\/td>/g)].map((cell) => cell[1]),
+            [...row[1].matchAll(/<td>(.*?)<\/td>/g)].map((cell) => cell[1].replaceAll("&#39;", "'")),
         );
         assert.deepEqual(
             rows.map(([status, ticket, owner, expires]) => [ticket, owner, expires, status]),
-            IN_PLAY,
+            IN_PLAY.map(([ticket, owner, expires, status]) => [ticket, owner, shownExpiry(expires), status]),
         );
     });
 

@@ -96,10 +96,42 @@ describe("exemptions through the engine", function () {
         assert.match(logs[0].message, /exemption EXPIRED-3 of ops-team expired on 2001-01-31; it no longer applies/);
     });
 
-    it("the exemption naming a policy nothing breaks is reported, advisory, so it gets removed", () => {
-        const unused = exempted.filter((d) => d.policyName === "clean-guard-unverified");
+    const notes = (about: RegExp) =>
+        exempted.filter((d) => d.policyName === "clean-guard-unverified" && about.test(d.message));
+
+    it("the exemption naming a policy nothing breaks is reported, advisory, with its owner and expiry", () => {
+        const unused = notes(/matched no finding/);
         assert.equal(unused.length, 1, JSON.stringify(unused));
         assert.equal(unused[0].enforcementLevel, "advisory");
-        assert.match(unused[0].message, /exemption OTHER-3 in .* matched no finding in this stack/);
+        assert.match(
+            unused[0].message,
+            /^exemption OTHER-3 \(owner data-team, expires 2999-12-31\) in .* matched no finding in this stack; remove it/m,
+        );
+    });
+
+    it("the live exemption is shown, advisory, with its ticket, owner, expiry and reason", () => {
+        const used = notes(/lifted by exemption LIVE-3/);
+        assert.equal(used.length, 1, JSON.stringify(used));
+        assert.equal(used[0].enforcementLevel, "advisory");
+        assert.match(
+            used[0].message,
+            /^\[clean-guard-disallowed-region\] lifted by exemption LIVE-3 \(owner storage-team, expires 2999-12-31\) in .*: The archive leaves Beijing next quarter; /m,
+        );
+    });
+
+    it("the tag exemption is shown on the resource that exempts itself, advisory, with the tag's reason", () => {
+        const used = notes(/lifted by exemption tag clean-guard-exempt/);
+        assert.deepEqual(
+            used.map((d) => [d.urn.split("::").pop(), d.enforcementLevel]),
+            [["mirror", "advisory"]],
+        );
+        assert.match(
+            used[0].message,
+            /^\[clean-guard-untrusted-host\] lifted by exemption tag clean-guard-exempt \(owner the resource's tag clean-guard-exempt, expires never \(.*\)\) in urn:pulumi:.*::mirror: OPS-7 until the OSS mirror is retired; /m,
+        );
+    });
+
+    it("no other advisory note is added", () => {
+        assert.equal(exempted.filter((d) => d.policyName === "clean-guard-unverified").length, 3);
     });
 });

@@ -125,8 +125,17 @@ describe("exemptions through the evaluation", () => {
     it("the evaluation reports which exemptions were used, expired or matched nothing", async () => {
         const { exemptions } = await judgeStack(stack, { profile, now: NOW });
         assert.deepEqual(
-            exemptions.used.map((e) => e.ticket),
-            ["LIVE-1"],
+            exemptions.used.map((e) => [e.ticket, e.owner, e.expires, e.origin, e.reason]),
+            [
+                ["LIVE-1", "storage-team", "2026-12-31", "org.yaml:6", "The archive leaves Beijing in Q3"],
+                [
+                    "tag clean-guard-exempt",
+                    "the resource's tag clean-guard-exempt",
+                    "",
+                    mirror.urn,
+                    "OPS-7 until the OSS mirror is retired",
+                ],
+            ],
         );
         assert.deepEqual(
             exemptions.expired.map(({ exemption, finding }) => [exemption.ticket, finding.resource.name]),
@@ -174,6 +183,27 @@ exemptions:
         assert.deepEqual(regionFindings((await evaluateResource(logs, unnamed, options)).findings), []);
         const prod = (await evaluateResource(inStack(logs, "prod"), unnamed, options)).findings;
         assert.equal(regionFindings(prod).length, 1);
+    });
+
+    it("a resource whose URN is no Pulumi URN (a hand-edited export) is still judged, and exempted by its type", async () => {
+        const unnamed = { tags: new Map(), config: new Map(), phase: "update" as const };
+        const byType = orgProfile(`
+exemptions:
+  - policies: [${REGION}]
+    types: ["aws:s3/bucket:Bucket"]
+    reason: Buckets are moving out of Beijing
+    owner: storage-team
+    ticket: BY-TYPE
+    expires: 2026-12-31
+`);
+        const bare = { ...logs, urn: "logs-bucket" };
+        const judged = async (p: typeof byType) =>
+            regionFindings(
+                (await evaluateResource(bare, unnamed, { policies: allPolicies, profile: p, catalog, now: NOW }))
+                    .findings,
+            );
+        assert.equal((await judged(orgProfile(""))).length, 1, "without the exemption the region is rejected");
+        assert.deepEqual(await judged(byType), []);
     });
 
     it("a tag exempts from every policy when the profile lists `*` for tags", async () => {

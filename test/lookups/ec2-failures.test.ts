@@ -4,6 +4,7 @@ import { strict as assert } from "node:assert";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { mock } from "node:test";
 import {
     DescribeImagesCommand,
     EC2Client,
@@ -55,16 +56,23 @@ function image(imageId: string): { ImageId: string; OwnerId: string; Name: strin
 
 interface Run {
     settings?: Partial<Profile["lookups"]>;
+    now?: () => number;
     env?: NodeJS.ProcessEnv;
     warnings?: string[];
 }
-function lookupsFor({ settings = {}, env = { AWS_ENDPOINT_URL_EC2: "http://127.0.0.1:1" }, warnings = [] }: Run = {}) {
+function lookupsFor({
+    settings = {},
+    now,
+    env = { AWS_ENDPOINT_URL_EC2: "http://127.0.0.1:1" },
+    warnings = [],
+}: Run = {}) {
     return createEc2Lookups(
         { ec2: "required", timeoutMs: 300, budgetMs: 2000, cacheDir: "", cacheTtlSeconds: 3600, ...settings },
         {
             clientFactory: (region) => new EC2Client({ region, credentials: FAKE_CREDENTIALS }),
             log: (line) => (line.includes("warning") || line.includes("ignoring") ? warnings.push(line) : undefined),
             env,
+            now,
             batchWindowMs: 0,
         },
     );
@@ -250,17 +258,40 @@ describe("EC2 lookup failures", () => {
     });
 
     it("stops calling once the run's budget is spent, and says so", async () => {
-        ec2.on(DescribeImagesCommand).callsFake(never);
-        const lookups = lookupsFor({ settings: { timeoutMs: 1000, budgetMs: 250 } });
-        const started = Date.now();
-        const first = await lookups.images.lookup([{ imageId: GOOD, region: "eu-west-1" }]);
-        const second = await lookups.images.lookup([{ imageId: GOOD, region: "us-east-1" }]);
-        assert.deepEqual([...first, ...second].map(shown), [
-            `budget-exhausted: ${SUBJECT} could not be looked up: the EC2 lookup budget of this run ran out while waiting for ${WHERE}`,
-            `budget-exhausted: AMI '${GOOD}' in us-east-1 was not looked up: the EC2 lookup budget of 250 ms for this run is spent`,
-        ]);
-        assert.equal(lookups.stats().calls, 1);
-        assert.ok(Date.now() - started < 250 + 500, "finished within the budget and a margin");
+        // Timers and the budget's clock are fake: the call is cut when the budget's 250 ms have passed
+        // on that clock, however slowly a loaded machine runs the test.
+        mock.timers.enable({ apis: ["setTimeout"] });
+        try {
+            let now = 0;
+            const advance = async (ms: number) => {
+                await new Promise(setImmediate);
+                now += ms;
+                mock.timers.tick(ms);
+                await new Promise(setImmediate);
+            };
+            ec2.on(DescribeImagesCommand).callsFake(never);
+            const lookups = lookupsFor({ settings: { timeoutMs: 1000, budgetMs: 250 }, now: () => now });
+            const results: string[] = [];
+            const first = lookups.images.lookup([{ imageId: GOOD, region: "eu-west-1" }]).then((r) => {
+                results.push(...r.map(shown));
+            });
+            await advance(0);
+            await advance(249);
+            assert.equal(results.length, 0, "still waiting for EC2 before the budget is spent");
+            await advance(1);
+            assert.equal(results.length, 1, "answered the moment the budget is spent");
+            await first;
+            const second = lookups.images.lookup([{ imageId: GOOD, region: "us-east-1" }]);
+            await advance(0);
+            results.push(...(await second).map(shown));
+            assert.deepEqual(results, [
+                `budget-exhausted: ${SUBJECT} could not be looked up: the EC2 lookup budget of this run ran out while waiting for ${WHERE}`,
+                `budget-exhausted: AMI '${GOOD}' in us-east-1 was not looked up: the EC2 lookup budget of 250 ms for this run is spent`,
+            ]);
+            assert.deepEqual([lookups.stats().calls, lookups.stats().budgetSpentMs], [1, 250]);
+        } finally {
+            mock.timers.reset();
+        }
     });
 
     it("counts only the time calls are in flight against the budget, not the time between them", async () => {

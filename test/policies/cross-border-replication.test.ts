@@ -1,3 +1,4 @@
+import { strict as assert } from "node:assert";
 import type { NormalisedResource } from "../../src/model/resource";
 import {
     awsResource,
@@ -282,6 +283,50 @@ describe(POLICY, () => {
                 ],
             ],
             [
+                "one archive in Virginia receiving German and French data: each source's classification is named",
+                [
+                    s3Bucket(
+                        { bucket: "orders-de", ...tagged("de") },
+                        { providerRegion: "eu-central-1", name: "orders-de" },
+                    ),
+                    s3Bucket(
+                        { bucket: "orders-fr", ...tagged("fr") },
+                        { providerRegion: "eu-west-3", name: "orders-fr" },
+                    ),
+                    s3Bucket({ bucket: "archive" }, { providerRegion: "us-east-1", name: "archive" }),
+                    s3Replication("orders-de", ["arn:aws:s3:::archive"], {
+                        providerRegion: "eu-central-1",
+                        name: "rep-de",
+                    }),
+                    s3Replication("orders-fr", ["arn:aws:s3:::archive"], {
+                        providerRegion: "eu-west-3",
+                        name: "rep-fr",
+                    }),
+                ],
+                [
+                    [
+                        "violation",
+                        "'archive': holds a copy of classified data in aws region us-east-1",
+                        "Data classified de (Germany) by tag 'data-residency' of its source aws:s3/bucket:Bucket 'orders-de'",
+                        "Data classified fr (France) by tag 'data-residency' of its source aws:s3/bucket:Bucket 'orders-fr'",
+                    ],
+                    ["violation", "'rep-de': replica aws region us-east-1", "de (Germany)"],
+                    ["violation", "'rep-fr': replica aws region us-east-1", "fr (France)"],
+                ],
+            ],
+            [
+                "a replication rule managed through a provider in Virginia moves German data within Germany: it keeps none itself",
+                [
+                    s3Bucket(
+                        { bucket: "orders-de", ...tagged("de") },
+                        { providerRegion: "eu-central-1", name: "orders-de" },
+                    ),
+                    s3Bucket({ bucket: "backup" }, { providerRegion: "eu-central-1", name: "backup" }),
+                    s3Replication("orders-de", ["arn:aws:s3:::backup"], { providerRegion: "us-east-1", name: "rep" }),
+                ],
+                [],
+            ],
+            [
                 "a replication destination that names no bucket of the stack fails closed",
                 [
                     s3Bucket({ bucket: "orders", ...tagged("eu") }, { providerRegion: "eu-west-1", name: "orders" }),
@@ -293,5 +338,46 @@ describe(POLICY, () => {
         for (const [what, resources, expected] of cases) {
             it(what, async () => assertFindings((await judgeStack(resources)).stackOnly, POLICY, expected));
         }
+
+        it("a chain of replicas that repeats a classification names the nearest source that sets it, once", async () => {
+            const chain = [
+                rdsInstance(
+                    { identifier: "primary", ...tagged("de") },
+                    { providerRegion: "eu-central-1", name: "primary" },
+                ),
+                rdsInstance(
+                    { identifier: "mirror", replicateSourceDb: "primary", ...tagged("de") },
+                    { providerRegion: "eu-central-1", name: "mirror" },
+                ),
+                rdsInstance({ replicateSourceDb: "mirror" }, { providerRegion: "us-east-1", name: "far" }),
+            ];
+            const { stackOnly } = await judgeStack(chain);
+            assertFindings(
+                stackOnly,
+                POLICY,
+                [
+                    [
+                        "violation",
+                        "'far': holds a copy",
+                        "Data classified de (Germany) by tag 'data-residency' of its source aws:rds/instance:Instance 'mirror' must stay",
+                    ],
+                ],
+                ["'primary'"],
+            );
+            assert.equal(stackOnly[0].message.split("Data classified").length, 2, "the jurisdiction is named once");
+        });
+
+        it("judged alone (the engine's Analyze call), the replica knows no source: nothing to say, nothing breaks", async () => {
+            const replica = rdsInstance(
+                { replicateSourceDb: "orders" },
+                { providerRegion: "us-east-1", name: "orders-replica" },
+            );
+            const findings = await judgeResource(replica);
+            assertFindings(findings, POLICY, []);
+            assert.deepEqual(
+                findings.filter((f) => f.message.includes("failed while judging")),
+                [],
+            );
+        });
     });
 });

@@ -1,5 +1,14 @@
 import type { NormalisedResource } from "../../src/model/resource";
-import { awsResource, dynamoTable, explicitProvider, s3Bucket, secret, unknown } from "../support/builders";
+import {
+    awsResource,
+    defaultProvider,
+    dynamoTable,
+    explicitProvider,
+    resource,
+    s3Bucket,
+    secret,
+    unknown,
+} from "../support/builders";
 import { gcsBucket, iamRole } from "./builders";
 import { assertFindings, judgeResource, orgProfile, type Expected, type JudgeOptions } from "./judge";
 
@@ -37,7 +46,8 @@ describe(POLICY, () => {
                     [
                         "violation",
                         "tag 'data-residency' is 'xx', which names no jurisdiction",
-                        "eu, eea, five-eyes, clean-countries",
+                        "A data-residency classification must be a lower-case ISO 3166-1 country code (de, fr, ca, ...) or a group: eu, eea, five-eyes, clean-countries",
+                        "Fix: set tag 'data-residency' to one of the accepted values, or define the group under 'jurisdictions'",
                     ],
                 ],
             ],
@@ -116,8 +126,9 @@ describe(POLICY, () => {
                 [
                     [
                         "violation",
-                        "tag 'data-residency' is us (United States), which reaches outside stack tag 'data-residency' eu (27 countries)",
+                        "tag 'data-residency' is us (United States), which reaches outside stack tag 'data-residency' eu (27 countries) (US)",
                         "only narrow",
+                        "Fix: tag the resource with a jurisdiction inside eu (27 countries), or remove its tag so the stack's applies",
                     ],
                     ["violation", "eu (27 countries) by stack tag", "us-east-1"],
                 ],
@@ -146,6 +157,23 @@ describe(POLICY, () => {
                 { stackTags: { "data-residency": "europe" } },
                 [["violation", "stack tag 'data-residency' is 'europe', which names no jurisdiction"]],
             ],
+            [
+                "the same typo on a bucket whose region is unknown until `up`: it will hold data",
+                s3Bucket({}, { region: unknown() }),
+                { stackTags: { "data-residency": "europe" } },
+                [["violation", "stack tag 'data-residency' is 'europe', which names no jurisdiction"]],
+            ],
+            [
+                "the same typo is not repeated on a resource that keeps no data (a generated password)",
+                resource(
+                    "random:index/randomPassword:RandomPassword",
+                    "pw",
+                    { length: 16 },
+                    { provider: defaultProvider("random", {}, "4_16_0") },
+                ),
+                { stackTags: { "data-residency": "europe" } },
+                [],
+            ],
         ];
         for (const [what, r, options, expected] of cases)
             it(what, async () => assertFindings(await judgeResource(r, options), POLICY, expected));
@@ -156,8 +184,13 @@ describe(POLICY, () => {
             [
                 "jurisdictions:",
                 "  nordics: [se, no, dk, fi, is]",
+                "  trio: [us, ca, gb]",
+                "  quartet: [us, ca, gb, au]",
                 "classification:",
-                "  stacks: [{ project: shop, stack: 'prod-*', residency: ca }]",
+                "  stacks:",
+                "    - { project: shop, stack: 'prod-*', residency: ca }",
+                "    - { project: 'other-*', residency: us }",
+                "    - { stack: staging, residency: fr }",
                 "  requiredFor: ['aws:s3/*']",
             ].join("\n"),
         );
@@ -178,7 +211,12 @@ describe(POLICY, () => {
                 "a required classification is missing",
                 s3Bucket({}, { providerRegion: "eu-west-1" }),
                 {},
-                [["violation", "no data-residency classification", "requires one", "aws:s3/*"]],
+                [
+                    [
+                        "violation",
+                        "the resource carries no data-residency classification (tag or label 'data-residency'), and its stack sets none. org.yaml requires one on every resource of type aws:s3/*. Fix: tag the resource with data-residency: <jurisdiction> (an ISO country code like de, or a group like eu), or classify the whole stack with the stack tag 'data-residency'",
+                    ],
+                ],
             ],
             ["a type that need not carry one", dynamoTable({}, { providerRegion: "eu-west-1" }), {}, []],
             [
@@ -186,6 +224,30 @@ describe(POLICY, () => {
                 s3Bucket({}, { providerRegion: "eu-west-1" }),
                 { stackName: "prod-eu" },
                 [["violation", "ca (Canada) by classification.stacks[0] of org.yaml"]],
+            ],
+            [
+                "a stack default naming only a stack applies to that stack of any project; one naming only another project does not",
+                s3Bucket({}, { providerRegion: "eu-west-1" }),
+                { stackName: "staging" },
+                [["violation", "fr (France) by classification.stacks[2] of org.yaml"]],
+            ],
+            [
+                "a resource tag reaching three countries outside its stack's names them",
+                s3Bucket(tagged("trio"), { providerRegion: "eu-west-1" }),
+                { stackTags: { "data-residency": "eu" } },
+                [
+                    ["violation", "which reaches outside stack tag 'data-residency' eu (27 countries) (CA, GB, US)"],
+                    ["violation", "Data classified trio (3 countries) by tag 'data-residency' must stay"],
+                ],
+            ],
+            [
+                "one reaching four counts them",
+                s3Bucket(tagged("quartet"), { providerRegion: "eu-west-1" }),
+                { stackTags: { "data-residency": "eu" } },
+                [
+                    ["violation", "which reaches outside stack tag 'data-residency' eu (27 countries) (4 countries)"],
+                    ["violation", "Data classified quartet (4 countries) by tag 'data-residency' must stay"],
+                ],
             ],
             [
                 "a stack tag satisfies the requirement",

@@ -1,3 +1,4 @@
+import { strict as assert } from "node:assert";
 import type { NormalisedResource } from "../../src/model/resource";
 import {
     defaultProvider,
@@ -115,6 +116,18 @@ describe(POLICY, () => {
     ];
     for (const [what, r, expected] of cases)
         it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
+
+    it("a profile that disables the policy gets none of its findings; the other policies still judge", async () => {
+        const off = orgProfile(`enforcement:\n  ${POLICY}: disabled`);
+        const euData = s3Bucket({ tags: { "data-residency": "eu" } }, { providerRegion: "cn-north-1" });
+        const findings = await judgeResource(euData, { profile: off });
+        assertFindings(findings, POLICY, []);
+        assert.deepEqual(
+            findings.map((f) => f.policy),
+            ["clean-guard-data-residency"],
+            "EU data in Beijing still breaks data residency",
+        );
+    });
 
     it("judges a secret region without naming it", async () => {
         const findings = await judgeResource(s3Bucket({}, { providerRegion: secret("cn-north-1") }));

@@ -43,7 +43,10 @@ function stackOf(options: JudgeOptions): StackContext {
 function evaluationOptions(options: JudgeOptions) {
     return {
         policies: allPolicies,
-        profile: options.profile ?? profile,
+        // A fresh copy for every evaluation: the policies memoise what they derive from a profile per profile
+        // object, and a mutation run reuses one process for many mutants, so a profile shared across runs would
+        // let the memo of one run skip the code under test in the next, or carry a mutant's result into it.
+        profile: { ...(options.profile ?? profile) },
         catalog,
         lookups: options.lookups,
         now: options.now,

@@ -1,13 +1,10 @@
 import { strict as assert } from "node:assert";
-import * as path from "node:path";
-import { EC2Client } from "@aws-sdk/client-ec2";
-import { createEc2Lookups, type Ec2Lookups } from "../../src/lookups";
+import type { Ec2Lookups, ImageRequest, LookupResult } from "../../src/lookups";
+import type { ImageFacts } from "../../src/model/placement";
 import type { NormalisedResource } from "../../src/model/resource";
 import type { Value } from "../../src/model/values";
-import type { Profile } from "../../src/profile/types";
 import { awsResource, defaultProvider, resource, secret, unknown } from "../support/builders";
-import { startMoto, useFakeAws, type Moto } from "../support/moto";
-import { assertFindings, judgeResource, judgeStack, orgProfile, profile, type Expected } from "./judge";
+import { assertFindings, judgeResource, judgeStack, orgProfile, type Expected, type JudgeOptions } from "./judge";
 
 const POLICY = "clean-guard-untrusted-image";
 const kubernetes = defaultProvider("kubernetes", {}, "4_34_2");
@@ -85,124 +82,196 @@ describe(POLICY, () => {
         });
     });
 
-    describe("machine images, looked up in EC2 (moto_server)", function () {
-        this.timeout(60_000);
-        let moto: Moto;
-        let restoreEnv: () => void;
-        let lookups: Ec2Lookups;
-        const quiet = (): void => undefined;
-        const withCache = (p: Profile): Profile["lookups"] => ({ ...p.lookups, cacheDir: "" });
-
-        before(async () => {
-            moto = await startMoto({ amisPath: path.join(__dirname, "..", "lookups", "fixtures", "moto-amis.json") });
-            restoreEnv = useFakeAws(moto.endpoint);
-            lookups = createEc2Lookups(withCache(profile), { log: quiet });
+    // EC2 stubbed in-process with facts written here (untrusted-image-ec2.test.ts asks a real EC2 API): each
+    // field EC2 returns can carry a vendor's branding, and each way a lookup can fail is said.
+    describe("machine images, by what EC2 says of them", () => {
+        const HUAWEI = "Huawei (Huawei Cloud)";
+        /** `asked` collects every request, in order. */
+        const images = (answers: Record<string, LookupResult<ImageFacts>>, asked: ImageRequest[] = []): Ec2Lookups => ({
+            images: {
+                lookup: async (requests) => {
+                    asked.push(...requests);
+                    return requests.map(
+                        (r) => answers[r.imageId] ?? { ok: false, failure: { reason: "not-found", detail: "unknown" } },
+                    );
+                },
+            },
+            zones: { lookup: async () => [] },
+            stats: () => ({ calls: 0, cacheHits: 0, answered: 0, failures: {}, budgetSpentMs: 0 }),
         });
-        after(async () => {
-            restoreEnv?.();
-            await moto?.stop();
+        const facts = (fields: Partial<ImageFacts>): LookupResult<ImageFacts> => ({
+            ok: true,
+            facts: { imageId: AMI, region: "eu-west-1", ownerId: "123456789012", ...fields },
         });
+        const AMI = "ami-0c1ea9a4d00000001";
+        const judged = (answer: LookupResult<ImageFacts>, options: JudgeOptions = {}) =>
+            judgeResource(instance(AMI), { lookups: images({ [AMI]: answer }), ...options });
 
-        const cases: Array<[string, string, Expected]> = [
+        const branded: Array<[string, Partial<ImageFacts>, string]> = [
             [
-                "Huawei Cloud EulerOS, by its name",
-                "ami-0c1ea9a4d00000001",
-                [
-                    [
-                        "violation",
-                        "machine image ami-0c1ea9a4d00000001 at ami has name 'Huawei Cloud EulerOS 2.0 Standard 64 bit'",
-                        "Huawei",
-                    ],
-                ],
+                "its name",
+                { name: "Huawei Cloud EulerOS 2.0 Standard 64 bit" },
+                `has name 'Huawei Cloud EulerOS 2.0 Standard 64 bit' ('Huawei Cloud EulerOS' is ${HUAWEI}'s)`,
             ],
-            ["Alibaba Cloud Linux", "ami-0c1ea9a4d00000002", [["violation", "Alibaba Cloud Linux", "Alibaba"]]],
-            ["TencentOS", "ami-0c1ea9a4d00000003", [["violation", "TencentOS", "Tencent"]]],
-            ["Amazon Linux", "ami-0c1ea9a4d00000004", []],
-            ["Ubuntu", "ami-0c1ea9a4d00000005", []],
             [
-                "an image EC2 does not know fails closed",
-                "ami-0c1ea9a4d0000ffff",
-                [["unverified", "ami-0c1ea9a4d0000ffff", "EC2 does not know it in eu-west-1"]],
+                "its description",
+                { name: "base-2024-01", description: "Built on Alibaba Cloud Linux 3 for the shop" },
+                "has description 'Built on Alibaba Cloud Linux 3 for the shop' ('Alibaba Cloud Linux' is Alibaba",
+            ],
+            ["its owner alias", { ownerAlias: "EulerOS" }, `has owner alias 'EulerOS' ('EulerOS' is ${HUAWEI}'s)`],
+            [
+                "its platform details",
+                { platformDetails: "TencentOS Server 3.1" },
+                "has platform details 'TencentOS Server 3.1'",
+            ],
+            [
+                "its location",
+                { imageLocation: "123456789012/OpenCloudOS-9.0-x86_64" },
+                "has location '123456789012/OpenCloudOS-9.0-x86_64' ('OpenCloudOS' is Tencent",
             ],
         ];
-        for (const [what, ami, expected] of cases)
-            it(what, async () => assertFindings(await judgeResource(instance(ami), { lookups }), POLICY, expected));
+        for (const [field, fields, expected] of branded) {
+            it(`a vendor's brand in ${field}: rejected, quoting it`, async () =>
+                assertFindings(await judged(facts(fields)), POLICY, [
+                    ["violation", `machine image ${AMI} at ami ${expected}`],
+                ]));
+        }
 
-        it("during preview, waits for the stack pass, where every resource's images share one call", async () => {
+        it("the first branded field is the one quoted", async () =>
+            assertFindings(await judged(facts({ name: "EulerOS 2.0", description: "TencentOS inside" })), POLICY, [
+                ["violation", "has name 'EulerOS 2.0'"],
+            ]));
+
+        it("a trusted publisher's images pass: Amazon Linux, Ubuntu", async () => {
+            const amazon = facts({
+                ownerAlias: "amazon",
+                name: "al2023-ami-2023.3.20240108.0-kernel-6.1-x86_64",
+                description: "Amazon Linux 2023 AMI 2023.3.20240108.0 x86_64 HVM kernel-6.1",
+                platformDetails: "Linux/UNIX",
+                imageLocation: "amazon/al2023-ami-2023.3.20240108.0-kernel-6.1-x86_64",
+            });
+            const ubuntu = facts({
+                name: "ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-amd64-server-20240101",
+                description: "Canonical, Ubuntu, 22.04 LTS, amd64 jammy image build on 2024-01-01",
+                platformDetails: "Linux/UNIX",
+            });
+            assertFindings(await judged(amazon), POLICY, []);
+            assertFindings(await judged(ubuntu), POLICY, []);
+        });
+
+        it("a brand of a vendor the profile does not disallow passes", async () => {
+            const onlyAlibaba = orgProfile("extends: none\ndisallow:\n  vendors: [alibaba]");
+            const huawei = facts({ name: "Huawei Cloud EulerOS 2.0 Standard 64 bit" });
+            assertFindings(await judged(huawei, { profile: onlyAlibaba }), POLICY, []);
+            const alibaba = facts({ name: "Alibaba Cloud Linux 3.2104" });
+            assertFindings(await judged(alibaba, { profile: onlyAlibaba }), POLICY, [
+                ["violation", "has name 'Alibaba Cloud Linux 3.2104'"],
+            ]);
+        });
+
+        it("an image EC2 does not know blocks, whatever the lookup mode", async () => {
+            const notFound = { ok: false as const, failure: { reason: "not-found" as const, detail: "unknown" } };
+            for (const mode of ["auto", "required"]) {
+                assertFindings(await judged(notFound, { profile: orgProfile(`lookups:\n  ec2: ${mode}`) }), POLICY, [
+                    ["unverified", `machine image ${AMI} at ami: EC2 does not know it in eu-west-1`],
+                ]);
+            }
+        });
+
+        const timedOut: LookupResult<ImageFacts> = {
+            ok: false,
+            failure: { reason: "timeout", detail: `AMI '${AMI}' in eu-west-1 could not be looked up: no answer` },
+        };
+
+        it("a failed lookup warns under `auto` and blocks under `required`, saying why", async () => {
+            assertFindings(await judged(timedOut, { profile: orgProfile("lookups:\n  ec2: auto") }), POLICY, [
+                ["advisory", `could not be looked up: no answer`],
+            ]);
+            const required = await judged(timedOut, { profile: orgProfile("lookups:\n  ec2: required") });
+            assertFindings(required, POLICY, [["unverified", `machine image ${AMI} at ami: AMI '${AMI}'`]]);
+            assert.match(required[0].fix ?? "", /ec2:DescribeImages/);
+        });
+
+        it("a failed lookup of a secret image id names the reason, not the id", async () => {
+            const findings = await judgeResource(instance(secret(AMI)), {
+                lookups: images({ [AMI]: timedOut }),
+                profile: orgProfile("lookups:\n  ec2: required"),
+            });
+            assertFindings(
+                findings,
+                POLICY,
+                [["unverified", "machine image [secret] at ami: the lookup failed (timeout)"]],
+                [AMI],
+            );
+        });
+
+        it("without a lookup layer, says lookups are not set up (of a secret id: that lookups are off)", async () => {
+            assertFindings(await judgeResource(instance(AMI)), POLICY, [
+                ["advisory", "EC2 lookups are not set up in this run"],
+            ]);
+            assertFindings(await judgeResource(instance(secret(AMI))), POLICY, [
+                ["advisory", "machine image [secret] at ami: the lookup failed (off)"],
+            ]);
+        });
+
+        it("asks EC2 only about machine images with a region, once each, saying which ids are secret; no region blocks unless it comes at `up`", async () => {
+            const asked: ImageRequest[] = [];
+            const lookups = images({}, asked);
+            await judgeResource(instance(AMI), { lookups });
+            await judgeResource(instance(secret(AMI)), { lookups });
+            await judgeResource(deployment("registry.cn-hangzhou.aliyuncs.com/team/app:1.2"), { lookups });
+            const regionLater = awsResource("aws:ec2/instance:Instance", { ami: AMI }, { region: unknown() });
+            assertFindings(await judgeResource(regionLater, { lookups }), POLICY, [
+                ["advisory", `machine image ${AMI} at ami: the region to look it up in is not known`],
+            ]);
+            const nowhere = awsResource("aws:ec2/instance:Instance", { ami: AMI }, {});
+            assertFindings(await judgeResource(nowhere, { lookups }), POLICY, [
+                ["unverified", `machine image ${AMI} at ami: the region to look it up in is not known`],
+            ]);
+            assert.deepEqual(asked, [
+                { imageId: AMI, region: "eu-west-1" },
+                { imageId: AMI, region: "eu-west-1", secret: true },
+            ]);
+        });
+
+        it("during a preview, Analyze asks nothing and says nothing; the stack pass asks once per image and reports", async () => {
+            const asked: ImageRequest[] = [];
             const preview = {
-                lookups: createEc2Lookups(withCache(profile), { log: quiet }),
+                lookups: images(
+                    {
+                        "ami-0c1ea9a4d00000001": facts({ name: "Huawei Cloud EulerOS 2.0 Standard 64 bit" }),
+                        "ami-0c1ea9a4d00000004": facts({ ownerAlias: "amazon", name: "al2023-ami-2023.3" }),
+                        "ami-0c1ea9a4d00000002": facts({ name: "Alibaba Cloud Linux 3.2104" }),
+                    },
+                    asked,
+                ),
                 phase: "preview" as const,
             };
-            const fleet = ["ami-0c1ea9a4d00000001", "ami-0c1ea9a4d00000004", "ami-0c1ea9a4d00000002"].map((ami, i) =>
-                instance(ami, `worker-${i}`),
-            );
+            const amis = ["ami-0c1ea9a4d00000001", "ami-0c1ea9a4d00000004", "ami-0c1ea9a4d00000002"];
+            const fleet = amis.map((ami, i) => instance(ami, `worker-${i}`));
             assertFindings(await judgeResource(fleet[0], preview), POLICY, []);
-            assert.equal(preview.lookups.stats().calls, 0, "Analyze during preview makes no call");
-            const { stackOnly } = await judgeStack(fleet, preview);
+            assert.equal(asked.length, 0, "Analyze during preview asks EC2 nothing");
+            const { all, stackOnly } = await judgeStack(fleet, preview);
             assertFindings(stackOnly, POLICY, [
                 ["violation", "'worker-0'", "Huawei Cloud EulerOS"],
                 ["violation", "'worker-2'", "Alibaba Cloud Linux"],
             ]);
-            assert.equal(preview.lookups.stats().calls, 1, "one DescribeImages call for the region");
-        });
-
-        it("a region unknown until `up`: advisory, the image is looked up then", async () => {
-            const later = awsResource(
-                "aws:ec2/instance:Instance",
-                { ami: "ami-0c1ea9a4d00000001", instanceType: "t3.micro" },
-                { region: unknown() },
+            assert.deepEqual(
+                stackOnly.map((f) => f.message),
+                all.map((f) => f.message),
+                "Analyze reported none of them, so the stack pass reports them all",
             );
-            assertFindings(await judgeResource(later, { lookups }), POLICY, [
-                ["advisory", "ami-0c1ea9a4d00000001", "the region to look it up in is not known"],
-            ]);
-        });
-
-        it("judges a secret image id without naming it", async () => {
-            const findings = await judgeResource(instance(secret("ami-0c1ea9a4d00000001")), { lookups });
-            assertFindings(
-                findings,
-                POLICY,
-                [["violation", "machine image [secret]", "Huawei"]],
-                ["ami-0c1ea9a4d00000001"],
+            assert.deepEqual(
+                asked.map((r) => r.imageId),
+                amis,
             );
         });
 
-        it("lookups switched off: advisory, the check could not run", async () => {
-            const off = orgProfile("lookups:\n  ec2: off");
-            const findings = await judgeResource(instance("ami-0c1ea9a4d00000001"), {
-                profile: off,
-                lookups: createEc2Lookups(withCache(off), { log: quiet }),
-            });
-            assertFindings(findings, POLICY, [["advisory", "ami-0c1ea9a4d00000001", "lookups are off"]]);
-        });
-
-        it("lookups required but EC2 unreachable: at the policy's level", async () => {
-            const required = orgProfile("lookups:\n  ec2: required\n  timeoutMs: 2000");
-            const unreachable = createEc2Lookups(withCache(required), {
-                log: quiet,
-                clientFactory: (region) =>
-                    new EC2Client({
-                        region,
-                        endpoint: "http://127.0.0.1:9",
-                        maxAttempts: 1,
-                        credentials: { accessKeyId: "x", secretAccessKey: "x" },
-                    }),
-            });
-            const findings = await judgeResource(instance("ami-0c1ea9a4d00000001"), {
-                profile: required,
-                lookups: unreachable,
-            });
-            assertFindings(findings, POLICY, [["unverified", "ami-0c1ea9a4d00000001", "ec2:DescribeImages"]]);
-            const secretFindings = await judgeResource(instance(secret("ami-0c1ea9a4d00000001")), {
-                profile: required,
-                lookups: unreachable,
-            });
-            assertFindings(
-                secretFindings,
-                POLICY,
-                [["unverified", "machine image [secret]", "the lookup failed"]],
-                ["ami-0c1ea9a4d00000001"],
-            );
+        it("outside a preview, the stack pass reports only what Analyze could not see", async () => {
+            const lookups = images({ [AMI]: facts({ name: "Huawei Cloud EulerOS 2.0 Standard 64 bit" }) });
+            const { all, stackOnly } = await judgeStack([instance(AMI)], { lookups });
+            assertFindings(all, POLICY, [["violation", "Huawei Cloud EulerOS"]]);
+            assert.deepEqual(stackOnly, [], "Analyze already reported it");
         });
     });
 });

@@ -205,7 +205,7 @@ describe("profile: ExemptionUsage", () => {
         );
         assert.deepEqual(
             usage.used().map((e) => e.ticket),
-            ["BY-URN", "BY-TYPE-AND-PROJECT"],
+            ["BY-URN", "BY-TYPE-AND-PROJECT", "tag clean-guard-exempt"],
         );
     });
 

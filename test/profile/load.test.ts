@@ -180,7 +180,7 @@ const broken: Array<[string, string]> = [
     ],
     [
         "cloud-unknown.yaml",
-        ':4: disallow.regions[0].cloud: "oracle" is not a known cloud (expected "*" or one of: alicloud, aws, azure, baiducloud, gcp, huaweicloud, tencentcloud)',
+        ':4: disallow.regions[0].cloud: "oracle" is not a known cloud (expected "*" or one of: alicloud, aws, azure, baiducloud, digitalocean, gcp, huaweicloud, oci, tencentcloud)',
     ],
     [
         "residency-unknown.yaml",
