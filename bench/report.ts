@@ -7,6 +7,7 @@ import Table from "cli-table3";
 import type { Ec2Result } from "./ec2";
 import type { PreviewResult, StartupResult } from "./grpc";
 import type { InProcessResult } from "./in-process";
+import { rowOf, type SideBySideResult } from "./side-by-side";
 import { load } from "./stats";
 
 export interface PackResult {
@@ -23,6 +24,7 @@ export interface BenchResult {
     inProcess: InProcessResult[];
     cleanGuard: PackResult;
     awsguard: PackResult;
+    sideBySide: SideBySideResult;
     ec2: Ec2Result;
     targets: TargetResult[];
 }
@@ -51,6 +53,42 @@ function verdict(value: number, bound: number, kind: "atMost" | "atLeast"): stri
  */
 export function costRatios(result: Pick<BenchResult, "cleanGuard" | "awsguard">): number[] {
     return result.cleanGuard.previews.map((p, i) => p.cpuMsPerResource / result.awsguard.previews[i].cpuMsPerResource);
+}
+
+/** clean-guard's Analyze throughput and AnalyzeStack time as ratios to the floor's and awsguard's, from one run. */
+export function sideBySideRatios(r: SideBySideResult): {
+    analyzeVsFloor: number;
+    analyzeVsAwsguard: number;
+    analyzeStackVsFloor: number;
+} {
+    const [cg, floor, ag] = ["clean-guard", "floor", "awsguard"].map((p) => rowOf(r, p));
+    return {
+        analyzeVsFloor: cg.analyzePerSecond / floor.analyzePerSecond,
+        analyzeVsAwsguard: cg.analyzePerSecond / ag.analyzePerSecond,
+        analyzeStackVsFloor: cg.analyzeStackMs / floor.analyzeStackMs,
+    };
+}
+
+export function sideBySideTargets(r: SideBySideResult): TargetResult[] {
+    const ratios = sideBySideRatios(r);
+    const on = `${fmt(r.resources)} resources, load ${r.load.before}/${r.load.after}`;
+    return [
+        {
+            target: "Analyze/s >= awsguard's (same mix, same run)",
+            measured: `${ratios.analyzeVsAwsguard.toFixed(2)}x awsguard (${on})`,
+            verdict: verdict(ratios.analyzeVsAwsguard, 1, "atLeast"),
+        },
+        {
+            target: "Analyze/s >= 0.9x the no-op floor",
+            measured: `${ratios.analyzeVsFloor.toFixed(2)}x floor (${on})`,
+            verdict: verdict(ratios.analyzeVsFloor, 0.9, "atLeast"),
+        },
+        {
+            target: "AnalyzeStack <= 1.5x the no-op floor's time",
+            measured: `${ratios.analyzeStackVsFloor.toFixed(2)}x floor (${on})`,
+            verdict: verdict(ratios.analyzeStackVsFloor, 1.5, "atMost"),
+        },
+    ];
 }
 
 export function judgeTargets(r: Omit<BenchResult, "targets">): TargetResult[] {
@@ -84,6 +122,7 @@ export function judgeTargets(r: Omit<BenchResult, "targets">): TargetResult[] {
                   verdict: verdict(tenK.analyzeStackMs, 2000, "atMost"),
               }
             : notMeasured("AnalyzeStack on 10,000 < 2 s"),
+        ...sideBySideTargets(r.sideBySide),
     ];
     if (tenK && hundredK) {
         // Linear: 10x the resources costs at most 10x the time (with 20% slack for noise).
@@ -217,12 +256,45 @@ export function printTables(r: BenchResult): void {
     ] as const) {
         ec2.push([name, fmt(run.calls), fmt(run.cacheHits), fmt(run.ms), fmt(run.failures)]);
     }
-    const targets = new Table({ head: ["target", "measured", "verdict"] });
-    for (const t of r.targets) targets.push([t.target, t.measured, t.verdict]);
     process.stdout.write(
         `${r.quick ? "quick run, " : ""}${r.machine.cpus} cores, Node ${r.machine.node}, load ${r.machine.loadBefore} before / ${r.machine.loadAfter} after\n`,
     );
-    for (const table of [inProcess, grpc, packs, ec2, targets]) process.stdout.write(`${table.toString()}\n`);
+    for (const table of [inProcess, grpc, sideBySideTable(r.sideBySide), packs, ec2])
+        process.stdout.write(`${table.toString()}\n`);
+    printTargets(r.targets);
+}
+
+export function sideBySideTable(r: SideBySideResult): Table.Table {
+    const table = new Table({
+        head: [
+            `side by side: ${fmt(r.resources)} resources, median of ${r.rounds} alternating rounds, load ${r.load.before} / ${r.load.after}`,
+            "Analyze/s (8 in flight)",
+            "of floor",
+            "AnalyzeStack ms",
+            "of floor",
+            "pack CPU ms/resource",
+            "peak RSS MiB",
+        ],
+    });
+    const floor = rowOf(r, "floor");
+    for (const row of r.rows) {
+        table.push([
+            row.pack,
+            fmt(row.analyzePerSecond),
+            `${(row.analyzePerSecond / floor.analyzePerSecond).toFixed(2)}x`,
+            fmt(row.analyzeStackMs),
+            `${(row.analyzeStackMs / floor.analyzeStackMs).toFixed(2)}x`,
+            fmt(row.cpuMsPerResource, 3),
+            fmt(row.peakMemoryMiB),
+        ]);
+    }
+    return table;
+}
+
+export function printTargets(targets: readonly TargetResult[]): void {
+    const table = new Table({ head: ["target", "measured", "verdict"] });
+    for (const t of targets) table.push([t.target, t.measured, t.verdict]);
+    process.stdout.write(`${table.toString()}\n`);
 }
 
 /** `bench/results/<date>.json` and `latest.json`; a --quick run writes `<date>-quick.json` only. */

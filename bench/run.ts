@@ -1,6 +1,8 @@
 // `npm run bench [-- --quick]`: clean-guard's cost on every path a preview takes, side by side with
-// @pulumi/awsguard on the AWS part of the same stacks. Progress on stderr, tables on stdout, results as
-// JSON under bench/results/.
+// @pulumi/awsguard on the AWS part of the same stacks, and with a no-op pack (the protocol floor) on the
+// same mix. Progress on stderr, tables on stdout, results as JSON under bench/results/.
+// `-- --side-by-side` runs the floor / awsguard / clean-guard comparison alone; `-- --profile` runs
+// clean-guard under `node --cpu-prof` through the same Analyze load and prints its top frames.
 
 import * as path from "node:path";
 import { EngineEmulator } from "../test/emulator/engine";
@@ -8,8 +10,20 @@ import { measureEc2 } from "./ec2";
 import { generateStack } from "./generate";
 import { measurePreview, measureStartup, packPid, peakMemoryMiB } from "./grpc";
 import { measureInProcess } from "./in-process";
-import { awsguardPack, cleanGuardPack, REPO, type PackUnderTest } from "./packs";
-import { judgeTargets, machine, printTables, writeResults, type BenchResult, type PackResult } from "./report";
+import { awsguardPack, cleanGuardPack, floorPack, REPO, type PackUnderTest } from "./packs";
+import { printProfile, profilePack } from "./profile";
+import {
+    judgeTargets,
+    machine,
+    printTables,
+    printTargets,
+    sideBySideTable,
+    sideBySideTargets,
+    writeResults,
+    type BenchResult,
+    type PackResult,
+} from "./report";
+import { measureSideBySide, type SideBySideResult } from "./side-by-side";
 import { load, progress } from "./stats";
 
 interface Plan {
@@ -18,6 +32,8 @@ interface Plan {
     /** In-process repetitions per size (the median is kept). */
     repetitions: (size: number) => number;
     startups: number;
+    /** The floor / awsguard / clean-guard comparison: one stack of the realistic mix, alternating rounds. */
+    sideBySide: { resources: number; rounds: number };
     ec2: { instances: number; distinctAmis: number };
 }
 
@@ -28,6 +44,7 @@ function planFor(argv: readonly string[]): Plan {
         sizes: quick ? [1_000] : [1_000, 10_000, 100_000],
         repetitions: (size) => (quick ? 1 : size >= 100_000 ? 1 : 3),
         startups: quick ? 1 : 3,
+        sideBySide: { resources: 3_000, rounds: 3 },
         ec2: { instances: 1_000, distinctAmis: 250 },
     };
 }
@@ -54,8 +71,38 @@ async function measurePack(
     }
 }
 
+async function sideBySide(plan: Plan): Promise<SideBySideResult> {
+    const packs = [floorPack(), awsguardPack(), cleanGuardPack()];
+    try {
+        return await measureSideBySide(
+            packs,
+            generateStack(plan.sideBySide.resources).resources,
+            plan.sideBySide.rounds,
+        );
+    } finally {
+        for (const p of packs) p.dispose();
+    }
+}
+
+/** The modes that run one part of the bench alone, to iterate on it; false when the full bench should run. */
+async function singleMode(argv: readonly string[], plan: Plan): Promise<boolean> {
+    if (argv.includes("--profile")) {
+        printProfile(await profilePack(cleanGuardPack(), generateStack(plan.sideBySide.resources).resources, 3));
+        return true;
+    }
+    if (argv.includes("--side-by-side")) {
+        const result = await sideBySide(plan);
+        process.stdout.write(`${sideBySideTable(result).toString()}\n`);
+        printTargets(sideBySideTargets(result));
+        return true;
+    }
+    return false;
+}
+
 async function main(): Promise<void> {
-    const plan = planFor(process.argv.slice(2));
+    const argv = process.argv.slice(2);
+    const plan = planFor(argv);
+    if (await singleMode(argv, plan)) return;
     const loadBefore = load();
     const stacks = plan.sizes.map((size) => {
         progress(`generating ${size} resources`);
@@ -74,6 +121,7 @@ async function main(): Promise<void> {
     } finally {
         peer.dispose();
     }
+    const sideBySideResult = await sideBySide(plan);
     progress(`EC2 lookups: ${plan.ec2.instances} instances against moto_server`);
     const ec2 = await measureEc2(plan.ec2.instances, plan.ec2.distinctAmis);
     const partial = {
@@ -83,6 +131,7 @@ async function main(): Promise<void> {
         inProcess,
         cleanGuard,
         awsguard,
+        sideBySide: sideBySideResult,
         ec2,
     };
     const result: BenchResult = { ...partial, targets: judgeTargets(partial) };
