@@ -272,6 +272,7 @@ export function sideBySideTable(r: SideBySideResult): Table.Table {
             "of floor",
             "AnalyzeStack ms",
             "of floor",
+            "AnalyzeStack pack CPU ms",
             "pack CPU ms/resource",
             "peak RSS MiB",
         ],
@@ -284,6 +285,7 @@ export function sideBySideTable(r: SideBySideResult): Table.Table {
             `${(row.analyzePerSecond / floor.analyzePerSecond).toFixed(2)}x`,
             fmt(row.analyzeStackMs),
             `${(row.analyzeStackMs / floor.analyzeStackMs).toFixed(2)}x`,
+            fmt(row.analyzeStackCpuMs),
             fmt(row.cpuMsPerResource, 3),
             fmt(row.peakMemoryMiB),
         ]);

@@ -12,6 +12,8 @@ export interface SideBySideRow {
     /** Median over the rounds, 8 requests in flight (Remediate and Analyze per resource, as the engine sends). */
     analyzePerSecond: number;
     analyzeStackMs: number;
+    /** CPU time of the pack process serving AnalyzeStack. */
+    analyzeStackCpuMs: number;
     /** CPU time of the pack process per resource through Remediate and Analyze: its cost whatever else runs. */
     cpuMsPerResource: number;
     /** VmHWM of the pack process after every round. */
@@ -50,6 +52,7 @@ export async function measureSideBySide(
             pack: p.name,
             analyzePerSecond: median(runs[i].map((r) => r.analyzePerSecond)),
             analyzeStackMs: median(runs[i].map((r) => r.analyzeStackMs)),
+            analyzeStackCpuMs: median(runs[i].map((r) => r.analyzeStackCpuMs)),
             cpuMsPerResource: median(runs[i].map((r) => r.cpuMsPerResource)),
             peakMemoryMiB: peakMemoryMiB(pids[i]),
             runs: runs[i],
