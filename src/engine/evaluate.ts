@@ -10,14 +10,15 @@ import type { NormalisedResource, StackContext } from "../model/resource";
 import { locate } from "../locate/index";
 import { locateStack } from "../locate/stack";
 import type { JudgeContext, PolicyDefinition } from "../policies/define";
-import type { Profile } from "../profile/types";
+import type { CompiledProfile } from "../profile/compile";
 import { enrichPlacement } from "./enrich";
 import { applyExemptions, type ExemptionReport } from "./exemptions";
 import { quotable } from "./quoted-values";
 
 export interface EvaluationOptions {
     policies: readonly PolicyDefinition[];
-    profile: Profile;
+    /** Compiled once by the caller (the pack's configuration, a CLI run): judging consults it for every resource. */
+    profile: CompiledProfile;
     catalog: Catalog;
     lookups?: Ec2Lookups;
     now?: Date;

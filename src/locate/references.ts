@@ -1,6 +1,5 @@
 // Recording a reference from one resource to another (a resource group, a replication partner, a
-// source database) for the stack pass to resolve. Shared by the locators: location-rules.ts keeps a
-// private copy of this function that can fold into this one.
+// source database) for the stack pass to resolve: every locator records its references through here.
 
 import type { LocationRole, Placement, Reference } from "../model/placement";
 import type { Read } from "./read";

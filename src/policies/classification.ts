@@ -8,8 +8,8 @@ import type { Catalog } from "../catalog/types";
 import type { Verdict } from "../model/finding";
 import type { Location, Placement } from "../model/placement";
 import type { StackContext } from "../model/resource";
-import { compileGlobs } from "../profile/globs";
-import { countriesOf, describeJurisdiction } from "../profile/jurisdiction";
+import { describeJurisdiction } from "../profile/jurisdiction";
+import type { CompiledProfile } from "../profile/compile";
 import type { Profile } from "../profile/types";
 import type { JudgeContext } from "./define";
 
@@ -68,9 +68,9 @@ function ownValues(p: Placement, profile: Profile): Written[] {
         .map((key) => ({ value: p.tags[key], from: `tag '${key}'` }));
 }
 
-function resolve(written: Written, { profile, catalog }: JudgeContext): Jurisdiction | undefined {
+function resolve(written: Written, { profile }: JudgeContext): Jurisdiction | undefined {
     const name = written.value.trim().toLowerCase();
-    const countries = name === "" ? undefined : countriesOf(name, profile, catalog);
+    const countries = name === "" ? undefined : profile.rules.countriesOf(name);
     return countries && { name, countries, from: written.from };
 }
 
@@ -167,9 +167,7 @@ function stackClassification(ctx: JudgeContext): Classification {
     return value;
 }
 
-const stackDefaultMatchers = new WeakMap<Profile, Array<(project: string, stack: string) => boolean>>();
-
-function stackValues(stack: StackContext, profile: Profile): Written[] {
+function stackValues(stack: StackContext, profile: CompiledProfile): Written[] {
     const key = profile.classification.stackTag;
     const out: Written[] = [];
     const tag = stack.tags.get(key);
@@ -178,16 +176,7 @@ function stackValues(stack: StackContext, profile: Profile): Written[] {
         const value = stack.config?.get(configKey);
         if (value !== undefined) out.push({ value, from: `stack config '${configKey}'` });
     }
-    let matchers = stackDefaultMatchers.get(profile);
-    if (!matchers) {
-        matchers = profile.classification.stackDefaults.map((d) => {
-            const project = compileGlobs(d.project === undefined ? undefined : [d.project]);
-            const name = compileGlobs(d.stack === undefined ? undefined : [d.stack]);
-            return (p: string, s: string) => project(p) && name(s);
-        });
-        stackDefaultMatchers.set(profile, matchers);
-    }
-    matchers.forEach((matches, i) => {
+    profile.rules.stackDefaults.forEach((matches, i) => {
         if (matches(stack.project ?? "", stack.stack ?? "")) {
             out.push({
                 value: profile.classification.stackDefaults[i].residency,

@@ -1,7 +1,6 @@
 import type { Verdict } from "../model/finding";
 import type { Placement } from "../model/placement";
-import { compileGlobs, type Matcher } from "../profile/globs";
-import type { Profile } from "../profile/types";
+import type { CompiledProfile } from "../profile/compile";
 import { classificationOf, residencyRules, stackJurisdictions } from "./classification";
 import { definePolicy, type JudgeContext, type TagRemediation } from "./define";
 import { describeLocation } from "./describe";
@@ -91,15 +90,10 @@ function stampStackClassification(p: Placement, ctx: JudgeContext): TagRemediati
     return { input, key, value: [...names][0] };
 }
 
-const requiredMatchers = new WeakMap<Profile, Matcher>();
-
 /** Resources of the profile's `classification.requiredFor` types must say what data they hold. */
-function unclassified(p: Placement, profile: Profile): Verdict[] {
+function unclassified(p: Placement, profile: CompiledProfile): Verdict[] {
     const required = profile.classification.requiredFor;
-    if (required.length === 0) return [];
-    let matches = requiredMatchers.get(profile);
-    if (!matches) requiredMatchers.set(profile, (matches = compileGlobs(required)));
-    if (!matches(p.resource.type)) return [];
+    if (!profile.rules.requiresClassification?.(p.resource.type)) return [];
     const keys = profile.classification.keys;
     return [
         {

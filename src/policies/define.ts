@@ -6,13 +6,14 @@ import type { Catalog } from "../catalog/types";
 import type { Verdict } from "../model/finding";
 import type { Placement } from "../model/placement";
 import type { StackContext } from "../model/resource";
-import type { EnforcementLevel, Profile } from "../profile/types";
+import type { CompiledProfile } from "../profile/compile";
+import type { EnforcementLevel } from "../profile/types";
 
 /** The Clean Network line a policy serves, or plain data residency. */
 export type Pillar = "clean-cloud" | "clean-path" | "clean-carrier" | "clean-store" | "data-residency";
 
 export interface JudgeContext {
-    profile: Profile;
+    profile: CompiledProfile;
     catalog: Catalog;
     stack: StackContext;
     /** Every placement of the stack, by URN: present in the stack pass only. */

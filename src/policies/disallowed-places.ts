@@ -4,40 +4,15 @@
 
 import type { Catalog } from "../catalog/types";
 import type { Location } from "../model/placement";
+import { regionKey, type CompiledProfile } from "../profile/compile";
 import type { Profile } from "../profile/types";
-
-interface DisallowedSets {
-    countries: ReadonlySet<string>;
-    /** `aws/cn-north-1`, or `*\/cn-north-1` for any cloud. */
-    regions: ReadonlySet<string>;
-    partitions: ReadonlySet<string>;
-}
-
-const compiled = new WeakMap<Profile, DisallowedSets>();
-
-/** Lower case without spaces or underscores: Azure's `China North` and `chinanorth` are one region. */
-const regionKey = (cloud: string, region: string): string => `${cloud}/${region.toLowerCase().replace(/[\s_]+/g, "")}`;
-
-function setsOf(profile: Profile): DisallowedSets {
-    let sets = compiled.get(profile);
-    if (!sets) {
-        const { countries, regions, partitions } = profile.disallowed;
-        sets = {
-            countries: new Set(countries.map((c) => c.toUpperCase())),
-            regions: new Set(regions.map((r) => regionKey(r.cloud, r.region))),
-            partitions: new Set(partitions),
-        };
-        compiled.set(profile, sets);
-    }
-    return sets;
-}
 
 /**
  * Why the location is in a disallowed place (`partition aws-cn`, `China (CN)`), or undefined when it is not.
  * A location the catalog does not know is not judged here: its undetermined entry says so.
  */
-export function disallowedPlace(l: Location, profile: Profile, catalog: Catalog): string | undefined {
-    const sets = setsOf(profile);
+export function disallowedPlace(l: Location, profile: CompiledProfile, catalog: Catalog): string | undefined {
+    const sets = profile.rules.disallowed;
     const partition = l.place?.partition ?? l.partition;
     if (partition && sets.partitions.has(partition)) return `partition ${partition}`;
     if (

@@ -5,6 +5,7 @@
 import type { Catalog } from "../catalog/types";
 import type { ProfileOrigin } from "./errors";
 import type { ProfileFile } from "./file";
+import { compileProfile, type CompiledProfile } from "./compile";
 import { canonicalRegion } from "./regions";
 import type { Profile, RegionRef } from "./types";
 
@@ -19,14 +20,14 @@ export function buildProfile(
     catalog: Catalog,
     rules: Profile | undefined,
     settings: Profile | undefined,
-): Profile {
+): CompiledProfile {
     const setting = <T>(value: T | undefined, fallback: T | undefined, key: string): T => {
         if (value !== undefined) return value;
         if (fallback !== undefined) return fallback;
         throw new Error(`the built-in default profile does not set ${key}`);
     };
     const { disallow = {}, classification = {}, lookups = {}, tagExemptions = {} } = file;
-    return {
+    const profile: Profile = {
         source: origin.name,
         disallowed: {
             vendors: union(rules?.disallowed.vendors, disallow.vendors),
@@ -77,6 +78,7 @@ export function buildProfile(
             }),
         ],
     };
+    return compileProfile(profile, catalog);
 }
 
 function union(base: readonly string[] | undefined, added: readonly string[] | undefined): string[] {

@@ -1,7 +1,6 @@
 // Which exemption, if any, lifts a policy for a resource; and which exemptions a run never used.
 
-import { endOfDay } from "./dates";
-import { compileGlobs, type Matcher } from "./globs";
+import type { CompiledProfile } from "./compile";
 import type { Exemption, Profile } from "./types";
 
 export interface ExemptionSubject {
@@ -21,44 +20,18 @@ export interface ExemptionMatch {
     via: "profile" | "tag";
 }
 
-interface Compiled {
-    exemption: Exemption;
-    policies: ReadonlySet<string>;
-    urn: Matcher;
-    type: Matcher;
-    stack: Matcher;
-    project: Matcher;
-    endsAt: number;
-}
-
-// Compiled once per profile: matching runs for every finding of every resource.
-const compiledByProfile = new WeakMap<Profile, Compiled[]>();
-
-function compiled(profile: Profile): Compiled[] {
-    let list = compiledByProfile.get(profile);
-    if (list === undefined) {
-        list = profile.exemptions.map((exemption) => ({
-            exemption,
-            policies: new Set(exemption.policies),
-            urn: compileGlobs(exemption.urns),
-            type: compileGlobs(exemption.types),
-            stack: compileGlobs(exemption.stacks),
-            project: compileGlobs(exemption.projects),
-            endsAt: endOfDay(exemption.expires),
-        }));
-        compiledByProfile.set(profile, list);
-    }
-    return list;
-}
-
 /**
  * A live profile exemption wins over an expired one; an expired one is still returned so the
  * finding can say why it was not exempted. A resource's own tag counts only for policies the
  * organisation listed in tagExemptions: a resource cannot otherwise exempt itself.
  */
-export function matchExemption(profile: Profile, subject: ExemptionSubject, now: Date): ExemptionMatch | undefined {
+export function matchExemption(
+    profile: CompiledProfile,
+    subject: ExemptionSubject,
+    now: Date,
+): ExemptionMatch | undefined {
     let expired: ExemptionMatch | undefined;
-    for (const c of compiled(profile)) {
+    for (const c of profile.rules.exemptions) {
         if (!(c.policies.has(subject.policy) || c.policies.has("*"))) continue;
         if (!(c.urn(subject.urn) && c.type(subject.type) && c.stack(subject.stack) && c.project(subject.project))) {
             continue;

@@ -8,8 +8,8 @@ import { buildProfile } from "./build";
 import { ProfileError, type ProfileOrigin } from "./errors";
 import { checkProfileFile } from "./file";
 import { checkSemantics } from "./semantics";
-import type { Profile } from "./types";
-import { parseYaml } from "./yaml-lines";
+import type { CompiledProfile } from "./compile";
+import { parseProfileYaml } from "./read-yaml";
 
 export { ProfileError } from "./errors";
 
@@ -27,13 +27,13 @@ export interface ProfileSource {
 export const DEFAULT_PROFILE_PATH = path.join(__dirname, "default.yaml");
 const DEFAULT_PROFILE_NAME = "the built-in default profile";
 
-const defaults = new WeakMap<Catalog, Profile>();
+const defaults = new WeakMap<Catalog, CompiledProfile>();
 
 /** The built-in default profile (src/profile/default.yaml), loaded once per catalog. */
-export function defaultProfile(catalog: Catalog): Profile {
+export function defaultProfile(catalog: Catalog): CompiledProfile {
     let profile = defaults.get(catalog);
     if (profile === undefined) {
-        const { value, origin } = parseYaml(fs.readFileSync(DEFAULT_PROFILE_PATH, "utf8"), DEFAULT_PROFILE_NAME);
+        const { value, origin } = parseProfileYaml(fs.readFileSync(DEFAULT_PROFILE_PATH, "utf8"), DEFAULT_PROFILE_NAME);
         const file = checkProfileFile(value, origin);
         checkSemantics(file, { catalog, knownPolicies: [], origin, inheritedGroups: [] });
         profile = buildProfile(file, origin, catalog, undefined, undefined);
@@ -42,7 +42,11 @@ export function defaultProfile(catalog: Catalog): Profile {
     return profile;
 }
 
-export function loadProfile(source: ProfileSource, catalog: Catalog, knownPolicies: readonly string[]): Profile {
+export function loadProfile(
+    source: ProfileSource,
+    catalog: Catalog,
+    knownPolicies: readonly string[],
+): CompiledProfile {
     const { value, origin } = read(source);
     const file = checkProfileFile(value, origin);
     const base = defaultProfile(catalog);
@@ -70,9 +74,9 @@ function read(source: ProfileSource): { value: unknown; origin: ProfileOrigin } 
                 `cannot read the profile: ${reason} (expected a readable YAML file)`,
             );
         }
-        return parseYaml(text, source.path);
+        return parseProfileYaml(text, source.path);
     }
-    if (source.yamlText !== undefined) return parseYaml(source.yamlText, source.name ?? "profile text");
+    if (source.yamlText !== undefined) return parseProfileYaml(source.yamlText, source.name ?? "profile text");
     const name = source.name ?? "inline profile";
     return { value: source.inline, origin: { name, lineOf: () => undefined } };
 }

@@ -7,7 +7,7 @@ import type { PolicyConfigSchema } from "@pulumi/policy";
 import type { Catalog } from "../catalog/types";
 import { describeValue, ProfileError } from "./errors";
 import { defaultProfile, loadProfile } from "./load";
-import type { Profile } from "./types";
+import type { CompiledProfile } from "./compile";
 
 /** Added to every clean-guard policy's config schema. Inline settings are checked by our own schema. */
 export const profileConfigSchema: PolicyConfigSchema["properties"] = {
@@ -27,14 +27,14 @@ const SETTINGS_NAME = "policy config 'settings'";
 const CACHE_LIMIT = 32;
 
 // Per catalog: source key -> the profile, or the error it failed with (a broken profile stays broken).
-const caches = new WeakMap<Catalog, Map<string, Profile | ProfileError>>();
+const caches = new WeakMap<Catalog, Map<string, CompiledProfile | ProfileError>>();
 
 export function resolveProfile(
     policyConfig: Record<string, unknown> | undefined,
     env: NodeJS.ProcessEnv,
     catalog: Catalog,
     knownPolicies: readonly string[],
-): Profile {
+): CompiledProfile {
     const configured = policyConfig?.profile;
     const settings = policyConfig?.settings;
     if (configured !== undefined && settings !== undefined) {
@@ -78,7 +78,7 @@ function statTime(file: string): number | undefined {
     }
 }
 
-function cached(catalog: Catalog, key: string, load: () => Profile): Profile {
+function cached(catalog: Catalog, key: string, load: () => CompiledProfile): CompiledProfile {
     let cache = caches.get(catalog);
     if (cache === undefined) {
         cache = new Map();
@@ -100,6 +100,10 @@ function cached(catalog: Catalog, key: string, load: () => Profile): Profile {
 }
 
 /** The profile known when the pack starts, before any policy config arrives: CLEAN_GUARD_PROFILE or the default. */
-export function startupProfile(env: NodeJS.ProcessEnv, catalog: Catalog, knownPolicies: readonly string[]): Profile {
+export function startupProfile(
+    env: NodeJS.ProcessEnv,
+    catalog: Catalog,
+    knownPolicies: readonly string[],
+): CompiledProfile {
     return resolveProfile(undefined, env, catalog, knownPolicies);
 }

@@ -6,7 +6,7 @@ import { maskPlacement } from "./mask";
 /** `aws:s3/bucket:Bucket 'logs' -> eu-west-1 (IE) primary; replica us-east-1 (US) via replicationConfiguration...; hosts: ...` */
 export function describePlacement(placement: Placement): string {
     const p = maskPlacement(placement);
-    const parts = [p.locations.length > 0 ? p.locations.map(describeLocation).join("; ") : "no known location"];
+    const parts = [p.locations.length > 0 ? p.locations.map(locationInOneLine).join("; ") : "no known location"];
     if (p.hosts.length > 0) parts.push(`hosts: ${p.hosts.map((h) => withVendor(h.host, h.vendor)).join(", ")}`);
     if (p.images.length > 0) parts.push(`images: ${p.images.map((i) => withVendor(i.ref, i.vendor)).join(", ")}`);
     if (p.peers.length > 0) {
@@ -19,7 +19,7 @@ export function describePlacement(placement: Placement): string {
     return `${p.resource.type} '${p.resource.name}'${owner} -> ${parts.join("; ")}`;
 }
 
-export function describeLocation(l: Location): string {
+function locationInOneLine(l: Location): string {
     const countries = l.countries.length > 0 ? l.countries.join(", ") : "country unknown";
     const where = `${l.name} (${countries})`;
     return l.role === "primary" ? `${where} primary` : `${l.role} ${where} via ${l.path}`;

@@ -10,13 +10,13 @@ import type { Finding } from "../../src/model/finding";
 import type { NormalisedResource, StackContext } from "../../src/model/resource";
 import { allPolicies } from "../../src/policies";
 import { defaultProfile, loadProfile } from "../../src/profile/load";
-import type { Profile } from "../../src/profile/types";
+import type { CompiledProfile } from "../../src/profile/compile";
 
 export const catalog = defaultCatalog();
 export const profile = defaultProfile(catalog);
 
 export interface JudgeOptions {
-    profile?: Profile;
+    profile?: CompiledProfile;
     /** Stack tags, e.g. `{ "data-residency": "eu" }`. */
     stackTags?: Record<string, string>;
     /** Stack config, fully qualified keys. */
@@ -75,7 +75,7 @@ export const findingsOf = (findings: Finding[], policy: string): Array<[Outcome,
     findings.filter((f) => f.policy === policy).map((f) => [outcomeOf(f), f.message]);
 
 /** A profile as an organisation writes it (`extends: default` unless it says otherwise). */
-export function orgProfile(yamlText: string): Profile {
+export function orgProfile(yamlText: string): CompiledProfile {
     return loadProfile(
         { yamlText: `version: 1\n${yamlText}`, name: "org.yaml" },
         catalog,

@@ -10,7 +10,7 @@ export interface ParsedYaml {
     origin: ProfileOrigin;
 }
 
-export function parseYaml(text: string, name: string): ParsedYaml {
+export function parseProfileYaml(text: string, name: string): ParsedYaml {
     try {
         const parsed = parseWithLines(text, name);
         return { value: parsed.data, origin: { name, lineOf: (path) => parsed.lineOf(path) } };
