@@ -26,11 +26,12 @@ const NO_AWS: NodeJS.ProcessEnv = { AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_
 
 const everything = (resources: readonly EmulatedResource[]): EmulatedResource[] => [...resources];
 
-export function cleanGuardPack(): PackUnderTest {
+/** This repository's pack; or, with `packDir`, another built checkout of it (a baseline to compare against). */
+export function cleanGuardPack(packDir = REPO): PackUnderTest {
     return {
-        name: "clean-guard",
-        packDir: REPO,
-        start: { packDir: REPO, stackConfig: { ...STACK_CONFIG }, env: NO_AWS },
+        name: packDir === REPO ? "clean-guard" : `clean-guard at ${path.basename(packDir)}`,
+        packDir,
+        start: { packDir, stackConfig: { ...STACK_CONFIG }, env: NO_AWS },
         scope: everything,
         dispose: () => undefined,
     };

@@ -267,7 +267,7 @@ export function printTables(r: BenchResult): void {
 export function sideBySideTable(r: SideBySideResult): Table.Table {
     const table = new Table({
         head: [
-            `side by side: ${fmt(r.resources)} resources, median of ${r.rounds} alternating rounds, load ${r.load.before} / ${r.load.after}`,
+            `side by side: ${fmt(r.resources)} resources x ${r.rounds} rounds, packs taking turns, load ${r.load.before} / ${r.load.after}`,
             "Analyze/s (8 in flight)",
             "of floor",
             "AnalyzeStack ms",

@@ -1,7 +1,8 @@
 // `npm run bench [-- --quick]`: clean-guard's cost on every path a preview takes, side by side with
 // @pulumi/awsguard on the AWS part of the same stacks, and with a no-op pack (the protocol floor) on the
 // same mix. Progress on stderr, tables on stdout, results as JSON under bench/results/.
-// `-- --side-by-side` runs the floor / awsguard / clean-guard comparison alone; `-- --profile` runs
+// `-- --side-by-side` runs the floor / awsguard / clean-guard comparison alone (`--baseline <dir>` adds a
+// built checkout of an earlier commit to it); `-- --profile` runs
 // clean-guard under `node --cpu-prof` through the same Analyze load and prints its top frames.
 
 import * as path from "node:path";
@@ -71,8 +72,8 @@ async function measurePack(
     }
 }
 
-async function sideBySide(plan: Plan): Promise<SideBySideResult> {
-    const packs = [floorPack(), awsguardPack(), cleanGuardPack()];
+async function sideBySide(plan: Plan, argv: readonly string[]): Promise<SideBySideResult> {
+    const packs = [floorPack(), awsguardPack(), cleanGuardPack(), ...baselines(argv).map((dir) => cleanGuardPack(dir))];
     try {
         return await measureSideBySide(
             packs,
@@ -84,6 +85,11 @@ async function sideBySide(plan: Plan): Promise<SideBySideResult> {
     }
 }
 
+/** `--baseline <dir>`: a built checkout of clean-guard (an earlier commit) measured in the same run. */
+function baselines(argv: readonly string[]): string[] {
+    return argv.flatMap((arg, i) => (arg === "--baseline" && argv[i + 1] ? [path.resolve(argv[i + 1])] : []));
+}
+
 /** The modes that run one part of the bench alone, to iterate on it; false when the full bench should run. */
 async function singleMode(argv: readonly string[], plan: Plan): Promise<boolean> {
     if (argv.includes("--profile")) {
@@ -91,7 +97,7 @@ async function singleMode(argv: readonly string[], plan: Plan): Promise<boolean>
         return true;
     }
     if (argv.includes("--side-by-side")) {
-        const result = await sideBySide(plan);
+        const result = await sideBySide(plan, argv);
         process.stdout.write(`${sideBySideTable(result).toString()}\n`);
         printTargets(sideBySideTargets(result));
         return true;
@@ -121,7 +127,7 @@ async function main(): Promise<void> {
     } finally {
         peer.dispose();
     }
-    const sideBySideResult = await sideBySide(plan);
+    const sideBySideResult = await sideBySide(plan, argv);
     progress(`EC2 lookups: ${plan.ec2.instances} instances against moto_server`);
     const ec2 = await measureEc2(plan.ec2.instances, plan.ec2.distinctAmis);
     const partial = {

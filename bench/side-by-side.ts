@@ -1,24 +1,25 @@
 // The no-op floor, awsguard and clean-guard over the same stack in one run, taking turns, so that each
 // figure is a ratio to the others measured under the same load: on a shared machine absolute rates measure
-// the neighbours, ratios from interleaved runs do not.
+// the neighbours, ratios from interleaved runs do not. The turns are short (a slice of the stack's Analyze
+// calls, or one AnalyzeStack) so that a burst of load from elsewhere falls on every pack alike.
 
 import { EngineEmulator, type EmulatedResource } from "../test/emulator/engine";
-import { measurePreview, packPid, peakMemoryMiB, type PreviewResult } from "./grpc";
+import { analyzeInFlight, packPid, peakMemoryMiB } from "./grpc";
 import type { PackUnderTest } from "./packs";
-import { load, median, progress } from "./stats";
+import { cpuMsOf, load, median, nowMs, progress } from "./stats";
 
 export interface SideBySideRow {
     pack: string;
-    /** Median over the rounds, 8 requests in flight (Remediate and Analyze per resource, as the engine sends). */
+    /** Over every round, 8 requests in flight (Remediate and Analyze per resource, as the engine sends). */
     analyzePerSecond: number;
+    /** Median over the rounds. */
     analyzeStackMs: number;
-    /** CPU time of the pack process serving AnalyzeStack. */
+    /** CPU time of the pack process serving AnalyzeStack, median over the rounds. */
     analyzeStackCpuMs: number;
     /** CPU time of the pack process per resource through Remediate and Analyze: its cost whatever else runs. */
     cpuMsPerResource: number;
     /** VmHWM of the pack process after every round. */
     peakMemoryMiB: number;
-    runs: PreviewResult[];
 }
 
 export interface SideBySideResult {
@@ -28,6 +29,9 @@ export interface SideBySideResult {
     load: { before: number; after: number };
     rows: SideBySideRow[];
 }
+
+/** Resources per turn of Analyze calls: a second or so, short enough to share the load's ups and downs. */
+const SLICE = 250;
 
 /** Every pack gets every resource: the same mix for all, whatever each pack judges of it. */
 export async function measureSideBySide(
@@ -39,23 +43,39 @@ export async function measureSideBySide(
     const engines = await Promise.all(packs.map((p) => EngineEmulator.start(p.start)));
     try {
         const pids = packs.map((p) => packPid(p.packDir));
-        const runs: PreviewResult[][] = packs.map(() => []);
+        const analyze = packs.map(() => ({ ms: 0, cpuMs: 0, resources: 0 }));
+        const stackRuns = packs.map(() => [] as { ms: number; cpuMs: number }[]);
+        // Each turn starts with the next pack, so that no pack always follows the same neighbour.
+        let turn = 0;
+        const inTurn = async (work: (i: number) => Promise<void>): Promise<void> => {
+            for (let k = 0; k < packs.length; k++) await work((turn + k) % packs.length);
+            turn++;
+        };
         for (let round = 0; round < rounds; round++) {
-            // Each round starts with a different pack, so that no pack always follows the same neighbour.
-            for (let k = 0; k < packs.length; k++) {
-                const i = (round + k) % packs.length;
-                progress(`side by side, round ${round + 1}/${rounds}: ${packs[i].name}, ${stack.length} resources`);
-                runs[i].push(await measurePreview(engines[i], pids[i], stack));
+            progress(`side by side, round ${round + 1}/${rounds}: ${stack.length} resources through each pack`);
+            for (let from = 0; from < stack.length; from += SLICE) {
+                const slice = stack.slice(from, from + SLICE);
+                await inTurn(async (i) => {
+                    const [start, cpu] = [nowMs(), cpuMsOf(pids[i])];
+                    await analyzeInFlight(engines[i], slice);
+                    analyze[i].ms += nowMs() - start;
+                    analyze[i].cpuMs += cpuMsOf(pids[i]) - cpu;
+                    analyze[i].resources += slice.length;
+                });
             }
+            await inTurn(async (i) => {
+                const [start, cpu] = [nowMs(), cpuMsOf(pids[i])];
+                await engines[i].analyzeStack([...stack]);
+                stackRuns[i].push({ ms: nowMs() - start, cpuMs: cpuMsOf(pids[i]) - cpu });
+            });
         }
         const rows = packs.map((p, i) => ({
             pack: p.name,
-            analyzePerSecond: median(runs[i].map((r) => r.analyzePerSecond)),
-            analyzeStackMs: median(runs[i].map((r) => r.analyzeStackMs)),
-            analyzeStackCpuMs: median(runs[i].map((r) => r.analyzeStackCpuMs)),
-            cpuMsPerResource: median(runs[i].map((r) => r.cpuMsPerResource)),
+            analyzePerSecond: (analyze[i].resources / analyze[i].ms) * 1000,
+            analyzeStackMs: median(stackRuns[i].map((r) => r.ms)),
+            analyzeStackCpuMs: median(stackRuns[i].map((r) => r.cpuMs)),
+            cpuMsPerResource: analyze[i].cpuMs / analyze[i].resources,
             peakMemoryMiB: peakMemoryMiB(pids[i]),
-            runs: runs[i],
         }));
         return { resources: stack.length, rounds, load: { before, after: load() }, rows };
     } finally {
