@@ -29,7 +29,7 @@ export const dataResidency = definePolicy({
                 judgeLocation(
                     l,
                     (at) => residencyRules(at, applying, ctx),
-                    describeLocation(l, ctx.catalog),
+                    () => describeLocation(l, ctx.catalog),
                     ctx.catalog,
                 ),
             );
