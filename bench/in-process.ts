@@ -3,7 +3,7 @@
 
 import { defaultCatalog } from "../src/catalog/index";
 import { evaluateResource, evaluateStack, type EvaluationOptions } from "../src/engine/evaluate";
-import { scanInputs } from "../src/locate/scan";
+import { scanInputs } from "../src/locate/core/scan";
 import { emptyPlacement } from "../src/model/placement";
 import type { StackContext } from "../src/model/resource";
 import { allPolicies } from "../src/policies/index";

@@ -33,6 +33,13 @@ export function buildCatalog(data: CatalogData): Catalog {
     const countryNames = new Map(Object.entries(data.countries.countries));
     const groups = resolveGroups(data);
     const clouds = new Map<CloudId, CloudIndex>(data.clouds.map((file) => [file.cloud, indexCloud(file, groups)]));
+    // `Amazon Web Services`, `amazon_web_services` and `AmazonWebServices` are one name.
+    const cloudKey = (name: string) => name.toLowerCase().replace(/[^a-z]/g, "");
+    const cloudNames = new Map(
+        data.clouds.flatMap((file) =>
+            [file.cloud, ...(file.aliases ?? [])].map((name) => [cloudKey(name), file.cloud]),
+        ),
+    );
     const cloudsByName = new Map<string, CloudId[]>();
     for (const [cloud, index] of clouds) {
         for (const name of index.byName.keys()) cloudsByName.set(name, [...(cloudsByName.get(name) ?? []), cloud]);
@@ -80,6 +87,8 @@ export function buildCatalog(data: CatalogData): Catalog {
 
     const catalog: Catalog = {
         region: (cloud, name) => clouds.get(cloud)?.byName.get(spelling(name)),
+        clouds: () => [...clouds.keys()],
+        cloudNamed: (name) => cloudNames.get(cloudKey(name)),
         regions: (cloud) =>
             cloud ? [...(clouds.get(cloud)?.places ?? [])] : [...clouds.values()].flatMap((c) => c.places),
         cloudsWithRegion: (name) => [...(cloudsByName.get(spelling(name)) ?? [])],

@@ -46,6 +46,8 @@ export interface CloudFile {
     kind: "cloud";
     cloud: CloudId;
     name: string;
+    /** Other names multi-cloud services give this cloud in their inputs (`amazon`, `google cloud`). */
+    aliases?: string[];
     /** The cloud's APIs accept a region's display name as its location (Azure): index it for lookups. */
     displayNamesAreLocations?: boolean;
     zoneRules?: ZoneRuleEntry[];

@@ -1,13 +1,11 @@
 // A short text report of what the catalog holds and which facts lack a source or rest on weaker material.
 
-import type { Catalog, CatalogFact, CloudId } from "./types";
-
-const clouds: CloudId[] = ["aws", "azure", "gcp", "alicloud", "tencentcloud", "huaweicloud", "baiducloud"];
+import type { Catalog, CatalogFact } from "./types";
 
 export function catalogSummary(c: Catalog): string {
     const facts = c.facts?.() ?? [];
     const lines = ["Regions per cloud:"];
-    for (const cloud of clouds) {
+    for (const cloud of c.clouds()) {
         const places = c.regions(cloud);
         const partitions = new Set(places.map((p) => p.partition));
         const countries = new Set(places.map((p) => p.country));

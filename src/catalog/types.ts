@@ -3,8 +3,12 @@
 
 import type { Place } from "../model/placement";
 
-/** Clouds with a region catalog. Untrusted vendors' clouds use their vendor's cloud id. */
-export type CloudId = "aws" | "azure" | "gcp" | "alicloud" | "tencentcloud" | "huaweicloud" | "baiducloud";
+/**
+ * A cloud with a region catalog (one data file of kind `cloud`): `aws`, `gcp`, `alicloud`... The clouds are
+ * those the catalog's data files declare; each is registered by a family in src/locate/families, and a test
+ * checks the two agree, so no list of clouds is written anywhere else.
+ */
+export type CloudId = string;
 
 export interface MultiRegion {
     cloud: CloudId;
@@ -60,6 +64,10 @@ export interface VendorMatch {
 export interface Catalog {
     /** A region by name on a cloud, any spelling (`West Europe`, `westeurope`, `US-EAST-1`). Undefined if not known. */
     region(cloud: CloudId, name: string): Place | undefined;
+    /** Every cloud the catalog has a data file for, in file order. */
+    clouds(): CloudId[];
+    /** The cloud a service means by a name (`AWS`, `Google Cloud`, `Alibaba`): its id, or one of its aliases. */
+    cloudNamed(name: string): CloudId | undefined;
     /** Every region of a cloud (or of all clouds). */
     regions(cloud?: CloudId): Place[];
     /** The cloud whose catalog knows the region name, when only one does (used by the generic locator). */

@@ -11,7 +11,7 @@ import { locate } from "../locate/index";
 import { locateStack } from "../locate/stack";
 import type { JudgeContext, PolicyDefinition } from "../policies/define";
 import type { CompiledProfile } from "../profile/compile";
-import { enrichPlacement } from "./enrich";
+import { enrichPlacement, type EnrichOptions } from "./enrich";
 import { applyExemptions, type ExemptionReport } from "./exemptions";
 import { quotable } from "./quoted-values";
 
@@ -41,7 +41,7 @@ export async function evaluateResource(
 ): Promise<{ findings: Finding[]; placement: Placement }> {
     const placement = locate(resource, { catalog: options.catalog });
     const ctx = { ...judgeContext(options, stack), lookupsInStackPass: stack.phase === "preview" };
-    if (!ctx.lookupsInStackPass) await enrichPlacement(placement, options.lookups, options.profile.lookups.ec2);
+    if (!ctx.lookupsInStackPass) await enrichPlacement(placement, enrichOptions(options));
     const findings = await judgeAll(placement, ctx, options);
     return { findings: applyExemptions(findings, placement, ctx, options.now).kept, placement };
 }
@@ -62,12 +62,12 @@ export async function evaluateStack(
     const soloCtx = { ...judgeContext(options, stack), lookupsInStackPass: stack.phase === "preview" };
     const judgeOne = async (resource: NormalisedResource): Promise<{ findings: Finding[]; stackOnly: Finding[] }> => {
         const placement = placements.get(resource.urn)!;
-        await enrichPlacement(placement, options.lookups, options.profile.lookups.ec2);
+        await enrichPlacement(placement, enrichOptions(options));
         const findings = await judgeAll(placement, ctx, options);
         if (findings.length === 0) return { findings, stackOnly: [] };
         const alone = locate(resource, { catalog: options.catalog });
         // Enriched as the per-resource pass was (from the same cache), so that its findings compare equal.
-        if (!soloCtx.lookupsInStackPass) await enrichPlacement(alone, options.lookups, options.profile.lookups.ec2);
+        if (!soloCtx.lookupsInStackPass) await enrichPlacement(alone, enrichOptions(options));
         const solo = await judgeAll(alone, soloCtx, options);
         const seen = new Set(solo.map(findingKey));
         return { findings, stackOnly: findings.filter((f) => !seen.has(findingKey(f))) };
@@ -180,4 +180,8 @@ export function toFinding(policy: PolicyDefinition, placement: Placement, verdic
 
 function findingKey(f: Finding): string {
     return `${f.policy}\u0000${f.resource.urn}\u0000${f.message}`;
+}
+
+function enrichOptions(options: EvaluationOptions): EnrichOptions {
+    return { lookups: options.lookups, mode: options.profile.lookups.ec2, catalog: options.catalog };
 }

@@ -1,29 +1,16 @@
-// locate: where does one resource keep, copy and send its data? One locator per provider family adds
-// what it knows to a Placement; hosts, tags and the vendor are found the same way for every family.
+// locate: where does one resource keep, copy and send its data? The locator its family registered for the
+// resource's package (src/locate/families) adds what it knows to a Placement; hosts, tags and the vendor are
+// found the same way for every family, by the shared core (src/locate/core).
 
 import { emptyPlacement, type Placement } from "../model/placement";
 import { isProviderType, packageOf, type NormalisedResource } from "../model/resource";
-import { locateAws } from "./aws";
-import { locateAwsNative } from "./aws-native";
-import { locateAzureClassic } from "./azure-classic";
-import { locateAzureNative } from "./azure-native";
-import type { LocateContext, Locator } from "./context";
-import { locateGcp } from "./gcp";
-import { locateGeneric } from "./generic";
-import { locateKubernetes } from "./kubernetes";
-import { readPeers } from "./peers";
-import { scanInputs } from "./scan";
-import { readTags } from "./tags";
-import { locateUntrustedCloud } from "./untrusted-cloud";
-
-const LOCATORS: Readonly<Record<string, Locator>> = {
-    aws: locateAws,
-    "aws-native": locateAwsNative,
-    "azure-native": locateAzureNative,
-    azure: locateAzureClassic,
-    gcp: locateGcp,
-    kubernetes: locateKubernetes,
-};
+import type { LocateContext } from "./core/context";
+import { locateGeneric } from "./core/generic";
+import { readPeers } from "./core/peers";
+import { scanInputs } from "./core/scan";
+import { readTags } from "./core/tags";
+import { registrationOf } from "./families/index";
+import { locateUntrustedCloud } from "./families/untrusted/untrusted-cloud";
 
 export function locate(resource: NormalisedResource, ctx: LocateContext): Placement {
     const pkg = packageOf(resource.type);
@@ -33,7 +20,11 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     const vendor = ctx.catalog.vendorOfPackage(pkg) ?? vendorOfProvider(resource, ctx);
     if (vendor) p.vendor = vendor.vendor.id;
     p.tags = readTags(resource);
-    const locator = LOCATORS[pkg] ?? (p.vendor ? locateUntrustedCloud : locateGeneric);
+    const registered = registrationOf(pkg);
+    if (registered) p.tagging = registered.tagging;
+    // A package no family declares: an untrusted vendor's (by the catalog's identifiers) is read like the
+    // registered untrusted clouds; any other by the inputs every provider names alike.
+    const locator = registered?.locate ?? (p.vendor ? locateUntrustedCloud : locateGeneric);
     locator(resource, p, ctx);
     scanInputs(resource, p, ctx);
     readPeers(resource, p);

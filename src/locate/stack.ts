@@ -4,10 +4,10 @@
 
 import type { Location, Placement, Reference } from "../model/placement";
 import type { NormalisedResource } from "../model/resource";
-import type { LocateContext } from "./context";
+import type { LocateContext } from "./core/context";
 import { locate } from "./index";
-import { unknownDuringPreview } from "./read";
-import { StackIndex } from "./stack-index";
+import { unknownDuringPreview } from "./core/read";
+import { StackIndex } from "./core/stack-index";
 
 export function locateStack(
     resources: readonly NormalisedResource[],

@@ -179,6 +179,13 @@ export interface Undetermined {
     advisory?: boolean;
 }
 
+/** How a package's resources carry tags: the word its users know, and the input holding them as a plain map. */
+export interface Tagging {
+    word: "tag" | "label";
+    /** Absent when tags are not a plain map (a list of key/value pairs, nested metadata): nothing can be stamped. */
+    input?: "tags" | "labels";
+}
+
 export interface Placement {
     resource: { urn: string; type: string; name: string };
     /** Pulumi package of the type token (`aws`, `azure-native`, `alicloud`). */
@@ -197,6 +204,7 @@ export interface Placement {
     peers: Peer[];
     /** Tags or labels, secrets excluded. */
     tags: Record<string, string>;
+    tagging: Tagging;
     references: Reference[];
     /** URNs of resources whose data this one holds a copy of (filled by the stack pass). */
     copyOf: string[];
@@ -217,6 +225,7 @@ export function emptyPlacement(resource: { urn: string; type: string; name: stri
         images: [],
         peers: [],
         tags: {},
+        tagging: { word: "tag" },
         references: [],
         copyOf: [],
         carries: [],

@@ -61,20 +61,12 @@ function unplaced(p: Placement, ctx: JudgeContext): Verdict[] {
     return [
         {
             kind: "unverified",
-            found: `the resource is classified by its ${p.package === "kubernetes" || p.package === "gcp" ? "label" : "tag"} '${key}', but where it keeps its data is not in the program`,
+            found: `the resource is classified by its ${p.tagging.word} '${key}', but where it keeps its data is not in the program`,
             rule: "clean-guard cannot tell whether this classified resource stays in its jurisdiction, and does not let through what it cannot check",
             fix: "classify the resources that place the data (the cluster, its node pools and volumes' storage), or record a time-boxed exemption for this one",
         },
     ];
 }
-
-/** Where each package keeps a resource's tags as a plain map, so stamping one is safe. */
-const TAG_INPUT: Readonly<Record<string, "tags" | "labels">> = {
-    aws: "tags",
-    "azure-native": "tags",
-    azure: "tags",
-    gcp: "labels",
-};
 
 /**
  * Stamps the stack's classification onto a resource that holds data, supports tags and carries none, so
@@ -82,7 +74,7 @@ const TAG_INPUT: Readonly<Record<string, "tags" | "labels">> = {
  * exactly one jurisdiction: otherwise which one to stamp is not obvious.
  */
 function stampStackClassification(p: Placement, ctx: JudgeContext): TagRemediation | undefined {
-    const input = TAG_INPUT[p.package];
+    const input = p.tagging.input;
     const names = new Set(stackJurisdictions(ctx).map((j) => j.name));
     const key = ctx.profile.classification.keys[0];
     if (!input || names.size !== 1 || p.isProvider || p.locations.length === 0) return undefined;

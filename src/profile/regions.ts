@@ -1,6 +1,6 @@
 // Regions a profile names, looked up in the catalog in any spelling the cloud accepts.
 
-import type { Catalog, CloudId } from "../catalog/types";
+import type { Catalog } from "../catalog/types";
 import type { Place } from "../model/placement";
 import type { RegionRef } from "./types";
 
@@ -8,7 +8,7 @@ import type { RegionRef } from "./types";
 export function placeOf({ cloud, region }: RegionRef, catalog: Catalog): Place | undefined {
     if (!catalog.regions().some((p) => p.cloud === cloud)) return undefined;
     // A cloud the catalog has regions for is one of its CloudIds.
-    return catalog.region(cloud as CloudId, region);
+    return catalog.region(cloud, region);
 }
 
 export function isKnownRegion(ref: RegionRef, catalog: Catalog): boolean {

@@ -4,7 +4,7 @@
 import { strict as assert } from "node:assert";
 import fc from "fast-check";
 import { defaultCatalog } from "../../src/catalog";
-import { findHosts } from "../../src/locate/host-finder";
+import { findHosts } from "../../src/locate/core/host-finder";
 import { fuzzed } from "./settings";
 
 const catalog = defaultCatalog();

@@ -7,7 +7,7 @@ import { isIPv6 } from "node:net";
 import fc from "fast-check";
 import { defaultCatalog, parseHost } from "../../src/catalog";
 import { hostSuffixes } from "../../src/catalog/hosts";
-import { findHosts } from "../../src/locate/host-finder";
+import { findHosts } from "../../src/locate/core/host-finder";
 import { fuzzed, PATHOLOGICAL_MS, SlowestCall } from "./settings";
 
 const catalog = defaultCatalog();

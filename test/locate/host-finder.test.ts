@@ -2,7 +2,7 @@
 // however the list or the embedding is written; what it only mentions is not.
 import { strict as assert } from "node:assert";
 import { defaultCatalog } from "../../src/catalog";
-import { findHosts } from "../../src/locate/host-finder";
+import { findHosts } from "../../src/locate/core/host-finder";
 
 const catalog = defaultCatalog();
 const COS = "records-1250000000.cos.ap-guangzhou.myqcloud.com";

@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { readTags } from "../../src/locate/tags";
+import { readTags } from "../../src/locate/core/tags";
 import type { NormalisedResource } from "../../src/model/resource";
 import type { Props } from "../../src/model/values";
 import {

@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import type { NormalisedResource } from "../../src/model/resource";
-import { StackIndex } from "../../src/locate/stack-index";
+import { StackIndex } from "../../src/locate/core/stack-index";
 
 function resource(
     name: string,

@@ -1,0 +1,20 @@
+// What a family of providers registers: the clouds it places resources in and, per Pulumi package, the
+// locator that reads the package's resources. Every list of clouds and packages is derived from these
+// registrations (src/locate/families/index.ts); nothing else names a cloud.
+
+import type { Tagging } from "../../model/placement";
+import type { Locator } from "./context";
+
+export interface PackageRegistration {
+    locate: Locator;
+    tagging: Tagging;
+}
+
+export interface Family {
+    /** For docs and messages: `AWS`, `Azure`. */
+    name: string;
+    /** Catalog cloud ids (one data file each in src/catalog/data) that this family's resources are placed in. */
+    clouds: readonly string[];
+    /** Pulumi package name (the first segment of a type token, `aws` in `aws:s3/bucket:Bucket`) -> registration. */
+    packages: Readonly<Record<string, PackageRegistration>>;
+}

@@ -1,0 +1,37 @@
+// Recording a reference from one resource to another (a resource group, a replication partner, a
+// source database) for the stack pass to resolve: every locator records its references through here.
+
+import type { LocationRole, Placement, Reference } from "../../model/placement";
+import type { Read } from "./read";
+
+/**
+ * Adds a reference read from an input. A value not known during preview becomes an `unknown` reference
+ * (the stack pass may still resolve it from property dependencies); a secret whose value is not
+ * available cannot name anything and is recorded as such; an absent input adds nothing.
+ */
+export function addReference(
+    p: Placement,
+    read: Read<string>,
+    relation: Reference["relation"],
+    role: LocationRole,
+    what: string,
+): void {
+    if (read.opaque) {
+        p.undetermined.push({
+            aspect: relation === "located-by" ? "location" : "secondary-location",
+            reason: "secret-ciphertext",
+            path: read.path,
+            detail: `${what} is a secret whose value is not available to clean-guard`,
+        });
+        return;
+    }
+    if (!read.unknown && !read.value) return;
+    p.references.push({
+        relation,
+        role,
+        target: read.value ?? "",
+        path: read.path,
+        ...(read.unknown ? { unknown: true } : {}),
+        ...(read.secret ? { secret: true } : {}),
+    });
+}

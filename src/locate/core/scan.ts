@@ -1,0 +1,197 @@
+// Every input string, of the resource and of its provider, read once for the hosts it sends data to and the
+// container images it runs: an S3 client's endpoint pointed at Alibaba OSS, a webhook, a URL in an
+// environment variable, an image in an ECS container definition. One walk, bounded in depth; JSON inside
+// strings is decoded (bounded in size) and walked as if it were inputs.
+
+import type { Catalog } from "../../catalog/types";
+import type { Host, Image, Placement, Undetermined } from "../../model/placement";
+import type { NormalisedResource } from "../../model/resource";
+import { isRecord, Secret, Unknown, type Props, type Value } from "../../model/values";
+import type { Locator } from "./context";
+import { findHosts } from "./host-finder";
+import { parseImageRef } from "./image-ref";
+import { decodeJsonString, MAX_JSON_STRING } from "./json-strings";
+import { providerLabel } from "./read";
+
+/** Inputs that hold a container image reference, lower case: `image`, `imageUri` (Lambda), `Image` (CloudFormation shapes). */
+/** Keys whose value is an address data is sent to (`endpoints`, `S3_ENDPOINT`, `webhookUrl`, `callbackUri`). */
+const ENDPOINT_KEY = /(endpoints?|urls?|uri|webhook|hostname)$/i;
+
+/** The value sits under such a key at any depth: `endpoints[0].s3` of an AWS provider is an endpoint. */
+function isEndpointPath(path: string): boolean {
+    return path.split(/[.[\]]+/).some((segment) => ENDPOINT_KEY.test(segment));
+}
+const IMAGE_KEYS = new Set([
+    "image",
+    "imageuri",
+    "imagename",
+    "imageurl",
+    "imageref",
+    "imagereference",
+    "imageidentifier",
+    "containerimage",
+]);
+
+/** Types whose `image` is a machine image name, not a container (`debian-cloud/debian-12` on a GCE disk). */
+const MACHINE_IMAGE_TYPE_PREFIXES = ["gcp:compute/"];
+
+/** Deeper nesting than any provider schema has; beyond it the input is reported, not walked. */
+const MAX_DEPTH = 48;
+
+interface Found {
+    hosts: Host[];
+    images: Image[];
+    undetermined: Undetermined[];
+}
+
+const providerScans = new WeakMap<Props, Found>();
+
+export const scanInputs: Locator = (resource, p, ctx) => {
+    const found = scan(resource.props, "", ctx.catalog, containerImages(resource.type));
+    append(p, found);
+    if (resource.provider) append(p, providerScan(resource, ctx.catalog));
+};
+
+/** A provider is shared by many resources: its inputs are walked once and the findings reused. */
+function providerScan(resource: NormalisedResource, catalog: Catalog): Found {
+    const props = resource.provider!.props;
+    let found = providerScans.get(props);
+    if (!found) {
+        found = scan(props, `${providerLabel(resource)}: `, catalog, true);
+        providerScans.set(props, found);
+    }
+    return found;
+}
+
+/** Element by element: an input can hold hundreds of thousands of hosts, more than a spread call takes. */
+function append(p: Placement, found: Found): void {
+    for (const h of found.hosts) p.hosts.push(h);
+    for (const i of found.images) p.images.push(i);
+    for (const u of found.undetermined) p.undetermined.push(u);
+}
+
+function containerImages(type: string): boolean {
+    return !MACHINE_IMAGE_TYPE_PREFIXES.some((prefix) => type.startsWith(prefix));
+}
+
+function scan(props: Props, prefix: string, catalog: Catalog, imagesAreContainers: boolean): Found {
+    const found: Found = { hosts: [], images: [], undetermined: [] };
+    const walker = new Walker(catalog, found, prefix, imagesAreContainers);
+    for (const [key, value] of Object.entries(props)) walker.walk(value, key, key, false, 0);
+    return found;
+}
+
+class Walker {
+    private readonly seen = new Set<string>();
+
+    constructor(
+        private readonly catalog: Catalog,
+        private readonly found: Found,
+        private readonly prefix: string,
+        private readonly imagesAreContainers: boolean,
+    ) {}
+
+    /** `key` is the nearest property name: an array of images keeps its parent's `image` key. */
+    walk(value: Value | undefined, path: string, key: string, secret: boolean, depth: number): void {
+        if (depth > MAX_DEPTH)
+            return this.undetermined(
+                "too-large",
+                path,
+                `the input ${this.prefix}${path} is nested deeper than ${MAX_DEPTH} levels and was not read`,
+            );
+        if (value instanceof Secret && value.value === undefined) return this.opaque(path, key);
+        if (value instanceof Secret) return this.walk(value.value, path, key, true, depth);
+        if (value instanceof Unknown) {
+            // An unknown image or endpoint will be known at `up`; an unknown value under any other key is not
+            // known to be a host at all, and saying "cannot verify" for every computed input would be noise.
+            if (this.isImageKey(key)) this.unknownImage(path);
+            else if (isEndpointPath(path)) this.unknownEndpoint(path);
+            return;
+        }
+        if (typeof value === "string") return this.text(value, path, key, secret, depth);
+        if (Array.isArray(value)) {
+            value.forEach((element, i) => this.walk(element, `${path}[${i}]`, key, secret, depth + 1));
+        } else if (isRecord(value)) {
+            for (const [k, v] of Object.entries(value)) this.walk(v, path ? `${path}.${k}` : k, k, secret, depth + 1);
+        }
+    }
+
+    private text(value: string, path: string, key: string, secret: boolean, depth: number): void {
+        const decoded = decodeJsonString(value);
+        if (decoded.kind === "json") return this.walk(decoded.value, path, key, secret, depth + 1);
+        if (decoded.kind === "too-large") {
+            return this.undetermined(
+                "too-large",
+                path,
+                `the JSON in ${this.prefix}${path} is larger than ${MAX_JSON_STRING / 1024} KiB and was not read for hosts and images`,
+            );
+        }
+        // A value under an image key that is no image reference (a URL to an archive) is still read for hosts.
+        if (this.isImageKey(key) && this.image(value, path, secret)) return;
+        for (const found of findHosts(value, this.catalog)) {
+            // One entry per host and input: a script that calls the same host 200,000 times is one finding.
+            const key = `${found.host}\u0000${path}`;
+            if (this.seen.has(key)) continue;
+            this.seen.add(key);
+            this.found.hosts.push({ ...found, path: this.prefix + path, ...(secret ? { secret: true } : {}) });
+        }
+    }
+
+    private image(ref: string, path: string, secret: boolean): boolean {
+        const parsed = parseImageRef(ref);
+        if (!parsed) return false;
+        const vendor = this.catalog.vendorOfRegistry(parsed.registry)?.vendor.id;
+        this.found.images.push({
+            ref,
+            kind: "container",
+            registry: parsed.registry,
+            path: this.prefix + path,
+            ...(vendor ? { vendor } : {}),
+            ...(secret ? { secret: true } : {}),
+        });
+        return true;
+    }
+
+    private isImageKey(key: string): boolean {
+        return this.imagesAreContainers && IMAGE_KEYS.has(key.toLowerCase());
+    }
+
+    private unknownImage(path: string): void {
+        this.found.undetermined.push({
+            aspect: "image",
+            reason: "unknown-during-preview",
+            path: this.prefix + path,
+            detail: `the container image (${this.prefix}${path}) is not known during preview`,
+            advisory: true,
+        });
+    }
+
+    /**
+     * A secret whose plaintext is not available (a preview's "[secret]", an export's ciphertext): an image or
+     * endpoint hidden so cannot be verified; any other hidden value is not known to hold a host at all.
+     */
+    private opaque(path: string, key: string): void {
+        const aspect = this.isImageKey(key) ? "image" : isEndpointPath(path) ? "host" : undefined;
+        if (!aspect) return;
+        this.found.undetermined.push({
+            aspect,
+            reason: "secret-ciphertext",
+            path: this.prefix + path,
+            detail: `the ${aspect === "image" ? "container image" : "endpoint"} ${this.prefix}${path} is a secret whose value is not available to clean-guard`,
+        });
+    }
+
+    private unknownEndpoint(path: string): void {
+        this.found.undetermined.push({
+            aspect: "host",
+            reason: "unknown-during-preview",
+            path: this.prefix + path,
+            detail: `the endpoint ${this.prefix}${path} is not known during preview`,
+            advisory: true,
+        });
+    }
+
+    private undetermined(reason: Undetermined["reason"], path: string, detail: string): void {
+        this.found.undetermined.push({ aspect: "host", reason, path: this.prefix + path, detail });
+    }
+}

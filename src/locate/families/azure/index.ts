@@ -1,0 +1,15 @@
+// Microsoft Azure: azure-native (v2 and v3) and the classic azure package, placed in the azure catalog
+// (with its partition azure-china).
+
+import type { Family } from "../../core/family";
+import { locateAzureClassic } from "./azure-classic";
+import { locateAzureNative } from "./azure-native";
+
+export const azureFamily: Family = {
+    name: "Azure",
+    clouds: ["azure"],
+    packages: {
+        "azure-native": { locate: locateAzureNative, tagging: { word: "tag", input: "tags" } },
+        azure: { locate: locateAzureClassic, tagging: { word: "tag", input: "tags" } },
+    },
+};

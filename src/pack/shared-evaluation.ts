@@ -1,0 +1,178 @@
+// One evaluation per engine request, shared by every policy of the pack: the engine calls each policy for each
+// resource, and the resource is located and judged once; each policy then reports its share.
+
+import type { PolicyResource, ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
+import type { AnalyzeRequest, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
+import { defaultCatalog } from "../catalog/index";
+import { evaluateResource, evaluateStack, type EvaluationOptions } from "../engine/evaluate";
+import { locate } from "../locate/index";
+import { createEc2Lookups, type Ec2Lookups } from "../lookups/index";
+import type { Finding } from "../model/finding";
+import { parseUrn, type NormalisedResource, type StackContext } from "../model/resource";
+import { fromAnalyzeRequest, fromAnalyzerResource, fromPolicyArgs, rawTarget } from "../normalise/engine";
+import type { PolicyDefinition } from "../policies/define";
+import { asReported, unverified } from "../policies/unverified";
+import { resolveProfile } from "../profile/source";
+import type { Profile } from "../profile/types";
+import {
+    currentEngineRequest,
+    currentStackConfiguration,
+    type EngineRequest,
+    type StackConfiguration,
+} from "./engine-requests";
+import { disabledPolicies, profileConfig } from "./pack-config";
+
+/**
+ * Every policy of the pack is called for every resource; the resource is located and judged once per
+ * engine request, and each policy reports its share.
+ */
+export class SharedEvaluation {
+    private readonly byRequest = new WeakMap<EngineRequest, Promise<Finding[]>>();
+    /** One lookup layer (clients, caches, budget) per run, for the lookup settings in force. */
+    private lookups?: { key: string; lookups: Ec2Lookups };
+    private current?: EvaluationOptions;
+
+    constructor(
+        private readonly definitions: readonly PolicyDefinition[],
+        private readonly names: readonly string[],
+    ) {}
+
+    async reportResource(policy: string, args: ResourceValidationArgs, report: ReportViolation): Promise<void> {
+        const findings = await this.memo(() => {
+            const req = currentEngineRequest();
+            const resource =
+                req && "getUrn" in req
+                    ? fromAnalyzeRequest(req as AnalyzeRequest)
+                    : (warnUncaptured(), fromPolicyArgs(args));
+            return this.judgeResource(resource, args.stackTags);
+        });
+        this.report(policy, findings, report);
+    }
+
+    async reportStack(policy: string, args: StackValidationArgs, report: ReportViolation): Promise<void> {
+        const findings = await this.memo(() => {
+            const req = currentEngineRequest();
+            const resources =
+                req && "getResourcesList" in req
+                    ? (req as AnalyzeStackRequest).getResourcesList().map(fromAnalyzerResource)
+                    : (warnUncaptured(), args.resources.map((r: PolicyResource) => fromPolicyArgs(r)));
+            return this.judgeStack(resources, (args as { stackTags?: ReadonlyMap<string, string> }).stackTags);
+        });
+        this.report(policy, findings, report);
+    }
+
+    /**
+     * Applies a policy's remediation to the engine's own inputs (secrets and unknowns untouched), when the
+     * resource's tag input is absent or a plain map; a secret or not-yet-known tag input is left alone.
+     */
+    remediate(d: PolicyDefinition, args: ResourceValidationArgs): Record<string, unknown> | undefined {
+        const req = currentEngineRequest();
+        const resource = req && "getUrn" in req ? fromAnalyzeRequest(req as AnalyzeRequest) : fromPolicyArgs(args);
+        const options = this.options();
+        const placement = locate(resource, { catalog: options.catalog });
+        const stack = stackContext(resource.urn, args.stackTags);
+        const change = d.remediate?.(placement, { ...options, stack });
+        if (!change) return undefined;
+        const inputs = rawTarget(args.props) as Record<string, unknown>;
+        const tags = inputs[change.input];
+        if (tags !== undefined && !isPlainMap(tags)) return undefined;
+        return { ...inputs, [change.input]: { ...tags, [change.key]: change.value } };
+    }
+
+    private memo(run: () => Promise<Finding[]>): Promise<Finding[]> {
+        const req = currentEngineRequest();
+        if (!req) return run();
+        let pending = this.byRequest.get(req);
+        if (!pending) {
+            pending = run();
+            this.byRequest.set(req, pending);
+        }
+        return pending;
+    }
+
+    private report(policy: string, findings: readonly Finding[], report: ReportViolation): void {
+        const disabled = disabledPolicies();
+        for (const f of findings) {
+            const shown = asReported(f);
+            if (shown.policy !== policy || disabled.has(f.policy)) continue;
+            report(shown.message, f.resource.urn);
+        }
+    }
+
+    private async judgeResource(resource: NormalisedResource, tags?: ReadonlyMap<string, string>): Promise<Finding[]> {
+        const stack = stackContext(resource.urn, tags);
+        return (await evaluateResource(resource, stack, this.options())).findings;
+    }
+
+    private async judgeStack(resources: NormalisedResource[], tags?: ReadonlyMap<string, string>): Promise<Finding[]> {
+        const options = this.options();
+        const stack = stackContext(resources[0]?.urn ?? "", tags);
+        const evaluation = await evaluateStack(resources, stack, options);
+        const unused = evaluation.exemptions.unused.map((e) => unusedExemption(e.ticket, options.profile));
+        return [...evaluation.stackOnly, ...unused];
+    }
+
+    /** Derived again only when the profile in force changes (resolveProfile returns the same one until then). */
+    private options(): EvaluationOptions {
+        const catalog = defaultCatalog();
+        const profile = resolveProfile(profileConfig(), process.env, catalog, this.names);
+        if (this.current?.profile === profile && this.current.catalog === catalog) return this.current;
+        const key = JSON.stringify(profile.lookups);
+        if (this.lookups?.key !== key) this.lookups = { key, lookups: createEc2Lookups(profile.lookups) };
+        this.current = { policies: this.definitions, profile, catalog, lookups: this.lookups.lookups };
+        return this.current;
+    }
+}
+
+function unusedExemption(ticket: string, profile: Profile): Finding {
+    return {
+        policy: unverified.name,
+        kind: "unverified",
+        advisory: true,
+        resource: { urn: "", type: "pulumi:pulumi:Stack", name: "stack" },
+        found: `exemption ${ticket} in ${profile.source} matched no finding in this stack`,
+        rule: "Exemptions that match nothing hide nothing and should be removed",
+        fix: `remove exemption ${ticket} from ${profile.source}, or correct its patterns`,
+        message: `exemption ${ticket} in ${profile.source} matched no finding in this stack; remove it or correct its patterns`,
+    };
+}
+
+/** What ConfigureStack says, once per call of it (the engine makes one per run), not once per resource. */
+const configuredContexts = new WeakMap<StackConfiguration, Omit<StackContext, "tags">>();
+
+function stackContext(urn: string, tags: ReadonlyMap<string, string> | undefined): StackContext {
+    const configured = currentStackConfiguration();
+    let context = configuredContexts.get(configured);
+    if (!context) {
+        context = {
+            project: configured.project,
+            stack: configured.stack,
+            config: new Map([...configured.config].filter(([k]) => !configured.secretKeys.has(k))),
+            phase: configured.dryRun === undefined ? "unknown" : configured.dryRun ? "preview" : "update",
+        };
+        configuredContexts.set(configured, context);
+    }
+    // An engine that sends no ConfigureStack still names the project and stack in every URN.
+    const parsed = context.project === undefined || context.stack === undefined ? parseUrn(urn) : undefined;
+    return {
+        ...context,
+        project: context.project ?? parsed?.project,
+        stack: context.stack ?? parsed?.stack,
+        tags: tags ?? new Map(),
+    };
+}
+
+function isPlainMap(v: unknown): v is Record<string, unknown> {
+    return typeof v === "object" && v !== null && Object.getPrototypeOf(v) === Object.prototype;
+}
+
+let warnedUncaptured = false;
+
+/** Without the engine's own request, secrets arrive opened: say so once rather than degrade silently. */
+function warnUncaptured(): void {
+    if (warnedUncaptured) return;
+    warnedUncaptured = true;
+    process.stderr.write(
+        "clean-guard: the engine's requests are not captured (call captureEngineRequests() before constructing the PolicyPack); secret inputs cannot be told apart and unknown values are read through the policy SDK\n",
+    );
+}
