@@ -40,8 +40,10 @@ export async function measureSideBySide(
     rounds: number,
 ): Promise<SideBySideResult> {
     const before = load();
-    const engines = await Promise.all(packs.map((p) => EngineEmulator.start(p.start)));
+    // One after the other: packs starting together on a busy machine can miss the emulator's start-up timeout.
+    const engines: EngineEmulator[] = [];
     try {
+        for (const p of packs) engines.push(await EngineEmulator.start(p.start));
         const pids = packs.map((p) => packPid(p.packDir));
         const analyze = packs.map(() => ({ ms: 0, cpuMs: 0, resources: 0 }));
         const stackRuns = packs.map(() => [] as { ms: number; cpuMs: number }[]);
