@@ -1,15 +1,12 @@
-// The packs under comparison, started as the engine starts a pack: clean-guard from the repository root;
-// the peer @pulumi/awsguard (every policy mandatory) and the no-op floor from tiny pack directories whose
+// The two packs under comparison, started as the engine starts a pack: clean-guard from the repository
+// root, and the peer @pulumi/awsguard (every policy mandatory) from a tiny pack directory whose
 // `node_modules` links to the repository's.
 
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import type { EmulatedResource, StartOptions } from "../test/emulator/engine";
+import { REPO_ROOT, type EmulatedResource, type StartOptions } from "../test/emulator/engine";
 import { awsPart, STACK_CONFIG } from "./generate";
-
-/** The emulator's own REPO_ROOT is relative to its compiled file, which sits deeper in dist/. */
-export const REPO = path.resolve(__dirname, "..", "..");
 
 export interface PackUnderTest {
     name: string;
@@ -27,9 +24,9 @@ const NO_AWS: NodeJS.ProcessEnv = { AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_
 const everything = (resources: readonly EmulatedResource[]): EmulatedResource[] => [...resources];
 
 /** This repository's pack; or, with `packDir`, another built checkout of it (a baseline to compare against). */
-export function cleanGuardPack(packDir = REPO): PackUnderTest {
+export function cleanGuardPack(packDir = REPO_ROOT): PackUnderTest {
     return {
-        name: packDir === REPO ? "clean-guard" : `clean-guard at ${path.basename(packDir)}`,
+        name: packDir === REPO_ROOT ? "clean-guard" : `clean-guard at ${path.basename(packDir)}`,
         packDir,
         start: { packDir, stackConfig: { ...STACK_CONFIG }, env: NO_AWS },
         scope: everything,
@@ -37,56 +34,58 @@ export function cleanGuardPack(packDir = REPO): PackUnderTest {
     };
 }
 
-export function awsguardPack(): PackUnderTest {
-    return temporaryPack({
-        name: "awsguard",
-        description: "awsguard, every policy mandatory",
-        index: 'const { AwsGuard } = require("@pulumi/awsguard");\nnew AwsGuard({ all: "mandatory" });\n',
-        policyConfig: { all: "mandatory" },
-        scope: awsPart,
-    });
-}
-
 /**
  * The protocol floor: a pack of one policy that does nothing. What the policy SDK and gRPC cost per request,
  * so that every other pack's figure reads as a multiple of what no pack can go below.
  */
 export function floorPack(): PackUnderTest {
-    return temporaryPack({
-        name: "floor",
-        description: "no-op: one policy that does nothing",
-        index: [
+    const packDir = tinyPack(
+        "floor",
+        "no-op: one policy that does nothing",
+        [
             'const { PolicyPack } = require("@pulumi/policy");',
             'new PolicyPack("floor", {',
             '    policies: [{ name: "nothing", description: "does nothing", enforcementLevel: "mandatory", validateResource: () => {} }],',
             "});",
             "",
         ].join("\n"),
+    );
+    return {
+        name: "floor",
+        packDir,
+        start: { packDir, stackConfig: { ...STACK_CONFIG }, env: NO_AWS },
         scope: everything,
-    });
+        dispose: () => rmSync(packDir, { recursive: true, force: true }),
+    };
 }
 
-function temporaryPack(pack: {
-    name: string;
-    description: string;
-    /** The pack's index.js. */
-    index: string;
-    policyConfig?: StartOptions["policyConfig"];
-    scope: PackUnderTest["scope"];
-}): PackUnderTest {
-    const packDir = mkdtempSync(path.join(tmpdir(), `clean-guard-bench-${pack.name}-`));
-    writeFileSync(path.join(packDir, "PulumiPolicy.yaml"), `runtime: nodejs\ndescription: ${pack.description}\n`);
+/**
+ * A pack directory in the temporary directory: its PulumiPolicy.yaml, package.json and index.js, and a
+ * `node_modules` that links to the repository's. The caller removes it.
+ */
+export function tinyPack(name: string, description: string, index: string): string {
+    const packDir = mkdtempSync(path.join(tmpdir(), `clean-guard-bench-${name}-`));
+    writeFileSync(path.join(packDir, "PulumiPolicy.yaml"), `runtime: nodejs\ndescription: ${description}\n`);
     writeFileSync(
         path.join(packDir, "package.json"),
-        JSON.stringify({ name: `${pack.name}-bench`, version: "0.0.0", main: "index.js" }, null, 2),
+        JSON.stringify({ name: `${name}-bench`, version: "0.0.0", main: "index.js" }, null, 2),
     );
-    writeFileSync(path.join(packDir, "index.js"), pack.index);
-    symlinkSync(path.join(REPO, "node_modules"), path.join(packDir, "node_modules"), "dir");
+    writeFileSync(path.join(packDir, "index.js"), index);
+    symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(packDir, "node_modules"), "dir");
+    return packDir;
+}
+
+export function awsguardPack(): PackUnderTest {
+    const packDir = tinyPack(
+        "awsguard",
+        "awsguard, every policy mandatory",
+        'const { AwsGuard } = require("@pulumi/awsguard");\nnew AwsGuard({ all: "mandatory" });\n',
+    );
     return {
-        name: pack.name,
+        name: "awsguard",
         packDir,
-        start: { packDir, stackConfig: { ...STACK_CONFIG }, env: NO_AWS, policyConfig: pack.policyConfig },
-        scope: pack.scope,
+        start: { packDir, stackConfig: { ...STACK_CONFIG }, env: NO_AWS, policyConfig: { all: "mandatory" } },
+        scope: awsPart,
         dispose: () => rmSync(packDir, { recursive: true, force: true }),
     };
 }

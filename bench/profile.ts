@@ -10,9 +10,9 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import { EngineEmulator, type EmulatedResource } from "../test/emulator/engine";
+import { EngineEmulator, REPO_ROOT, type EmulatedResource } from "../test/emulator/engine";
 import { measurePreview, packPid } from "./grpc";
-import { REPO, type PackUnderTest } from "./packs";
+import type { PackUnderTest } from "./packs";
 import { load, progress } from "./stats";
 
 export interface Frame {
@@ -144,7 +144,7 @@ function frameName(node: CpuProfile["nodes"][number]): string {
     const { functionName, url, lineNumber } = node.callFrame;
     if (!url) return functionName || "(anonymous)";
     const file = url.startsWith("file://") ? url.slice("file://".length) : url;
-    const shown = file.startsWith(REPO) ? path.relative(REPO, file) : file;
+    const shown = file.startsWith(REPO_ROOT) ? path.relative(REPO_ROOT, file) : file;
     return `${functionName || "(anonymous)"} ${shown}:${lineNumber + 1}`;
 }
 

@@ -1,23 +1,27 @@
-// `npm run bench [-- --quick]`: clean-guard's cost on every path a preview takes, side by side with
-// @pulumi/awsguard on the AWS part of the same stacks, and with a no-op pack (the protocol floor) on the
-// same mix. Progress on stderr, tables on stdout, results as JSON under bench/results/.
-// `-- --side-by-side` runs the floor / awsguard / clean-guard comparison alone (`--baseline <dir>` adds a
-// built checkout of an earlier commit to it); `-- --profile` runs
-// clean-guard under `node --cpu-prof` through the same Analyze load and prints its top frames.
+// `npm run bench [-- --quick] [-- --real-cli-only]`: clean-guard's cost on every path a preview takes, side
+// by side with @pulumi/awsguard on the AWS part of the same stacks, and the real Pulumi CLI's preview with
+// and without a pack (bench/real-cli.ts; BENCH_REAL_CLI_RESOURCES and BENCH_REAL_CLI_RUNS set its size and
+// runs; --real-cli-only measures that alone and writes no results). Progress on stderr, tables on stdout,
+// results as JSON under bench/results/. The no-op pack of the protocol floor runs beside awsguard and
+// clean-guard on one stack (bench/side-by-side.ts): `--side-by-side` measures that alone (`--baseline <dir>`
+// adds a built checkout of an earlier commit to it), and `--profile` runs clean-guard under V8's CPU profiler
+// through the same Analyze load and prints its top frames.
 
 import * as path from "node:path";
-import { EngineEmulator } from "../test/emulator/engine";
+import { EngineEmulator, REPO_ROOT } from "../test/emulator/engine";
 import { measureEc2 } from "./ec2";
 import { generateStack } from "./generate";
 import { measurePreview, measureStartup, packPid, peakMemoryMiB } from "./grpc";
 import { measureInProcess } from "./in-process";
-import { awsguardPack, cleanGuardPack, floorPack, REPO, type PackUnderTest } from "./packs";
+import { awsguardPack, cleanGuardPack, floorPack, type PackUnderTest } from "./packs";
 import { printProfile, profilePack } from "./profile";
+import { measureRealCli } from "./real-cli";
 import {
     judgeTargets,
     machine,
     printTables,
     printTargets,
+    realCliTable,
     sideBySideTable,
     sideBySideTargets,
     writeResults,
@@ -33,9 +37,10 @@ interface Plan {
     /** In-process repetitions per size (the median is kept). */
     repetitions: (size: number) => number;
     startups: number;
-    /** The floor / awsguard / clean-guard comparison: one stack of the realistic mix, alternating rounds. */
+    /** The floor / awsguard / clean-guard comparison: one stack of the realistic mix, packs taking turns. */
     sideBySide: { resources: number; rounds: number };
     ec2: { instances: number; distinctAmis: number };
+    realCli: { resources: number; runs: number };
 }
 
 function planFor(argv: readonly string[]): Plan {
@@ -47,6 +52,10 @@ function planFor(argv: readonly string[]): Plan {
         startups: quick ? 1 : 3,
         sideBySide: { resources: 3_000, rounds: 3 },
         ec2: { instances: 1_000, distinctAmis: 250 },
+        realCli: {
+            resources: Number(process.env.BENCH_REAL_CLI_RESOURCES ?? 2_000),
+            runs: Number(process.env.BENCH_REAL_CLI_RUNS ?? (quick ? 3 : 5)),
+        },
     };
 }
 
@@ -108,8 +117,13 @@ async function singleMode(argv: readonly string[], plan: Plan): Promise<boolean>
 async function main(): Promise<void> {
     const argv = process.argv.slice(2);
     const plan = planFor(argv);
-    if (await singleMode(argv, plan)) return;
     const loadBefore = load();
+    if (await singleMode(argv, plan)) return;
+    if (argv.includes("--real-cli-only")) {
+        const realCli = await measureRealCli(plan.realCli.resources, plan.realCli.runs);
+        process.stdout.write(`load ${loadBefore} before / ${load()} after\n${realCliTable(realCli)}`);
+        return;
+    }
     const stacks = plan.sizes.map((size) => {
         progress(`generating ${size} resources`);
         return generateStack(size);
@@ -130,6 +144,7 @@ async function main(): Promise<void> {
     const sideBySideResult = await sideBySide(plan, argv);
     progress(`EC2 lookups: ${plan.ec2.instances} instances against moto_server`);
     const ec2 = await measureEc2(plan.ec2.instances, plan.ec2.distinctAmis);
+    const realCli = await measureRealCli(plan.realCli.resources, plan.realCli.runs);
     const partial = {
         date: new Date().toISOString(),
         quick: plan.quick,
@@ -139,11 +154,12 @@ async function main(): Promise<void> {
         awsguard,
         sideBySide: sideBySideResult,
         ec2,
+        realCli,
     };
     const result: BenchResult = { ...partial, targets: judgeTargets(partial) };
     printTables(result);
-    for (const file of writeResults(result, path.join(REPO, "bench", "results")))
-        progress(`wrote ${path.relative(REPO, file)}`);
+    for (const file of writeResults(result, path.join(REPO_ROOT, "bench", "results")))
+        progress(`wrote ${path.relative(REPO_ROOT, file)}`);
 }
 
 main().catch((error: unknown) => {

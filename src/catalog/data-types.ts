@@ -31,6 +31,12 @@ export interface ZoneRuleEntry extends Sourced {
     pattern: string;
     /** zone -> region: checked at load, so a rule that stops matching its own examples cannot ship. */
     examples: Record<string, string>;
+    /**
+     * For zones that stand somewhere else than their parent region (AWS Local and Wavelength Zones): the country
+     * of each location code the pattern's `(?<location>...)` group finds. A code not listed is a zone the catalog
+     * cannot place, never its parent region's country.
+     */
+    locations?: Record<string, string>;
 }
 
 export interface MultiRegionEntry extends Sourced {
@@ -40,6 +46,28 @@ export interface MultiRegionEntry extends Sourced {
     metadataRegions?: string[];
     countries?: string[];
     jurisdiction?: string;
+}
+
+export interface ProcessingEntry extends Sourced {
+    name: string;
+    kind: "inference-profile" | "deployment-type" | "location";
+    scope: "regions" | "partition" | "data-zone" | "resource-region";
+    description: string;
+    regions?: string[];
+    partition?: string;
+    hosts?: string[];
+}
+
+export interface DataZoneEntry extends Sourced {
+    name: string;
+    /** A group or ISO code: the zone holds the cloud's regions in its countries. */
+    jurisdiction: string;
+}
+
+export interface RegionalEndpointEntry extends Sourced {
+    pattern: string;
+    /** host -> region: checked at load, like a zone rule's examples. */
+    examples: Record<string, string>;
 }
 
 export interface CloudFile {
@@ -54,6 +82,9 @@ export interface CloudFile {
     logicalLocations?: Sourced & { names: string[] };
     partitions: PartitionEntry[];
     multiRegions?: MultiRegionEntry[];
+    processing?: ProcessingEntry[];
+    dataZones?: DataZoneEntry[];
+    processingEndpoints?: RegionalEndpointEntry[];
 }
 
 export interface CountriesFile {
@@ -104,9 +135,19 @@ export interface FalseFriendEntry extends Sourced {
     owner: string;
 }
 
+export interface AiServiceEntry extends Sourced {
+    id: string;
+    service: string;
+    vendor: string;
+    operator: string;
+    country: string;
+    hosts: string[];
+}
+
 export interface VendorsFile {
     kind: "vendors";
     vendors: VendorEntry[];
+    aiServices?: AiServiceEntry[];
     falseFriends?: FalseFriendEntry[];
 }
 

@@ -7,6 +7,7 @@ import { isProviderType, packageOf, type NormalisedResource } from "../model/res
 import type { LocateContext } from "./core/context";
 import { locateGeneric } from "./core/generic";
 import { readPeers } from "./core/peers";
+import { placeDataZone } from "./core/processing";
 import { scanInputs } from "./core/scan";
 import { readTags } from "./core/tags";
 import { registrationOf } from "./families/index";
@@ -22,12 +23,14 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     p.tags = readTags(resource);
     const registered = registrationOf(pkg);
     if (registered) p.tagging = registered.tagging;
+    if (registered?.cloud) p.cloud = registered.cloud;
     // A package no family declares: an untrusted vendor's (by the catalog's identifiers) is read like the
     // registered untrusted clouds; any other by the inputs every provider names alike.
     const locator = registered?.locate ?? (p.vendor ? locateUntrustedCloud : locateGeneric);
     locator(resource, p, ctx);
     scanInputs(resource, p, ctx);
     readPeers(resource, p);
+    placeDataZone(p, ctx.catalog);
     p.undetermined = onePerQuestion(p.undetermined);
     return p;
 }

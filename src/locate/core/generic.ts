@@ -6,12 +6,13 @@
 // reported "unrecognised", never passed. Packages with no such input (random, tls, command, components, the
 // stack itself) have no location.
 
+import { unreadable } from "./unreadable";
 import type { Catalog, CloudId } from "../../catalog/types";
 import type { Place, Placement } from "../../model/placement";
 import type { NormalisedResource } from "../../model/resource";
 import type { LocateContext, Locator } from "./context";
 import { addLocation, normaliseLocationName } from "./places";
-import { providerLabel, readFirstString, unknownDuringPreview, type Read } from "./read";
+import { providerLabel, readFirstString, type Read } from "./read";
 
 /** Input names that hold a location in the providers we know of, most specific first. */
 const LOCATION_KEYS = [
@@ -41,20 +42,12 @@ function addGenericLocation(
     read: Read<string>,
     via: string,
 ): void {
-    if (read.unknown) return unknownDuringPreview(p, "location", read.path, `the location (${via})`);
-    if (read.opaque) {
-        p.undetermined.push({
-            aspect: "location",
-            reason: "secret-ciphertext",
-            path: read.path,
-            detail: `the location (${via}) is a secret whose value is not available to clean-guard`,
-        });
-        return;
-    }
+    if (unreadable(p, read, "location", `the location (${via})`)) return;
     const name = read.value ?? "";
     if (!name) return;
     const stated = statedCloud(resource, ctx.catalog);
-    const clouds = stated ? [stated.cloud] : cloudsOf(ctx, name);
+    // A cloud the service states, else the one its package is registered for, else any cloud that knows the name.
+    const clouds = stated ? [stated.cloud] : p.cloud ? [p.cloud] : cloudsOf(ctx, name);
     const spec = { role: "primary" as const, via, path: read.path, secret: read.secret };
     if (clouds.length === 1) {
         const cloud = clouds[0];

@@ -2,6 +2,7 @@
 // replica region, a backup vault ARN or another resource holding a copy. One walker reads them all, so every
 // provider family treats unknown, secret and missing values the same way.
 
+import { unreadable } from "./unreadable";
 import type { CloudId } from "../../catalog/types";
 import type { LocationRole, Placement } from "../../model/placement";
 import type { NormalisedResource } from "../../model/resource";
@@ -9,7 +10,7 @@ import { isRecord, reveal, Unknown, type Value } from "../../model/values";
 import { parseArn } from "./arn";
 import type { LocateContext } from "./context";
 import { addLocation, addReadLocation } from "./places";
-import { pathText, unknownDuringPreview, type PathSegment, type Read } from "./read";
+import { pathText, type PathSegment, type Read } from "./read";
 import { addReference } from "./references";
 
 export type RuleKind =
@@ -182,16 +183,7 @@ const AMI_ID = /^ami-[0-9a-f]{8,17}$/;
 const AWS_PUBLIC_PARAMETER = "resolve:ssm:/aws/service/";
 
 function addMachineImage(p: Placement, read: Read<string>, scope: RuleScope, what: string): void {
-    if (read.unknown) return unknownDuringPreview(p, "image", read.path, what);
-    if (read.opaque) {
-        p.undetermined.push({
-            aspect: "image",
-            reason: "secret-ciphertext",
-            path: read.path,
-            detail: `${what} is a secret whose value is not available to clean-guard`,
-        });
-        return;
-    }
+    if (unreadable(p, read, "image", what)) return;
     const ref = read.value;
     if (!ref || ref.startsWith(AWS_PUBLIC_PARAMETER)) return;
     if (!AMI_ID.test(ref)) {

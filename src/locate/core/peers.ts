@@ -1,10 +1,10 @@
 // Who a network connection peers with: the BGP ASN or the carrier named on VPN gateways, Direct Connect,
 // ExpressRoute and Cloud Interconnect resources. The carrier policy judges them; here they are only read.
 
+import { unreadable } from "./unreadable";
 import type { Peer, Placement } from "../../model/placement";
 import type { NormalisedResource } from "../../model/resource";
 import { parsePattern, walkPattern, type PatternSegment } from "./location-rules";
-import { unknownDuringPreview } from "./read";
 
 interface PeerRule {
     segments: readonly PatternSegment[];
@@ -54,16 +54,7 @@ const PEER_RULES: ReadonlyMap<string, readonly PeerRule[]> = new Map([
 export function readPeers(resource: NormalisedResource, p: Placement): void {
     for (const rule of PEER_RULES.get(resource.type) ?? []) {
         walkPattern(resource.props, rule.segments, (read) => {
-            if (read.unknown) return unknownDuringPreview(p, "peer", read.path, `the peer at ${read.path}`);
-            if (read.opaque) {
-                p.undetermined.push({
-                    aspect: "peer",
-                    reason: "secret-ciphertext",
-                    path: read.path,
-                    detail: `the peer at ${read.path} is a secret whose value is not available to clean-guard`,
-                });
-                return;
-            }
+            if (unreadable(p, read, "peer", `the peer at ${read.path}`)) return;
             if (read.value === undefined || read.value === "") return;
             const peer = toPeer(rule.kind, read.value, read.path);
             if (peer) p.peers.push(read.secret ? { ...peer, secret: true } : peer);

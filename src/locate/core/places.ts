@@ -1,11 +1,11 @@
 // Turning a location name as written into a Location the policies can judge. One place for the rule
 // that a name the catalog does not know is "unrecognised", never "allowed".
 
+import { unreadable } from "./unreadable";
 import type { CloudId } from "../../catalog/types";
 import type { Location, LocationRole, Placement } from "../../model/placement";
 import type { LocateContext } from "./context";
 import type { Read } from "./read";
-import { unknownDuringPreview } from "./read";
 
 export interface LocationSpec {
     cloud: CloudId;
@@ -77,20 +77,7 @@ export function addReadLocation(
     what: string,
 ): Location | undefined {
     const aspect = spec.role === "primary" ? "location" : "secondary-location";
-    if (!read) return undefined;
-    if (read.unknown) {
-        unknownDuringPreview(p, aspect, read.path, what);
-        return undefined;
-    }
-    if (read.opaque) {
-        p.undetermined.push({
-            aspect,
-            reason: "secret-ciphertext",
-            path: read.path,
-            detail: `${what} is a secret whose value is not available to clean-guard`,
-        });
-        return undefined;
-    }
+    if (!read || unreadable(p, read, aspect, what)) return undefined;
     if (read.value === undefined || read.value === "") return undefined;
     return addLocation(p, ctx, { ...spec, name: read.value, path: read.path, secret: read.secret });
 }

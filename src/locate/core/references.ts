@@ -1,6 +1,7 @@
 // Recording a reference from one resource to another (a resource group, a replication partner, a
 // source database) for the stack pass to resolve: every locator records its references through here.
 
+import { unreadableSecret } from "./unreadable";
 import type { LocationRole, Placement, Reference } from "../../model/placement";
 import type { Read } from "./read";
 
@@ -16,15 +17,8 @@ export function addReference(
     role: LocationRole,
     what: string,
 ): void {
-    if (read.opaque) {
-        p.undetermined.push({
-            aspect: relation === "located-by" ? "location" : "secondary-location",
-            reason: "secret-ciphertext",
-            path: read.path,
-            detail: `${what} is a secret whose value is not available to clean-guard`,
-        });
-        return;
-    }
+    if (read.opaque)
+        return unreadableSecret(p, relation === "located-by" ? "location" : "secondary-location", read.path, what);
     if (!read.unknown && !read.value) return;
     p.references.push({
         relation,

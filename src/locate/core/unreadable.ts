@@ -12,13 +12,16 @@ export function unreadable(
     what: string,
 ): boolean {
     if (read.unknown) unknownDuringPreview(p, aspect, read.path, what);
-    else if (read.opaque) {
-        p.undetermined.push({
-            aspect,
-            reason: "secret-ciphertext",
-            path: read.path,
-            detail: `${what} is a secret whose value is not available to clean-guard`,
-        });
-    }
+    else if (read.opaque) unreadableSecret(p, aspect, read.path, what);
     return read.unknown || read.opaque;
+}
+
+/** A secret whose value the engine did not send: it names something, and nobody can tell what. */
+export function unreadableSecret(p: Placement, aspect: Undetermined["aspect"], path: string, what: string): void {
+    p.undetermined.push({
+        aspect,
+        reason: "secret-ciphertext",
+        path,
+        detail: `${what} is a secret whose value is not available to clean-guard`,
+    });
 }
