@@ -92,22 +92,11 @@ export async function measurePreview(
 ): Promise<PreviewResult> {
     const every = Math.ceil(stack.length / ANALYZE_SAMPLE);
     const resources = stack.filter((_, i) => i % every === 0);
-    const latencies: number[] = new Array(resources.length);
-    let diagnostics = 0;
-    let next = 0;
-    const worker = async (): Promise<void> => {
-        while (next < resources.length) {
-            const i = next++;
-            const start = nowMs();
-            diagnostics += (await engine.analyze(resources[i])).length;
-            latencies[i] = nowMs() - start;
-        }
-    };
     const [start, cpuStart] = [nowMs(), cpuMsOf(pid)];
-    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, resources.length) }, worker));
+    const { latencies, diagnostics: analyzed } = await analyzeInFlight(engine, resources);
     const [analyzeMs, analyzeCpuMs] = [nowMs() - start, cpuMsOf(pid) - cpuStart];
     const [stackStart, stackCpuStart] = [nowMs(), cpuMsOf(pid)];
-    diagnostics += (await engine.analyzeStack([...stack])).length;
+    const diagnostics = analyzed + (await engine.analyzeStack([...stack])).length;
     return {
         resources: stack.length,
         analyzed: resources.length,
@@ -120,6 +109,26 @@ export async function measurePreview(
         analyzeStackCpuMs: cpuMsOf(pid) - stackCpuStart,
         diagnostics,
     };
+}
+
+/** Remediate and Analyze for every resource, `IN_FLIGHT` at a time, as the engine sends them. */
+export async function analyzeInFlight(
+    engine: EngineEmulator,
+    resources: readonly EmulatedResource[],
+): Promise<{ latencies: number[]; diagnostics: number }> {
+    const latencies: number[] = new Array(resources.length);
+    let diagnostics = 0;
+    let next = 0;
+    const worker = async (): Promise<void> => {
+        while (next < resources.length) {
+            const i = next++;
+            const start = nowMs();
+            diagnostics += (await engine.analyze(resources[i])).length;
+            latencies[i] = nowMs() - start;
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(IN_FLIGHT, resources.length) }, worker));
+    return { latencies, diagnostics };
 }
 
 /**

@@ -21,13 +21,41 @@ export interface PackUnderTest {
 // own against moto_server, and a preview benchmark must not depend on a network.
 const NO_AWS: NodeJS.ProcessEnv = { AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_CREDENTIALS_FILE: "/nonexistent" };
 
-export function cleanGuardPack(): PackUnderTest {
+const everything = (resources: readonly EmulatedResource[]): EmulatedResource[] => [...resources];
+
+/** This repository's pack; or, with `packDir`, another built checkout of it (a baseline to compare against). */
+export function cleanGuardPack(packDir = REPO_ROOT): PackUnderTest {
     return {
-        name: "clean-guard",
-        packDir: REPO_ROOT,
-        start: { packDir: REPO_ROOT, stackConfig: { ...STACK_CONFIG }, env: NO_AWS },
-        scope: (resources) => [...resources],
+        name: packDir === REPO_ROOT ? "clean-guard" : `clean-guard at ${path.basename(packDir)}`,
+        packDir,
+        start: { packDir, stackConfig: { ...STACK_CONFIG }, env: NO_AWS },
+        scope: everything,
         dispose: () => undefined,
+    };
+}
+
+/**
+ * The protocol floor: a pack of one policy that does nothing. What the policy SDK and gRPC cost per request,
+ * so that every other pack's figure reads as a multiple of what no pack can go below.
+ */
+export function floorPack(): PackUnderTest {
+    const packDir = tinyPack(
+        "floor",
+        "no-op: one policy that does nothing",
+        [
+            'const { PolicyPack } = require("@pulumi/policy");',
+            'new PolicyPack("floor", {',
+            '    policies: [{ name: "nothing", description: "does nothing", enforcementLevel: "mandatory", validateResource: () => {} }],',
+            "});",
+            "",
+        ].join("\n"),
+    );
+    return {
+        name: "floor",
+        packDir,
+        start: { packDir, stackConfig: { ...STACK_CONFIG }, env: NO_AWS },
+        scope: everything,
+        dispose: () => rmSync(packDir, { recursive: true, force: true }),
     };
 }
 

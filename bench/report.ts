@@ -8,6 +8,7 @@ import type { Ec2Result } from "./ec2";
 import type { PreviewResult, StartupResult } from "./grpc";
 import type { InProcessResult } from "./in-process";
 import type { RealCliResult } from "./real-cli";
+import { rowOf, type SideBySideResult } from "./side-by-side";
 import { load } from "./stats";
 
 export interface PackResult {
@@ -24,6 +25,7 @@ export interface BenchResult {
     inProcess: InProcessResult[];
     cleanGuard: PackResult;
     awsguard: PackResult;
+    sideBySide: SideBySideResult;
     ec2: Ec2Result;
     realCli: RealCliResult;
     targets: TargetResult[];
@@ -53,6 +55,42 @@ function verdict(value: number, bound: number, kind: "atMost" | "atLeast"): stri
  */
 export function costRatios(result: Pick<BenchResult, "cleanGuard" | "awsguard">): number[] {
     return result.cleanGuard.previews.map((p, i) => p.cpuMsPerResource / result.awsguard.previews[i].cpuMsPerResource);
+}
+
+/** clean-guard's Analyze throughput and AnalyzeStack time as ratios to the floor's and awsguard's, from one run. */
+export function sideBySideRatios(r: SideBySideResult): {
+    analyzeVsFloor: number;
+    analyzeVsAwsguard: number;
+    analyzeStackVsFloor: number;
+} {
+    const [cg, floor, ag] = ["clean-guard", "floor", "awsguard"].map((p) => rowOf(r, p));
+    return {
+        analyzeVsFloor: cg.analyzePerSecond / floor.analyzePerSecond,
+        analyzeVsAwsguard: cg.analyzePerSecond / ag.analyzePerSecond,
+        analyzeStackVsFloor: cg.analyzeStackMs / floor.analyzeStackMs,
+    };
+}
+
+export function sideBySideTargets(r: SideBySideResult): TargetResult[] {
+    const ratios = sideBySideRatios(r);
+    const on = `${fmt(r.resources)} resources, load ${r.load.before}/${r.load.after}`;
+    return [
+        {
+            target: "Analyze/s >= awsguard's (same mix, same run)",
+            measured: `${ratios.analyzeVsAwsguard.toFixed(2)}x awsguard (${on})`,
+            verdict: verdict(ratios.analyzeVsAwsguard, 1, "atLeast"),
+        },
+        {
+            target: "Analyze/s >= 0.9x the no-op floor",
+            measured: `${ratios.analyzeVsFloor.toFixed(2)}x floor (${on})`,
+            verdict: verdict(ratios.analyzeVsFloor, 0.9, "atLeast"),
+        },
+        {
+            target: "AnalyzeStack <= 1.5x the no-op floor's time",
+            measured: `${ratios.analyzeStackVsFloor.toFixed(2)}x floor (${on})`,
+            verdict: verdict(ratios.analyzeStackVsFloor, 1.5, "atMost"),
+        },
+    ];
 }
 
 export function judgeTargets(r: Omit<BenchResult, "targets">): TargetResult[] {
@@ -86,6 +124,7 @@ export function judgeTargets(r: Omit<BenchResult, "targets">): TargetResult[] {
                   verdict: verdict(tenK.analyzeStackMs, 2000, "atMost"),
               }
             : notMeasured("AnalyzeStack on 10,000 < 2 s"),
+        ...sideBySideTargets(r.sideBySide),
     ];
     if (tenK && hundredK) {
         // Linear: 10x the resources costs at most 10x the time (with 20% slack for noise).
@@ -250,9 +289,45 @@ export function printTables(r: BenchResult): void {
     process.stdout.write(
         `${r.quick ? "quick run, " : ""}${r.machine.cpus} cores, Node ${r.machine.node}, load ${r.machine.loadBefore} before / ${r.machine.loadAfter} after\n`,
     );
-    for (const table of [inProcess, grpc, packs, ec2]) process.stdout.write(`${table.toString()}\n`);
+    for (const table of [inProcess, grpc, sideBySideTable(r.sideBySide), packs, ec2])
+        process.stdout.write(`${table.toString()}\n`);
     process.stdout.write(realCliTable(r.realCli));
     process.stdout.write(`${targets.toString()}\n`);
+}
+
+export function sideBySideTable(r: SideBySideResult): Table.Table {
+    const table = new Table({
+        head: [
+            `side by side: ${fmt(r.resources)} resources x ${r.rounds} rounds, packs taking turns, load ${r.load.before} / ${r.load.after}`,
+            "Analyze/s (8 in flight)",
+            "of floor",
+            "AnalyzeStack ms",
+            "of floor",
+            "AnalyzeStack pack CPU ms",
+            "pack CPU ms/resource",
+            "peak RSS MiB",
+        ],
+    });
+    const floor = rowOf(r, "floor");
+    for (const row of r.rows) {
+        table.push([
+            row.pack,
+            fmt(row.analyzePerSecond),
+            `${(row.analyzePerSecond / floor.analyzePerSecond).toFixed(2)}x`,
+            fmt(row.analyzeStackMs),
+            `${(row.analyzeStackMs / floor.analyzeStackMs).toFixed(2)}x`,
+            fmt(row.analyzeStackCpuMs),
+            fmt(row.cpuMsPerResource, 3),
+            fmt(row.peakMemoryMiB),
+        ]);
+    }
+    return table;
+}
+
+export function printTargets(targets: readonly TargetResult[]): void {
+    const table = new Table({ head: ["target", "measured", "verdict"] });
+    for (const t of targets) table.push([t.target, t.measured, t.verdict]);
+    process.stdout.write(`${table.toString()}\n`);
 }
 
 /** `bench/results/<date>.json` and `latest.json`; a --quick run writes `<date>-quick.json` only. */

@@ -2,7 +2,10 @@
 // by side with @pulumi/awsguard on the AWS part of the same stacks, and the real Pulumi CLI's preview with
 // and without a pack (bench/real-cli.ts; BENCH_REAL_CLI_RESOURCES and BENCH_REAL_CLI_RUNS set its size and
 // runs; --real-cli-only measures that alone and writes no results). Progress on stderr, tables on stdout,
-// results as JSON under bench/results/.
+// results as JSON under bench/results/. The no-op pack of the protocol floor runs beside awsguard and
+// clean-guard on one stack (bench/side-by-side.ts): `--side-by-side` measures that alone (`--baseline <dir>`
+// adds a built checkout of an earlier commit to it), and `--profile` runs clean-guard under V8's CPU profiler
+// through the same Analyze load and prints its top frames.
 
 import * as path from "node:path";
 import { EngineEmulator, REPO_ROOT } from "../test/emulator/engine";
@@ -10,17 +13,22 @@ import { measureEc2 } from "./ec2";
 import { generateStack } from "./generate";
 import { measurePreview, measureStartup, packPid, peakMemoryMiB } from "./grpc";
 import { measureInProcess } from "./in-process";
-import { awsguardPack, cleanGuardPack, type PackUnderTest } from "./packs";
+import { awsguardPack, cleanGuardPack, floorPack, type PackUnderTest } from "./packs";
+import { printProfile, profilePack } from "./profile";
 import { measureRealCli } from "./real-cli";
 import {
     judgeTargets,
     machine,
     printTables,
+    printTargets,
     realCliTable,
+    sideBySideTable,
+    sideBySideTargets,
     writeResults,
     type BenchResult,
     type PackResult,
 } from "./report";
+import { measureSideBySide, type SideBySideResult } from "./side-by-side";
 import { load, progress } from "./stats";
 
 interface Plan {
@@ -29,6 +37,8 @@ interface Plan {
     /** In-process repetitions per size (the median is kept). */
     repetitions: (size: number) => number;
     startups: number;
+    /** The floor / awsguard / clean-guard comparison: one stack of the realistic mix, packs taking turns. */
+    sideBySide: { resources: number; rounds: number };
     ec2: { instances: number; distinctAmis: number };
     realCli: { resources: number; runs: number };
 }
@@ -40,6 +50,7 @@ function planFor(argv: readonly string[]): Plan {
         sizes: quick ? [1_000] : [1_000, 10_000, 100_000],
         repetitions: (size) => (quick ? 1 : size >= 100_000 ? 1 : 3),
         startups: quick ? 1 : 3,
+        sideBySide: { resources: 3_000, rounds: 3 },
         ec2: { instances: 1_000, distinctAmis: 250 },
         realCli: {
             resources: Number(process.env.BENCH_REAL_CLI_RESOURCES ?? 2_000),
@@ -70,10 +81,44 @@ async function measurePack(
     }
 }
 
+async function sideBySide(plan: Plan, argv: readonly string[]): Promise<SideBySideResult> {
+    const packs = [floorPack(), awsguardPack(), cleanGuardPack(), ...baselines(argv).map((dir) => cleanGuardPack(dir))];
+    try {
+        return await measureSideBySide(
+            packs,
+            generateStack(plan.sideBySide.resources).resources,
+            plan.sideBySide.rounds,
+        );
+    } finally {
+        for (const p of packs) p.dispose();
+    }
+}
+
+/** `--baseline <dir>`: a built checkout of clean-guard (an earlier commit) measured in the same run. */
+function baselines(argv: readonly string[]): string[] {
+    return argv.flatMap((arg, i) => (arg === "--baseline" && argv[i + 1] ? [path.resolve(argv[i + 1])] : []));
+}
+
+/** The modes that run one part of the bench alone, to iterate on it; false when the full bench should run. */
+async function singleMode(argv: readonly string[], plan: Plan): Promise<boolean> {
+    if (argv.includes("--profile")) {
+        printProfile(await profilePack(cleanGuardPack(), generateStack(plan.sideBySide.resources).resources, 3));
+        return true;
+    }
+    if (argv.includes("--side-by-side")) {
+        const result = await sideBySide(plan, argv);
+        process.stdout.write(`${sideBySideTable(result).toString()}\n`);
+        printTargets(sideBySideTargets(result));
+        return true;
+    }
+    return false;
+}
+
 async function main(): Promise<void> {
     const argv = process.argv.slice(2);
     const plan = planFor(argv);
     const loadBefore = load();
+    if (await singleMode(argv, plan)) return;
     if (argv.includes("--real-cli-only")) {
         const realCli = await measureRealCli(plan.realCli.resources, plan.realCli.runs);
         process.stdout.write(`load ${loadBefore} before / ${load()} after\n${realCliTable(realCli)}`);
@@ -96,6 +141,7 @@ async function main(): Promise<void> {
     } finally {
         peer.dispose();
     }
+    const sideBySideResult = await sideBySide(plan, argv);
     progress(`EC2 lookups: ${plan.ec2.instances} instances against moto_server`);
     const ec2 = await measureEc2(plan.ec2.instances, plan.ec2.distinctAmis);
     const realCli = await measureRealCli(plan.realCli.resources, plan.realCli.runs);
@@ -106,6 +152,7 @@ async function main(): Promise<void> {
         inProcess,
         cleanGuard,
         awsguard,
+        sideBySide: sideBySideResult,
         ec2,
         realCli,
     };

@@ -109,29 +109,41 @@ async function judgeAll(placement: Placement, ctx: JudgeContext, options: Evalua
     const out: Finding[] = [];
     for (const policy of options.policies) {
         if (ctx.profile.enforcement[policy.name] === "disabled") continue;
-        for (const verdict of await judgeSafely(policy, placement, ctx))
+        // Most judgements are synchronous: awaited only when pending, a resource does not wait a turn of the
+        // event loop per policy.
+        const verdicts = judgeSafely(policy, placement, ctx);
+        for (const verdict of verdicts instanceof Promise ? await verdicts : verdicts)
             out.push(toFinding(policy, placement, verdict));
     }
     return out;
 }
 
 /**
- * A policy that throws must not crash the preview, nor pass: the resource gets a finding at the policy's own
- * level that names the policy and the error.
+ * A policy that throws (or rejects) must not crash the preview, nor pass: the resource gets a finding at the
+ * policy's own level that names the policy and the error.
  */
-async function judgeSafely(policy: PolicyDefinition, placement: Placement, ctx: JudgeContext): Promise<Verdict[]> {
+function judgeSafely(
+    policy: PolicyDefinition,
+    placement: Placement,
+    ctx: JudgeContext,
+): Verdict[] | Promise<Verdict[]> {
     try {
-        return await policy.judge(placement, ctx);
+        const verdicts = policy.judge(placement, ctx);
+        return verdicts instanceof Promise ? verdicts.catch((e: unknown) => crashed(policy, e)) : verdicts;
     } catch (e) {
-        return [
-            {
-                kind: "unverified",
-                found: `policy ${policy.name} failed while judging this resource (${describeCrash(e)})`,
-                rule: "A resource clean-guard could not judge is not allowed through",
-                fix: "report this to the clean-guard maintainers with the resource's type; exempt the resource in the profile meanwhile if it must deploy",
-            },
-        ];
+        return crashed(policy, e);
     }
+}
+
+function crashed(policy: PolicyDefinition, e: unknown): Verdict[] {
+    return [
+        {
+            kind: "unverified",
+            found: `policy ${policy.name} failed while judging this resource (${describeCrash(e)})`,
+            rule: "A resource clean-guard could not judge is not allowed through",
+            fix: "report this to the clean-guard maintainers with the resource's type; exempt the resource in the profile meanwhile if it must deploy",
+        },
+    ];
 }
 
 /**

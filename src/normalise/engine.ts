@@ -37,14 +37,31 @@ export function fromAnalyzerResource(r: AnalyzerResource): NormalisedResource {
     };
 }
 
+/**
+ * The engine sends a provider instance's inputs with every resource it serves. Decoded once per instance and
+ * content, the same ProviderInfo comes back each time, so that what locate derives from a provider (the
+ * hosts in its inputs, its default tags) is derived once and not for every resource.
+ */
+const providers = new Map<string, ProviderInfo>();
+/** More distinct providers than any stack declares: the cache is dropped rather than grow without bound. */
+const MAX_PROVIDERS = 1024;
+
 function providerOf(p: AnalyzerProviderResource | undefined): ProviderInfo | undefined {
     if (!p) return undefined;
-    return {
-        type: p.getType(),
-        name: p.getName(),
-        urn: p.getUrn(),
-        props: decodeProps(p.getProperties()?.toJavaScript()),
-    };
+    const properties = p.getProperties();
+    const key = `${p.getType()}\u0000${p.getName()}\u0000${p.getUrn()}\u0000${properties ? Buffer.from(properties.serializeBinary()).toString("latin1") : ""}`;
+    let provider = providers.get(key);
+    if (!provider) {
+        if (providers.size >= MAX_PROVIDERS) providers.clear();
+        provider = {
+            type: p.getType(),
+            name: p.getName(),
+            urn: p.getUrn(),
+            props: decodeProps(properties?.toJavaScript()),
+        };
+        providers.set(key, provider);
+    }
+    return provider;
 }
 
 /**

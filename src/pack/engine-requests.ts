@@ -78,8 +78,11 @@ function isAnalyzerService(service: grpc.ServiceDefinition): boolean {
 function wrapAnalyzer(impl: Record<string, Handler>): grpc.UntypedServiceImplementation {
     const within =
         (handler: Handler): Handler =>
-        (call, callback) =>
-            current.run(call.request as EngineRequest, () => handler(call, callback));
+        (call, callback) => {
+            const request = call.request as EngineRequest;
+            convertInputsOnce(request);
+            return current.run(request, () => handler(call, callback));
+        };
     const configureStack: Handler = (call, callback) => {
         stackConfiguration = readStackConfiguration(call.request as AnalyzerStackConfigureRequest);
         return impl.configureStack(call, callback);
@@ -96,6 +99,24 @@ function wrapAnalyzer(impl: Record<string, Handler>): grpc.UntypedServiceImpleme
         analyzeStack: within(impl.analyzeStack),
         configureStack,
     } as grpc.UntypedServiceImplementation;
+}
+
+/**
+ * The policy SDK converts a resource's inputs (and its provider's) from protobuf to JavaScript again for every
+ * policy it calls, and clean-guard once more to read secrets: the conversion is done once per request and
+ * shared. Safe because every reader copies what it is given (the SDK deserialises into new objects, and so
+ * does clean-guard's decoding), so no policy can change what another reads.
+ */
+function convertInputsOnce(request: EngineRequest): void {
+    const resources = "getResourcesList" in request ? request.getResourcesList() : [request];
+    for (const resource of resources) {
+        for (const struct of [resource.getProperties(), resource.getProvider()?.getProperties()]) {
+            if (!struct) continue;
+            const convert = struct.toJavaScript.bind(struct);
+            let converted: ReturnType<typeof convert> | undefined;
+            struct.toJavaScript = () => (converted ??= convert());
+        }
+    }
 }
 
 function readStackConfiguration(req: AnalyzerStackConfigureRequest): StackConfiguration {

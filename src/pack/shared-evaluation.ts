@@ -15,7 +15,12 @@ import { asReported, unverified } from "../policies/unverified";
 import { resolveProfile } from "../profile/source";
 import type { Exemption, Profile } from "../profile/types";
 import { expiryOf } from "../report/evaluation";
-import { currentEngineRequest, currentStackConfiguration, type EngineRequest } from "./engine-requests";
+import {
+    currentEngineRequest,
+    currentStackConfiguration,
+    type EngineRequest,
+    type StackConfiguration,
+} from "./engine-requests";
 import { disabledPolicies, profileConfig } from "./pack-config";
 
 /**
@@ -26,6 +31,7 @@ export class SharedEvaluation {
     private readonly byRequest = new WeakMap<EngineRequest, Promise<Finding[]>>();
     /** One lookup layer (clients, caches, budget) per run, for the lookup settings in force. */
     private lookups?: { key: string; lookups: Ec2Lookups };
+    private current?: EvaluationOptions;
 
     constructor(
         private readonly definitions: readonly PolicyDefinition[],
@@ -111,12 +117,15 @@ export class SharedEvaluation {
         ];
     }
 
+    /** Derived again only when the profile in force changes (resolveProfile returns the same one until then). */
     private options(): EvaluationOptions {
         const catalog = defaultCatalog();
         const profile = resolveProfile(profileConfig(), process.env, catalog, this.names);
+        if (this.current?.profile === profile && this.current.catalog === catalog) return this.current;
         const key = JSON.stringify(profile.lookups);
         if (this.lookups?.key !== key) this.lookups = { key, lookups: createEc2Lookups(profile.lookups) };
-        return { policies: this.definitions, profile, catalog, lookups: this.lookups.lookups };
+        this.current = { policies: this.definitions, profile, catalog, lookups: this.lookups.lookups };
+        return this.current;
     }
 }
 
@@ -163,16 +172,28 @@ function unusedExemption(e: Exemption, profile: Profile): Finding {
     );
 }
 
+/** What ConfigureStack says, once per call of it (the engine makes one per run), not once per resource. */
+const configuredContexts = new WeakMap<StackConfiguration, Omit<StackContext, "tags">>();
+
 function stackContext(urn: string, tags: ReadonlyMap<string, string> | undefined): StackContext {
     const configured = currentStackConfiguration();
-    const parsed = parseUrn(urn);
-    const config = new Map([...configured.config].filter(([k]) => !configured.secretKeys.has(k)));
+    let context = configuredContexts.get(configured);
+    if (!context) {
+        context = {
+            project: configured.project,
+            stack: configured.stack,
+            config: new Map([...configured.config].filter(([k]) => !configured.secretKeys.has(k))),
+            phase: configured.dryRun === undefined ? "unknown" : configured.dryRun ? "preview" : "update",
+        };
+        configuredContexts.set(configured, context);
+    }
+    // An engine that sends no ConfigureStack still names the project and stack in every URN.
+    const parsed = context.project === undefined || context.stack === undefined ? parseUrn(urn) : undefined;
     return {
-        project: configured.project ?? parsed?.project,
-        stack: configured.stack ?? parsed?.stack,
+        ...context,
+        project: context.project ?? parsed?.project,
+        stack: context.stack ?? parsed?.stack,
         tags: tags ?? new Map(),
-        config,
-        phase: configured.dryRun === undefined ? "unknown" : configured.dryRun ? "preview" : "update",
     };
 }
 

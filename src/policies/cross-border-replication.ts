@@ -33,7 +33,8 @@ export const crossBorderReplication = definePolicy({
                 ...(at.role === "primary" ? [] : disallowedReason(at, ctx)),
                 ...residencyRules(at, applying, ctx),
             ];
-            const found = `${l.role === "primary" ? "holds a copy of classified data in" : l.role} ${describeLocation(l, ctx.catalog)}`;
+            const found = () =>
+                `${l.role === "primary" ? "holds a copy of classified data in" : l.role} ${describeLocation(l, ctx.catalog)}`;
             verdicts.push(...judgeLocation(l, rule, found, ctx.catalog));
         }
         return [

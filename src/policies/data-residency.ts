@@ -31,7 +31,7 @@ export const dataResidency = definePolicy({
                 judgeLocation(
                     l,
                     (at) => residencyRules(at, applying, ctx),
-                    describeLocation(l, ctx.catalog),
+                    () => describeLocation(l, ctx.catalog),
                     ctx.catalog,
                 ),
             );
@@ -67,7 +67,12 @@ function processedOutside(p: Placement, jurisdictions: readonly Jurisdiction[], 
     const outside = p.locations
         .filter((l) => l.role === "processing" && applying.length > 0)
         .flatMap((l) =>
-            judgeLocation(l, (at) => residencyRules(at, applying, ctx), describeLocation(l, ctx.catalog), ctx.catalog),
+            judgeLocation(
+                l,
+                (at) => residencyRules(at, applying, ctx),
+                () => describeLocation(l, ctx.catalog),
+                ctx.catalog,
+            ),
         );
     return [
         ...outside.map((v) => ({ ...v, fix: PROCESSING_FIX })),

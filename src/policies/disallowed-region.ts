@@ -24,7 +24,7 @@ export const disallowedRegion = definePolicy({
         };
         const violations = p.locations
             .filter((l) => l.role === "primary")
-            .flatMap((l) => judgeLocation(l, rule, describeLocation(l, catalog), catalog));
+            .flatMap((l) => judgeLocation(l, rule, () => describeLocation(l, catalog), catalog));
         return [
             ...violations,
             ...unverifiedAspects(p, ["location"], "whether the resource's location is disallowed", ctx),

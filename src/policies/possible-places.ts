@@ -13,11 +13,14 @@ const MAX_NAMED = 3;
 /** Why a location breaks the policy's rule, one sentence per reason; empty when it keeps the rule. */
 export type LocationRule = (l: Location) => string[];
 
-/** The verdict on one location, as a list of none or one so callers can flatMap. */
-export function judgeLocation(l: Location, rule: LocationRule, found: string, catalog: Catalog): Verdict[] {
+/**
+ * The verdict on one location, as a list of none or one so callers can flatMap. `found` describes the location
+ * for the message, and is asked for only when there is a verdict: most locations keep the rule.
+ */
+export function judgeLocation(l: Location, rule: LocationRule, found: () => string, catalog: Catalog): Verdict[] {
     if (!l.possible) {
         const reasons = rule(l);
-        return reasons.length > 0 ? [{ kind: "violation", found, rule: reasons.join("; "), location: l }] : [];
+        return reasons.length > 0 ? [{ kind: "violation", found: found(), rule: reasons.join("; "), location: l }] : [];
     }
     const { candidates } = l.possible;
     const breaking = candidates
@@ -28,7 +31,7 @@ export function judgeLocation(l: Location, rule: LocationRule, found: string, ca
     const others = breaking.length - 1;
     const reasons = `${breaking[0].reasons.join("; ")}${others > 0 ? ` (and likewise ${others} other possible place${others === 1 ? "" : "s"})` : ""}`;
     if (breaking.length === candidates.length) {
-        return [{ kind: "violation", found, rule: `Wherever it is: ${reasons}`, location: l }];
+        return [{ kind: "violation", found: found(), rule: `Wherever it is: ${reasons}`, location: l }];
     }
     // A secret location's candidates would spell out the secret's value: they are not listed.
     const named = breaking.slice(0, MAX_NAMED).map((c) => placeName(c.place, catalog));
@@ -37,7 +40,7 @@ export function judgeLocation(l: Location, rule: LocationRule, found: string, ca
     return [
         {
             kind: "unverified",
-            found: `${found}${where}`,
+            found: `${found()}${where}`,
             rule: `clean-guard cannot tell which of its possible places holds the data, and some of them break the rule: ${reasons}`,
             fix: "name the place exactly (a single region, on the resource or its provider) so it can be checked, or record a time-boxed exemption",
             location: l,

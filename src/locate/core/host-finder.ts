@@ -120,7 +120,17 @@ const LIST_SPLIT = new RegExp(`[${LIST_SEPARATORS}]`);
 const AUTHORITY_STOP = new RegExp(`[${AUTHORITY_END}${BOUNDARY}]`, "g");
 const TRAILING_PUNCTUATION = /[.!?:)}]+$/;
 
+/**
+ * What every address above has and most input values lack: a dot (ASCII, full-width, ideographic, or `%2E`
+ * percent-encoded), or a `://` (written, or escaped as `:\/`, or percent-encoded). A URL needs `://`, and a
+ * list item is read as a host only with a dot; an embedding is decoded only when it shows `%` or `:\/`.
+ * So a text without any of them (`s3:GetObject`, `true`, `arn:aws:kms:*:*:key/*`) names no host, and
+ * the walk over the inputs skips it without tokenising.
+ */
+const MAY_NAME_HOST = /[.%\u3002\uff0e\uff61]|:\/\/|:\\\//;
+
 export function findHosts(text: string, catalog: Catalog): TextHost[] {
+    if (!MAY_NAME_HOST.test(text)) return [];
     const hosts = new Map<string, TextHost>();
     const add = (host: string, bare: boolean) => {
         if (hosts.has(host)) return;
