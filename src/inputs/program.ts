@@ -154,8 +154,9 @@ function loadYaml(file: string): Record<string, unknown> {
 /** The program's own tsconfig.json if it has one; otherwise a plain CommonJS setup, as `pulumi` uses. */
 function tsNodeEnv(root: string): Record<string, string> {
     const own = path.join(root, "tsconfig.json");
-    // Pulumi's language host loads programs as CommonJS whatever the tsconfig says.
-    const forced = { module: "commonjs" };
+    // Pulumi's language host loads programs as CommonJS whatever the tsconfig says; CommonJS output rejects a
+    // tsconfig's NodeNext module resolution (TS5110), so the resolution is forced to match.
+    const forced = { module: "commonjs", moduleResolution: "node10" };
     if (fs.existsSync(own)) return { TS_NODE_PROJECT: own, TS_NODE_COMPILER_OPTIONS: JSON.stringify(forced) };
     return {
         TS_NODE_SKIP_PROJECT: "true",

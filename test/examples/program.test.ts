@@ -169,6 +169,17 @@ describe("runProgram: Pulumi.yaml's main, an exported async function, a chosen s
     });
 });
 
+describe("runProgram: a tsconfig written for ES modules", () => {
+    // pulumi/examples programs ship `module` and `moduleResolution` NodeNext; the language host runs them as CommonJS.
+    it("runs a program whose tsconfig resolves modules the NodeNext way", async () => {
+        const run = await runProgram(path.join(fixtures, "nodenext"));
+        assert.deepEqual(
+            run.resources.filter((r) => r.type === "aws:s3/bucket:Bucket").map((r) => r.provider?.props.region),
+            ["eu-west-1"],
+        );
+    });
+});
+
 describe("runProgram: errors name what is wrong", () => {
     const cases: Array<[string, string, { stack?: string }, RegExp]> = [
         ["a directory without Pulumi.yaml", fixtures, {}, /fixtures: no Pulumi\.yaml/],
