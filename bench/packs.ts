@@ -5,11 +5,8 @@
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
-import type { EmulatedResource, StartOptions } from "../test/emulator/engine";
+import { REPO_ROOT, type EmulatedResource, type StartOptions } from "../test/emulator/engine";
 import { awsPart, STACK_CONFIG } from "./generate";
-
-/** The emulator's own REPO_ROOT is relative to its compiled file, which sits deeper in dist/. */
-export const REPO = path.resolve(__dirname, "..", "..");
 
 export interface PackUnderTest {
     name: string;
@@ -27,28 +24,35 @@ const NO_AWS: NodeJS.ProcessEnv = { AWS_CONFIG_FILE: "/nonexistent", AWS_SHARED_
 export function cleanGuardPack(): PackUnderTest {
     return {
         name: "clean-guard",
-        packDir: REPO,
-        start: { packDir: REPO, stackConfig: { ...STACK_CONFIG }, env: NO_AWS },
+        packDir: REPO_ROOT,
+        start: { packDir: REPO_ROOT, stackConfig: { ...STACK_CONFIG }, env: NO_AWS },
         scope: (resources) => [...resources],
         dispose: () => undefined,
     };
 }
 
-export function awsguardPack(): PackUnderTest {
-    const packDir = mkdtempSync(path.join(tmpdir(), "clean-guard-bench-awsguard-"));
-    writeFileSync(
-        path.join(packDir, "PulumiPolicy.yaml"),
-        "runtime: nodejs\ndescription: awsguard, every policy mandatory\n",
-    );
+/**
+ * A pack directory in the temporary directory: its PulumiPolicy.yaml, package.json and index.js, and a
+ * `node_modules` that links to the repository's. The caller removes it.
+ */
+export function tinyPack(name: string, description: string, index: string): string {
+    const packDir = mkdtempSync(path.join(tmpdir(), `clean-guard-bench-${name}-`));
+    writeFileSync(path.join(packDir, "PulumiPolicy.yaml"), `runtime: nodejs\ndescription: ${description}\n`);
     writeFileSync(
         path.join(packDir, "package.json"),
-        JSON.stringify({ name: "awsguard-bench", version: "0.0.0", main: "index.js" }, null, 2),
+        JSON.stringify({ name: `${name}-bench`, version: "0.0.0", main: "index.js" }, null, 2),
     );
-    writeFileSync(
-        path.join(packDir, "index.js"),
+    writeFileSync(path.join(packDir, "index.js"), index);
+    symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(packDir, "node_modules"), "dir");
+    return packDir;
+}
+
+export function awsguardPack(): PackUnderTest {
+    const packDir = tinyPack(
+        "awsguard",
+        "awsguard, every policy mandatory",
         'const { AwsGuard } = require("@pulumi/awsguard");\nnew AwsGuard({ all: "mandatory" });\n',
     );
-    symlinkSync(path.join(REPO, "node_modules"), path.join(packDir, "node_modules"), "dir");
     return {
         name: "awsguard",
         packDir,

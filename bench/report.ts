@@ -7,6 +7,7 @@ import Table from "cli-table3";
 import type { Ec2Result } from "./ec2";
 import type { PreviewResult, StartupResult } from "./grpc";
 import type { InProcessResult } from "./in-process";
+import type { RealCliResult } from "./real-cli";
 import { load } from "./stats";
 
 export interface PackResult {
@@ -24,6 +25,7 @@ export interface BenchResult {
     cleanGuard: PackResult;
     awsguard: PackResult;
     ec2: Ec2Result;
+    realCli: RealCliResult;
     targets: TargetResult[];
 }
 
@@ -127,7 +129,33 @@ export function judgeTargets(r: Omit<BenchResult, "targets">): TargetResult[] {
             verdict: verdict(runs.cold.calls, r.ec2.callBound, "atMost"),
         });
     }
+    targets.push(realCliTarget(r.realCli));
     return targets;
+}
+
+const REAL_CLI_TARGET = "real CLI preview: clean-guard <= 1.05x the no-op pack";
+
+function realCliTarget(r: RealCliResult): TargetResult {
+    if ("skipped" in r) return { target: REAL_CLI_TARGET, measured: "-", verdict: `not measured: ${r.skipped}` };
+    const ofFloor = r.variants.find((v) => v.name === "clean-guard")!.ofFloor;
+    return {
+        target: REAL_CLI_TARGET,
+        measured: `${ofFloor.toFixed(2)}x at ${fmt(r.resources)} resources`,
+        verdict: verdict(ofFloor, 1.05, "atMost"),
+    };
+}
+
+/** The real CLI's table, or why it was not measured. */
+export function realCliTable(r: RealCliResult): string {
+    if ("skipped" in r) return `real CLI: not measured, ${r.skipped}\n`;
+    const table = new Table({
+        head: [`real CLI: pulumi preview of ${fmt(r.resources)} resources`, "median s", "runs s", "x no-op pack"],
+    });
+    for (const v of r.variants) {
+        const runs = v.runsMs.map((ms) => fmt(ms / 1000, 1)).join(" ");
+        table.push([v.name, fmt(v.medianMs / 1000, 2), runs, v.ofFloor.toFixed(2)]);
+    }
+    return `${table.toString()}\n`;
 }
 
 export function printTables(r: BenchResult): void {
@@ -222,7 +250,9 @@ export function printTables(r: BenchResult): void {
     process.stdout.write(
         `${r.quick ? "quick run, " : ""}${r.machine.cpus} cores, Node ${r.machine.node}, load ${r.machine.loadBefore} before / ${r.machine.loadAfter} after\n`,
     );
-    for (const table of [inProcess, grpc, packs, ec2, targets]) process.stdout.write(`${table.toString()}\n`);
+    for (const table of [inProcess, grpc, packs, ec2]) process.stdout.write(`${table.toString()}\n`);
+    process.stdout.write(realCliTable(r.realCli));
+    process.stdout.write(`${targets.toString()}\n`);
 }
 
 /** `bench/results/<date>.json` and `latest.json`; a --quick run writes `<date>-quick.json` only. */

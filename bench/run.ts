@@ -1,15 +1,26 @@
-// `npm run bench [-- --quick]`: clean-guard's cost on every path a preview takes, side by side with
-// @pulumi/awsguard on the AWS part of the same stacks. Progress on stderr, tables on stdout, results as
-// JSON under bench/results/.
+// `npm run bench [-- --quick] [-- --real-cli-only]`: clean-guard's cost on every path a preview takes, side
+// by side with @pulumi/awsguard on the AWS part of the same stacks, and the real Pulumi CLI's preview with
+// and without a pack (bench/real-cli.ts; BENCH_REAL_CLI_RESOURCES and BENCH_REAL_CLI_RUNS set its size and
+// runs; --real-cli-only measures that alone and writes no results). Progress on stderr, tables on stdout,
+// results as JSON under bench/results/.
 
 import * as path from "node:path";
-import { EngineEmulator } from "../test/emulator/engine";
+import { EngineEmulator, REPO_ROOT } from "../test/emulator/engine";
 import { measureEc2 } from "./ec2";
 import { generateStack } from "./generate";
 import { measurePreview, measureStartup, packPid, peakMemoryMiB } from "./grpc";
 import { measureInProcess } from "./in-process";
-import { awsguardPack, cleanGuardPack, REPO, type PackUnderTest } from "./packs";
-import { judgeTargets, machine, printTables, writeResults, type BenchResult, type PackResult } from "./report";
+import { awsguardPack, cleanGuardPack, type PackUnderTest } from "./packs";
+import { measureRealCli } from "./real-cli";
+import {
+    judgeTargets,
+    machine,
+    printTables,
+    realCliTable,
+    writeResults,
+    type BenchResult,
+    type PackResult,
+} from "./report";
 import { load, progress } from "./stats";
 
 interface Plan {
@@ -19,6 +30,7 @@ interface Plan {
     repetitions: (size: number) => number;
     startups: number;
     ec2: { instances: number; distinctAmis: number };
+    realCli: { resources: number; runs: number };
 }
 
 function planFor(argv: readonly string[]): Plan {
@@ -29,6 +41,10 @@ function planFor(argv: readonly string[]): Plan {
         repetitions: (size) => (quick ? 1 : size >= 100_000 ? 1 : 3),
         startups: quick ? 1 : 3,
         ec2: { instances: 1_000, distinctAmis: 250 },
+        realCli: {
+            resources: Number(process.env.BENCH_REAL_CLI_RESOURCES ?? 2_000),
+            runs: Number(process.env.BENCH_REAL_CLI_RUNS ?? (quick ? 3 : 5)),
+        },
     };
 }
 
@@ -55,8 +71,14 @@ async function measurePack(
 }
 
 async function main(): Promise<void> {
-    const plan = planFor(process.argv.slice(2));
+    const argv = process.argv.slice(2);
+    const plan = planFor(argv);
     const loadBefore = load();
+    if (argv.includes("--real-cli-only")) {
+        const realCli = await measureRealCli(plan.realCli.resources, plan.realCli.runs);
+        process.stdout.write(`load ${loadBefore} before / ${load()} after\n${realCliTable(realCli)}`);
+        return;
+    }
     const stacks = plan.sizes.map((size) => {
         progress(`generating ${size} resources`);
         return generateStack(size);
@@ -76,6 +98,7 @@ async function main(): Promise<void> {
     }
     progress(`EC2 lookups: ${plan.ec2.instances} instances against moto_server`);
     const ec2 = await measureEc2(plan.ec2.instances, plan.ec2.distinctAmis);
+    const realCli = await measureRealCli(plan.realCli.resources, plan.realCli.runs);
     const partial = {
         date: new Date().toISOString(),
         quick: plan.quick,
@@ -84,11 +107,12 @@ async function main(): Promise<void> {
         cleanGuard,
         awsguard,
         ec2,
+        realCli,
     };
     const result: BenchResult = { ...partial, targets: judgeTargets(partial) };
     printTables(result);
-    for (const file of writeResults(result, path.join(REPO, "bench", "results")))
-        progress(`wrote ${path.relative(REPO, file)}`);
+    for (const file of writeResults(result, path.join(REPO_ROOT, "bench", "results")))
+        progress(`wrote ${path.relative(REPO_ROOT, file)}`);
 }
 
 main().catch((error: unknown) => {

@@ -13,7 +13,7 @@ interface CloudIndex {
     /** Lower-case id or display name -> place. */
     byName: Map<string, Place>;
     pairs: Map<string, string>;
-    zoneRules: RegExp[];
+    zoneRules: Array<{ pattern: RegExp; locations?: ReadonlyMap<string, string> }>;
     /** Partition id -> how it names regions. */
     partitionPatterns: Array<[string, RegExp]>;
     multiRegions: Map<string, MultiRegion>;
@@ -95,10 +95,14 @@ export function buildCatalog(data: CatalogData): Catalog {
         zoneRegion(cloud, zone) {
             const index = clouds.get(cloud);
             const written = spelling(zone);
-            for (const rule of index?.zoneRules ?? []) {
-                const region = rule.exec(written)?.groups?.region;
-                const place = region === undefined ? undefined : index?.byName.get(region);
-                if (place) return place;
+            for (const { pattern, locations } of index?.zoneRules ?? []) {
+                const groups = pattern.exec(written)?.groups;
+                const place = groups?.region === undefined ? undefined : index?.byName.get(groups.region);
+                if (!place) continue;
+                if (!locations) return place;
+                // A zone away from its parent region is in the country of its location, or in no known place.
+                const country = locations.get(groups?.location ?? "");
+                return country === undefined ? undefined : { ...place, country };
             }
             return undefined;
         },
@@ -204,7 +208,10 @@ function indexCloud(file: CloudFile, groups: Map<string, ReadonlySet<string>>): 
         places,
         byName,
         pairs,
-        zoneRules: (file.zoneRules ?? []).map((rule) => new RegExp(rule.pattern)),
+        zoneRules: (file.zoneRules ?? []).map((rule) => ({
+            pattern: new RegExp(rule.pattern),
+            ...(rule.locations ? { locations: new Map(Object.entries(rule.locations)) } : {}),
+        })),
         partitionPatterns: file.partitions.flatMap((p) =>
             p.regionPattern === undefined ? [] : [[p.id, new RegExp(p.regionPattern)] as [string, RegExp]],
         ),

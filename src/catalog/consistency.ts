@@ -133,6 +133,21 @@ export function checkCloud(file: Loaded<CloudFile>, countries: ReadonlySet<strin
                     `the region the pattern finds in '${zone}' (it finds ${found ?? "nothing"})`,
                 );
         }
+        if (rule.locations && !rule.pattern.includes("(?<location>"))
+            fail(
+                file,
+                ["zoneRules", i, "pattern"],
+                rule.pattern,
+                "a pattern with a (?<location>...) group for its locations",
+            );
+        for (const [code, country] of Object.entries(rule.locations ?? {}))
+            if (!countries.has(country))
+                fail(
+                    file,
+                    ["zoneRules", i, "locations", code],
+                    country,
+                    "an ISO 3166-1 alpha-2 code of countries.yaml",
+                );
     });
     const multi = new Set<string>();
     file.data.multiRegions?.forEach((entry, m) => {

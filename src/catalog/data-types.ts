@@ -31,6 +31,12 @@ export interface ZoneRuleEntry extends Sourced {
     pattern: string;
     /** zone -> region: checked at load, so a rule that stops matching its own examples cannot ship. */
     examples: Record<string, string>;
+    /**
+     * For zones that stand somewhere else than their parent region (AWS Local and Wavelength Zones): the country
+     * of each location code the pattern's `(?<location>...)` group finds. A code not listed is a zone the catalog
+     * cannot place, never its parent region's country.
+     */
+    locations?: Record<string, string>;
 }
 
 export interface MultiRegionEntry extends Sourced {

@@ -22,6 +22,7 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     p.tags = readTags(resource);
     const registered = registrationOf(pkg);
     if (registered) p.tagging = registered.tagging;
+    if (registered?.cloud) p.cloud = registered.cloud;
     // A package no family declares: an untrusted vendor's (by the catalog's identifiers) is read like the
     // registered untrusted clouds; any other by the inputs every provider names alike.
     const locator = registered?.locate ?? (p.vendor ? locateUntrustedCloud : locateGeneric);

@@ -5,9 +5,12 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import * as path from "node:path";
+import { secretValue } from "../pulumi/cli";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const fixture = (name: string) => path.join("test", "cli", "fixtures", name);
+// What the real Pulumi CLI wrote for the programs of test/pulumi/programs (`npm run fixtures`).
+const real = (name: string) => fixture(path.join("real", name));
 const scratch = mkdtempSync(path.join(tmpdir(), "clean-guard-bin-"));
 
 interface Run {
@@ -46,28 +49,21 @@ const notPulumi = path.join(scratch, "package.json");
 writeFileSync(notPulumi, '{"name": "x"}');
 const sarifOut = path.join(scratch, "report.sarif");
 
-const CLEAN = ["scan", fixture("preview-clean.json")];
-const UNTRUSTED = ["scan", fixture("preview-alicloud.json")];
-const TO_FILE = ["scan", "--format", "sarif", "--output", sarifOut, fixture("preview-alicloud.json")];
+const CLEAN_PREVIEW = real("aws-eu-compliant.preview.json");
+const CLEAN = ["scan", CLEAN_PREVIEW];
+const UNTRUSTED = ["scan", real("alicloud-frankfurt.preview.json")];
+const TO_FILE = ["scan", "--format", "sarif", "--output", sarifOut, real("alicloud-frankfurt.preview.json")];
 const USAGE_ERRORS: Array<[string, string[], RegExp]> = [
-    ["an unknown format", ["scan", "--format", "pdf", fixture("preview-clean.json")], /'pdf' is invalid/],
+    ["an unknown format", ["scan", "--format", "pdf", CLEAN_PREVIEW], /'pdf' is invalid/],
     ["a missing input", ["scan", path.join(scratch, "nope.json")], /nope\.json: no such file or directory/],
     ["JSON that is not Pulumi's", ["scan", notPulumi], /package\.json: JSON with neither 'steps' nor 'deployment'/],
     [
         "a wrong forced input kind",
-        ["scan", "--input-kind", "export", fixture("preview-clean.json")],
-        /preview-clean\.json: expected the JSON of 'pulumi stack export'/,
+        ["scan", "--input-kind", "export", CLEAN_PREVIEW],
+        /aws-eu-compliant\.preview\.json: expected the JSON of 'pulumi stack export'/,
     ],
-    [
-        "a profile that does not load",
-        ["scan", "--profile", badProfile, fixture("preview-clean.json")],
-        /bad-profile\.yaml:\d+/,
-    ],
-    [
-        "a malformed stack tag",
-        ["scan", "--stack-tag", "eu", fixture("preview-clean.json")],
-        /--stack-tag 'eu': expected key=value/,
-    ],
+    ["a profile that does not load", ["scan", "--profile", badProfile, CLEAN_PREVIEW], /bad-profile\.yaml:\d+/],
+    ["a malformed stack tag", ["scan", "--stack-tag", "eu", CLEAN_PREVIEW], /--stack-tag 'eu': expected key=value/],
     ["profile without an action", ["profile"], /use --print-default/],
     ["an unknown command", ["scna"], /unknown command 'scna'/],
     [
@@ -76,14 +72,15 @@ const USAGE_ERRORS: Array<[string, string[], RegExp]> = [
         /two-stacks: expected exactly one Pulumi.<stack>.yaml or a stack name/,
     ],
 ];
+// A program, not an output of the Pulumi CLI: `clean-guard scan <directory>` runs it itself.
 const PROGRAM = fixture("two-stacks");
 const PROGRAM_RUNS: Array<[string, string[], number, RegExp]> = [
     ["the stack in Ireland passes", ["scan", "--stack", "prod", PROGRAM], 0, /0 violations \(0 mandatory\)/],
     ["the stack in AWS China fails", ["scan", "--stack", "cn", PROGRAM], 1, /BLOCK .*clean-guard-disallowed-region/],
 ];
-const UNKNOWNS = ["scan", "--format", "json", fixture("preview.json")];
+const UNKNOWNS = ["scan", "--format", "json", real("unknown-at-preview.preview.json")];
 const FORMATS = ["text", "json", "sarif", "junit", "html"];
-const secretScan = (format: string) => ["scan", "--format", format, fixture("export-show-secrets.json")];
+const secretScan = (format: string) => ["scan", "--format", format, real("shop-prod.export-show-secrets.json")];
 
 describe("clean-guard command", function () {
     this.timeout(180_000);
@@ -96,13 +93,13 @@ describe("clean-guard command", function () {
         it("0 when nothing fails the run", async () => {
             const r = await run(CLEAN);
             assert.equal(r.code, 0, r.stderr);
-            // The stack, its bucket and the default provider the bucket uses.
-            assert.match(r.stdout, /0 violations \(0 mandatory\), \d+ cannot-verify, 3 resources scanned/);
+            // The stack, the platform's 10 resources and the default provider they use.
+            assert.match(r.stdout, /0 violations \(0 mandatory\), \d+ cannot-verify, 12 resources scanned/);
         });
         it("1 when a mandatory policy is violated", async () => {
             const r = await run(UNTRUSTED);
             assert.equal(r.code, 1, r.stderr);
-            assert.match(r.stdout, /alicloud:oss\/bucket:Bucket 'mirror'/);
+            assert.match(r.stdout, /alicloud:oss\/bucket:Bucket 'orders-data'/);
             assert.match(r.stdout, /BLOCK .*clean-guard-untrusted-provider/);
         });
         for (const [what, args, message] of USAGE_ERRORS) {
@@ -142,8 +139,8 @@ describe("clean-guard command", function () {
             assert.match(note.message, /^\[clean-guard-[a-z-]+\] /);
         }
         assert.ok(
-            notes.some((n: { resource: { name: string } }) => n.resource.name === "orders"),
-            "orders' replicateSourceDb is unknown",
+            notes.some((n: { resource: { name: string } }) => n.resource.name === "orders-backup"),
+            "orders-backup's copy destination is unknown",
         );
     });
 
@@ -157,8 +154,9 @@ describe("clean-guard command", function () {
     });
 
     describe("secrets never reach a report", () => {
-        // export-show-secrets.json holds plaintext secrets: a password, and the region of two providers and a bucket.
-        const secrets = ["hunter2-never-print-me", "eu-south-2"];
+        // The export holds plaintext secrets: the database password, and the regions of the providers 'hidden'
+        // and 'ali' (Alibaba Cloud's, whose vault the report must show).
+        const secrets = [secretValue("shop:dbPassword"), "eu-south-2", "ap-southeast-1"];
         for (const format of FORMATS) {
             it(format, async () => {
                 const r = await run(secretScan(format));

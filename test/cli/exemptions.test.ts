@@ -9,7 +9,9 @@ import { XMLParser } from "fast-xml-parser";
 import { FORMATS, render, type Format } from "../../src/cli/formats";
 import { scan, type ScanResult } from "../../src/cli/scan";
 
-const PREVIEW = path.join("test", "cli", "fixtures", "preview.json");
+// What the real Pulumi CLI wrote for test/pulumi/programs/shop: a bucket 'archive' through the explicit
+// provider 'china' in Beijing.
+const PREVIEW = path.join("test", "cli", "fixtures", "real", "shop.preview.json");
 
 const PROFILE = `version: 1
 exemptions:

@@ -6,10 +6,16 @@ import { readInput } from "../../src/inputs/detect";
 import { InputError } from "../../src/inputs/input-error";
 import type { NormalisedResource } from "../../src/model/resource";
 import { Secret, Unknown, type Value } from "../../src/model/values";
+import { secretValue } from "../pulumi/cli";
 
-const fixture = (name: string) => path.join(__dirname, "fixtures", name);
+// What the real Pulumi CLI wrote for the programs shop (a preview over a deployed stack) and shop-prod (its
+// exports), in test/pulumi/programs; `npm run fixtures` captures them again.
+const fixture = (name: string) => path.join(__dirname, "fixtures", "real", name);
 const SHOP_DEV = "urn:pulumi:dev::shop::";
 const SHOP_PROD = "urn:pulumi:prod::shop::";
+// A Pulumi YAML program sends no SDK version, so the engine names a default provider `default`; it names a
+// TypeScript program's after the SDK's version (`default_7_48_0`).
+const DEFAULT_PROVIDER = "default";
 
 function byName(resources: NormalisedResource[], name: string): NormalisedResource {
     const found = resources.find((r) => r.name === name);
@@ -19,17 +25,18 @@ function byName(resources: NormalisedResource[], name: string): NormalisedResour
 
 describe("cli inputs: pulumi preview --json", () => {
     it("lists the planned resources once each, leaving out the one being deleted and saying so", async () => {
-        const input = await readInput(fixture("preview.json"));
+        const input = await readInput(fixture("shop.preview.json"));
         assert.deepEqual(
             input.resources.map((r) => r.urn),
             [
                 // The JSON leaves the default provider out; the engine registers it as a resource of the stack.
-                `${SHOP_DEV}pulumi:providers:aws::default_7_48_0`,
+                `${SHOP_DEV}pulumi:providers:aws::${DEFAULT_PROVIDER}`,
                 `${SHOP_DEV}pulumi:pulumi:Stack::shop-dev`,
                 `${SHOP_DEV}pulumi:providers:aws::china`,
-                `${SHOP_DEV}aws:s3/bucket:Bucket::logs`,
                 `${SHOP_DEV}aws:s3/bucket:Bucket::archive`,
                 `${SHOP_DEV}aws:rds/instance:Instance::orders`,
+                `${SHOP_DEV}aws:s3/bucket:Bucket::logs`,
+                `${SHOP_DEV}aws:rds/instance:Instance::orders-replica`,
             ],
         );
         assert.deepEqual(input.notes, ["skipped 1 resource being deleted"]);
@@ -46,7 +53,7 @@ describe("cli inputs: pulumi preview --json", () => {
             (r) => r.provider?.props.region,
             "eu-west-1",
         ],
-        ["a default provider is named as the engine names it", "logs", (r) => r.provider?.name, "default_7_48_0"],
+        ["a default provider is named as the engine names it", "logs", (r) => r.provider?.name, DEFAULT_PROVIDER],
         ["a default provider's type", "logs", (r) => r.provider?.type, "pulumi:providers:aws"],
         [
             "a blinded config secret is a secret without value",
@@ -75,6 +82,12 @@ describe("cli inputs: pulumi preview --json", () => {
             new Secret(undefined),
         ],
         ["an unknown input stays unknown", "logs", (r) => r.props.policy, new Unknown("string")],
+        [
+            "an input naming a resource being replaced is unknown",
+            "orders-replica",
+            (r) => r.props.replicateSourceDb,
+            new Unknown("string"),
+        ],
         ["a replaced resource has its new inputs", "orders", (r) => r.props.instanceClass, "db.t3.small"],
         ["tags are kept", "logs", (r) => r.props.tags, { "data-residency": "eu" } as Value],
         ["the parent is kept", "logs", (r) => r.parent, `${SHOP_DEV}pulumi:pulumi:Stack::shop-dev`],
@@ -82,39 +95,55 @@ describe("cli inputs: pulumi preview --json", () => {
     ];
     for (const [what, name, pick, expected] of cases) {
         it(what, async () => {
-            const { resources } = await readInput(fixture("preview.json"));
+            const { resources } = await readInput(fixture("shop.preview.json"));
             assert.deepEqual(pick(byName(resources, name)), expected);
         });
     }
 });
 
 describe("cli inputs: pulumi stack export", () => {
+    const EXPORT = "shop-prod.export.json";
+    const SHOWN = "shop-prod.export-show-secrets.json";
     const cases: Array<[string, string, string, (r: NormalisedResource) => unknown, unknown]> = [
         [
             "a default provider is a resource of the export",
-            "export.json",
+            EXPORT,
             "invoices",
             (r) => r.provider?.props.region,
             "eu-central-1",
         ],
         [
             "a default provider's URN",
-            "export.json",
+            EXPORT,
             "invoices",
             (r) => r.provider?.urn,
-            `${SHOP_PROD}pulumi:providers:aws::default_7_48_0`,
+            `${SHOP_PROD}pulumi:providers:aws::${DEFAULT_PROVIDER}`,
         ],
-        ["an explicit provider", "export.json", "media", (r) => r.provider?.props.region, "ap-northeast-1"],
-        ["an explicit provider's name", "export.json", "media", (r) => r.provider?.name, "tokyo"],
-        ["a ciphertext secret cannot be read", "export.json", "orders", (r) => r.props.password, new Secret(undefined)],
+        ["an explicit provider", EXPORT, "media", (r) => r.provider?.props.region, "ap-northeast-1"],
+        ["an explicit provider's name", EXPORT, "media", (r) => r.provider?.name, "tokyo"],
+        ["a ciphertext secret cannot be read", EXPORT, "orders", (r) => r.props.password, new Secret(undefined)],
+        [
+            "a provider's ciphertext region cannot be read",
+            EXPORT,
+            "vault-copy",
+            (r) => r.provider?.props.region,
+            new Secret(undefined),
+        ],
         [
             "a --show-secrets plaintext is read and stays secret",
-            "export-show-secrets.json",
+            SHOWN,
             "orders",
             (r) => r.props.password,
-            new Secret("hunter2-never-print-me"),
+            new Secret(secretValue("shop:dbPassword")),
         ],
-        ["tags are kept", "export.json", "invoices", (r) => r.props.tags, { "data-residency": "de" } as Value],
+        [
+            "a provider's --show-secrets region is read and stays secret",
+            SHOWN,
+            "vault-copy",
+            (r) => r.provider?.props.region,
+            new Secret("eu-south-2"),
+        ],
+        ["tags are kept", EXPORT, "invoices", (r) => r.props.tags, { "data-residency": "de" } as Value],
     ];
     for (const [what, file, name, pick, expected] of cases) {
         it(what, async () => {
@@ -124,9 +153,20 @@ describe("cli inputs: pulumi stack export", () => {
     }
 
     it("takes the stack and project from the URNs; values are final", async () => {
-        const { stack, resources } = await readInput(fixture("export.json"));
+        const { stack, resources } = await readInput(fixture(EXPORT));
         assert.deepEqual([stack.project, stack.stack, stack.phase], ["shop", "prod", "update"]);
-        assert.equal(resources.length, 6);
+        assert.deepEqual(resources.map((r) => r.name).sort(), [
+            "ali",
+            DEFAULT_PROVIDER,
+            "hidden",
+            "invoices",
+            "media",
+            "orders",
+            "shop-prod",
+            "tokyo",
+            "vault",
+            "vault-copy",
+        ]);
     });
 });
 

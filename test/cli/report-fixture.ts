@@ -117,7 +117,7 @@ const policies = new Map<string, PolicyInfo>(
 
 export const meta: ReportMeta = {
     tool: { name: "clean-guard", version: "0.1.0" },
-    source: { path: "test/cli/fixtures/preview.json", kind: "preview" },
+    source: { path: "preview.json", kind: "preview" },
     stack: { project: "shop", stack: "dev", tags: new Map(), phase: "preview" },
     resourceCount: 7,
     policies,

@@ -16,7 +16,9 @@ import type { NormalisedResource, ProviderInfo } from "../../src/model/resource"
 import { isRecord, Secret, Unknown, type Props, type Value } from "../../src/model/values";
 import { decodeProps, encodeValue, PREVIEW_SECRET_PLACEHOLDER } from "../../src/normalise/wire";
 
-export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+// From test/emulator, or from its compiled copy in dist/test/emulator when the bench imports it.
+const above = path.resolve(__dirname, "..", "..");
+export const REPO_ROOT = path.basename(above) === "dist" ? path.dirname(above) : above;
 
 /** A value the engine does not know yet: sent as Pulumi's unknown sentinel. */
 export const UNKNOWN = new Unknown("string");

@@ -15,6 +15,14 @@ function zonesOfEc2(): Ec2Lookups & { asked: ZoneRequest[] } {
     const known: Record<string, ZoneFacts> = {
         "use1-az1": { zoneId: "use1-az1", zoneName: "us-east-1b", region: "us-east-1", zoneType: "availability-zone" },
         "euw1-az3": { zoneId: "euw1-az3", zoneName: "eu-west-1a", region: "eu-west-1", zoneType: "availability-zone" },
+        // A Local Zone in Buenos Aires, Argentina, whose parent region is us-east-1.
+        "use1-bue1-az1": {
+            zoneId: "use1-bue1-az1",
+            zoneName: "us-east-1-bue-1a",
+            region: "us-east-1",
+            zoneType: "local-zone",
+            parentZoneName: "us-east-1b",
+        },
     };
     const asked: ZoneRequest[] = [];
     return {
@@ -71,6 +79,16 @@ describe("enrich: availability-zone ids looked up in EC2", () => {
         const [[outcome, message]] = residency(findings);
         assert.equal(outcome, "violation");
         assert.match(message, /us-east-1/);
+    });
+
+    it("a zone id EC2 names as a Local Zone abroad is placed there: US data in Buenos Aires is rejected", async () => {
+        const findings = await judgeResource(subnet("use1-bue1-az1", "us-east-1"), {
+            lookups: zonesOfEc2(),
+            stackTags: { "data-residency": "us" },
+        });
+        const [[outcome, message]] = residency(findings);
+        assert.equal(outcome, "violation");
+        assert.match(message, /us-east-1-bue-1a .*Argentina \(AR\)/);
     });
 
     it("reports name the zone EC2 named beside the region", async () => {

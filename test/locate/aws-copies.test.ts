@@ -33,6 +33,44 @@ describe("aws locator: secondary locations from inputs", () => {
         ],
         ["DynamoDB table without replicas", dynamoTable({}, eu), []],
         [
+            "RDS snapshot copied to another region",
+            awsResource(
+                "aws:rds/snapshotCopy:SnapshotCopy",
+                {
+                    sourceDbSnapshotIdentifier: "snap",
+                    targetDbSnapshotIdentifier: "copy",
+                    destinationRegion: "cn-north-1",
+                },
+                eu,
+            ),
+            ["backup cn-north-1 CN"],
+        ],
+        [
+            "EBS snapshots a lifecycle policy copies to another region",
+            awsResource(
+                "aws:dlm/lifecyclePolicy:LifecyclePolicy",
+                {
+                    description: "daily",
+                    policyDetails: {
+                        schedules: [
+                            { name: "daily", crossRegionCopyRules: [{ target: "cn-northwest-1", encrypted: true }] },
+                        ],
+                    },
+                },
+                eu,
+            ),
+            ["backup cn-northwest-1 CN"],
+        ],
+        [
+            "a lifecycle policy that keeps its snapshots at home",
+            awsResource(
+                "aws:dlm/lifecyclePolicy:LifecyclePolicy",
+                { policyDetails: { schedules: [{ name: "daily" }] } },
+                eu,
+            ),
+            [],
+        ],
+        [
             "Secrets Manager replica",
             awsResource(
                 "aws:secretsmanager/secret:Secret",

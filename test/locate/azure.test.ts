@@ -231,6 +231,17 @@ describe("azure locators: copies Azure makes", () => {
             [],
         ],
         [
+            "Cosmos DB at an explicit API version of azure-native v2 (documentdb/v20230415)",
+            azureNative("documentdb/v20230415:DatabaseAccount", {
+                location: "westeurope",
+                resourceGroupName: "rg",
+                databaseAccountOfferType: "Standard",
+                locations: [{ locationName: "China North 3", failoverPriority: 1 }],
+            }),
+            ["replica chinanorth3 CN"],
+            [],
+        ],
+        [
             "classic Cosmos DB geo locations",
             azureClassic("azure:cosmosdb/account:Account", {
                 location: "westeurope",

@@ -61,6 +61,7 @@ describe("locate: family registrations", () => {
         assert.equal(catalog.cloudNamed("Amazon Web Services"), "aws");
         assert.equal(catalog.cloudNamed("GOOGLE_CLOUD"), "gcp");
         assert.equal(catalog.cloudNamed("aliyun"), "alicloud");
-        assert.equal(catalog.cloudNamed("oracle"), undefined);
+        assert.equal(catalog.cloudNamed("Oracle Cloud"), "oci");
+        assert.equal(catalog.cloudNamed("ovh"), undefined);
     });
 });

@@ -53,6 +53,16 @@ describe("gcp locator", () => {
             ["unknown-during-preview location location"],
         ],
         [
+            "disk snapshot stored in the EU multi-region",
+            gcpResource("gcp:compute/snapshot:Snapshot", {
+                sourceDisk: "disk",
+                zone: "europe-west4-b",
+                storageLocations: ["eu"],
+            }),
+            ["primary europe-west4-b NL [zone]", `backup eu ${EU_COUNTRIES} [multi-region]`],
+            [],
+        ],
+        [
             "zone names its region",
             gcpResource("gcp:compute/instance:Instance", { machineType: "e2-small", zone: "europe-west4-b" }),
             ["primary europe-west4-b NL [zone]"],

@@ -1,5 +1,15 @@
 import type { NormalisedResource } from "../../src/model/resource";
-import { dynamoTable, rdsInstance, s3Bucket, s3Replication, unknown, urnOf } from "../support/builders";
+import {
+    awsResource,
+    azureNative,
+    dynamoTable,
+    gcpResource,
+    rdsInstance,
+    s3Bucket,
+    s3Replication,
+    unknown,
+    urnOf,
+} from "../support/builders";
 import { gcsBucket, storageAccount } from "./builders";
 import { assertFindings, judgeResource, judgeStack, type Expected } from "./judge";
 
@@ -92,6 +102,108 @@ describe(POLICY, () => {
                     { providerRegion: "eu-west-1" },
                 ),
                 [["unverified", "eu-middle-7", "correct the value"]],
+            ],
+        ];
+        for (const [what, r, expected] of cases)
+            it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
+    });
+
+    describe("copies the provider schemas name, found by the place-input audit (test/coverage)", () => {
+        const eu = { providerRegion: "eu-west-1" };
+        const CHINA = "Placement in partition aws-cn is disallowed";
+        const cases: Array<[string, NormalisedResource, Expected]> = [
+            [
+                "an RDS snapshot copied to mainland China",
+                awsResource("aws:rds/snapshotCopy:SnapshotCopy", { destinationRegion: "cn-north-1" }, eu),
+                [["violation", "backup aws region cn-north-1", CHINA]],
+            ],
+            [
+                "the same snapshot copied to Frankfurt",
+                awsResource("aws:rds/snapshotCopy:SnapshotCopy", { destinationRegion: "eu-central-1" }, eu),
+                [],
+            ],
+            [
+                "EBS snapshots a lifecycle policy copies to mainland China",
+                awsResource(
+                    "aws:dlm/lifecyclePolicy:LifecyclePolicy",
+                    { policyDetails: { schedules: [{ crossRegionCopyRules: [{ target: "cn-northwest-1" }] }] } },
+                    eu,
+                ),
+                [["violation", "backup aws region cn-northwest-1", CHINA]],
+            ],
+            [
+                "an EFS file system replicated to mainland China",
+                awsResource(
+                    "aws:efs/replicationConfiguration:ReplicationConfiguration",
+                    { sourceFileSystemId: "fs-1", destination: { region: "cn-north-1" } },
+                    eu,
+                ),
+                [["violation", "replica aws region cn-north-1", CHINA]],
+            ],
+            [
+                "the same replication to Stockholm",
+                awsResource(
+                    "aws:efs/replicationConfiguration:ReplicationConfiguration",
+                    { sourceFileSystemId: "fs-1", destination: { region: "eu-north-1" } },
+                    eu,
+                ),
+                [],
+            ],
+            [
+                "SSM inventory synced to a bucket in mainland China",
+                awsResource(
+                    "aws:ssm/resourceDataSync:ResourceDataSync",
+                    { s3Destination: { bucketName: "inventory", region: "cn-north-1" } },
+                    eu,
+                ),
+                [["violation", "replica aws region cn-north-1", CHINA]],
+            ],
+            [
+                "an Event Hubs namespace geo-replicated to mainland China",
+                azureNative("eventhub:Namespace", {
+                    location: "westeurope",
+                    resourceGroupName: "rg",
+                    geoDataReplication: { locations: [{ locationName: "chinanorth3", roleType: "Secondary" }] },
+                }),
+                [["violation", "replica azure region chinanorth3"]],
+            ],
+            [
+                "the same namespace geo-replicated to North Europe",
+                azureNative("eventhub:Namespace", {
+                    location: "westeurope",
+                    resourceGroupName: "rg",
+                    geoDataReplication: { locations: [{ locationName: "northeurope", roleType: "Secondary" }] },
+                }),
+                [],
+            ],
+            [
+                "an API Management gateway added in mainland China",
+                azureNative("apimanagement:ApiManagementService", {
+                    location: "westeurope",
+                    resourceGroupName: "rg",
+                    additionalLocations: [{ location: "chinaeast2", sku: { name: "Premium", capacity: 1 } }],
+                }),
+                [["violation", "member azure region chinaeast2"]],
+            ],
+            [
+                "a German-classified snapshot stored in the Asia multi-region",
+                gcpResource("gcp:compute/snapshot:Snapshot", {
+                    sourceDisk: "disk",
+                    zone: "europe-west3-a",
+                    storageLocations: ["asia"],
+                    labels: { "data-residency": "de" },
+                }),
+                [["violation", "backup gcp multi-region asia"]],
+            ],
+            [
+                "the same snapshot stored in Frankfurt",
+                gcpResource("gcp:compute/snapshot:Snapshot", {
+                    sourceDisk: "disk",
+                    zone: "europe-west3-a",
+                    storageLocations: ["europe-west3"],
+                    labels: { "data-residency": "de" },
+                }),
+                [],
             ],
         ];
         for (const [what, r, expected] of cases)

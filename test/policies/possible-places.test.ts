@@ -70,6 +70,22 @@ describe("possible places: a location judged on the set of places it may be", ()
             [],
         ],
         [
+            "an Artifact Registry repository in Google's `europe` multi-region, unclassified: a known place, none disallowed",
+            gcpResource("gcp:artifactregistry/repository:Repository", {
+                location: "europe",
+                repositoryId: "images",
+                format: "DOCKER",
+            }),
+            REGION,
+            [],
+        ],
+        [
+            "a Cloud KMS key ring in `europe` holding EU data: the multi-region may reach London and Zurich",
+            gcpResource("gcp:kms/keyRing:KeyRing", { location: "europe", labels: { "data-residency": "eu" } }),
+            RESIDENCY,
+            [["violation", "gcp multi-region europe", "not pinned", "Switzerland (CH), United Kingdom (GB)"]],
+        ],
+        [
             "Cloud SQL backups in Belgium's nearest multi-region, unclassified: nothing to say",
             cloudSql("europe-west1"),
             COPIES,
@@ -107,22 +123,23 @@ describe("possible places: a location judged on the set of places it may be", ()
 });
 
 describe("places the catalog cannot name: the level follows the risk", () => {
+    // Vultr: a cloud the catalog has no regions for (`sgp` is its Singapore).
     const droplet = (props: Props = {}) =>
-        cloudResource("digitalocean", "4_0_0", "digitalocean:index/droplet:Droplet", {
-            region: "sgp1",
-            size: "s-1vcpu-1gb",
+        cloudResource("vultr", "2_0_0", "vultr:index/instance:Instance", {
+            region: "sgp",
+            plan: "vc2-1c-1gb",
             ...props,
         });
     const cases: Array<[string, NormalisedResource, Expected]> = [
         [
-            "a droplet in a region no cloud of the catalog has, unclassified: a warning, not a block",
+            "an instance in a region no cloud of the catalog has, unclassified: a warning, not a block",
             droplet(),
-            [["advisory", "location 'sgp1'", "not a location of any cloud clean-guard knows", "warning, not a block"]],
+            [["advisory", "location 'sgp'", "not a location of any cloud clean-guard knows", "warning, not a block"]],
         ],
         [
-            "the same droplet holding data classified sg: blocked until it can be checked",
+            "the same instance holding data classified sg: blocked until it can be checked",
             droplet(classified("sg")),
-            [["unverified", "sgp1", "does not let through what it cannot check"]],
+            [["unverified", "sgp", "does not let through what it cannot check"]],
         ],
     ];
     for (const [what, r, expected] of cases)
@@ -130,6 +147,6 @@ describe("places the catalog cannot name: the level follows the risk", () => {
 
     it("a profile with classification.unknownPlaces: mandatory blocks it on unclassified data too", async () => {
         const profile = orgProfile("classification:\n  unknownPlaces: mandatory");
-        assertFindings(await judgeResource(droplet(), { profile }), REGION, [["unverified", "sgp1"]]);
+        assertFindings(await judgeResource(droplet(), { profile }), REGION, [["unverified", "sgp"]]);
     });
 });

@@ -1,7 +1,8 @@
-// Captures what the real Pulumi CLI writes, for the `clean-guard scan` tests (test/cli/fixtures/real):
-// `pulumi preview --json` of every program with a mandatory finding, and `pulumi stack export` of the
-// compliant ones after `pulumi up`. Run after scripts/pulumi-cli.sh, for every program or the ones named:
-//   node -r ts-node/register/transpile-only test/pulumi/capture-fixtures.ts [program...]
+// Captures what the real Pulumi CLI writes, for the `clean-guard scan` tests (test/cli/fixtures/real). For
+// every program: `pulumi preview --json`; then, after `pulumi up` without the pack (so that a program the
+// pack would block is deployed too), `pulumi stack export`, and for a program with secrets also
+// `pulumi stack export --show-secrets`. `npm run fixtures` runs it for every program (after building the
+// CLI), or for the ones named: npm run fixtures -- <program...>
 
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -9,23 +10,35 @@ import * as prettier from "prettier";
 import { REPO_ROOT } from "../emulator/engine";
 import { programs, secretsOf, Workspace } from "./cli";
 
-const OUT = path.join(REPO_ROOT, "test", "cli", "fixtures", "real");
+const REAL_FIXTURES = path.join(REPO_ROOT, "test", "cli", "fixtures", "real");
+
+async function write(name: string, json: string): Promise<void> {
+    const file = path.join(REAL_FIXTURES, name);
+    const options = { ...(await prettier.resolveConfig(file)), filepath: file };
+    fs.writeFileSync(file, await prettier.format(JSON.stringify(JSON.parse(json)), options));
+    console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+}
 
 async function main(): Promise<void> {
-    fs.mkdirSync(OUT, { recursive: true });
     const named = process.argv.slice(2);
+    // A whole run leaves no fixture of a program that is gone.
+    if (named.length === 0) fs.rmSync(REAL_FIXTURES, { recursive: true, force: true });
+    fs.mkdirSync(REAL_FIXTURES, { recursive: true });
     for (const program of programs().filter((p) => named.length === 0 || named.includes(p.name))) {
-        const ws = await Workspace.create(program, { secrets: secretsOf(program).config });
+        const secrets = secretsOf(program);
+        const ws = await Workspace.create(program, { secrets: secrets.config });
         try {
-            const blocked = program.expected.some((f) => f.level === "mandatory");
-            const args = blocked ? ["preview", "--json"] : ["stack", "export"];
-            if (!blocked) await ws.pulumiOk(["up", "--yes", "--skip-preview", "--non-interactive"]);
             // A preview with violations exits non-zero and still prints its JSON.
-            const { output } = await ws.pulumi([...args, "--non-interactive"]);
-            const file = path.join(OUT, `${program.name}.${blocked ? "preview" : "export"}.json`);
-            const options = { ...(await prettier.resolveConfig(file)), filepath: file };
-            fs.writeFileSync(file, await prettier.format(JSON.stringify(JSON.parse(output)), options));
-            console.log(`wrote ${path.relative(REPO_ROOT, file)}`);
+            await write(
+                `${program.name}.preview.json`,
+                (await ws.pulumi(["preview", "--json", "--non-interactive"])).output,
+            );
+            await ws.pulumiOk(["up", "--yes", "--skip-preview", "--non-interactive"]);
+            await write(`${program.name}.export.json`, (await ws.pulumiOk(["stack", "export"])).output);
+            if (secrets.texts.length > 0) {
+                const shown = await ws.pulumiOk(["stack", "export", "--show-secrets"]);
+                await write(`${program.name}.export-show-secrets.json`, shown.output);
+            }
         } finally {
             ws.dispose();
         }

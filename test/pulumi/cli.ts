@@ -55,21 +55,30 @@ export function assertBuilt(): void {
 
 interface ProgramFile {
     variables?: Record<string, unknown>;
-    resources?: Record<string, { type: string }>;
+    resources?: Record<string, { type: string; options?: Record<string, unknown> }>;
+    /** Resource options for every resource of the parts: what a component passes to its children. */
+    partOptions?: Record<string, unknown>;
     plugins?: unknown;
 }
 
 /**
  * A program directory as one Pulumi YAML program: Pulumi.yaml with the variables and resources of the
  * directory's other .yaml files (Pulumi YAML reads one file; the twins share their platforms this way),
- * and a stand-in provider for each package the program uses.
+ * and a stand-in provider for each package the program uses. Pulumi.yaml's `partOptions`, the harness's
+ * own key, go to every resource of the other files, as a component's options go to its children.
  */
 export function assembleProgram(dir: string): ProgramFile {
-    const program = yaml.load(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")) as ProgramFile;
+    const { partOptions, ...program } = yaml.load(
+        fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8"),
+    ) as ProgramFile;
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".yaml") && !f.startsWith("Pulumi."))) {
         const part = yaml.load(fs.readFileSync(path.join(dir, file), "utf8")) as ProgramFile;
+        const resources = Object.entries(part.resources ?? {}).map(([name, r]) => [
+            name,
+            partOptions ? { ...r, options: { ...partOptions, ...r.options } } : r,
+        ]);
         program.variables = { ...program.variables, ...part.variables };
-        program.resources = { ...program.resources, ...part.resources };
+        program.resources = { ...program.resources, ...Object.fromEntries(resources) };
     }
     const packages = new Set(
         Object.values(program.resources ?? {}).map(({ type }) =>
@@ -97,7 +106,7 @@ function standinProvider(pkg: string): string {
     return dir;
 }
 
-const EXAMPLES = path.join(REPO_ROOT, "examples");
+export const EXAMPLES = path.join(REPO_ROOT, "examples");
 
 export interface ExpectedFinding {
     policy: string;
@@ -109,6 +118,8 @@ export interface ExpectedFinding {
 /** A program of test/pulumi/programs with its stack and the findings its preview must show. */
 export interface Program {
     name: string;
+    /** The program's directory: Pulumi.yaml, the parts it includes and, if any, its previous version. */
+    dir: string;
     /** The example in examples/ it is the twin of, if any: same resources, same config, same findings. */
     twinOf?: string;
     stack: string;
@@ -116,7 +127,15 @@ export interface Program {
     /** Keys the stack file holds encrypted (`secure:`): the test sets its own secret value for each. */
     secretKeys: string[];
     expected: ExpectedFinding[];
+    /**
+     * The findings once `pulumi up` knows every value: expected-findings-up.json where they differ from the
+     * preview's (a "cannot verify" resolved), the preview's otherwise.
+     */
+    expectedAtUp: ExpectedFinding[];
 }
+
+const readFindings = (file: string): ExpectedFinding[] =>
+    JSON.parse(fs.readFileSync(file, "utf8")) as ExpectedFinding[];
 
 export function programs(): Program[] {
     return fs
@@ -132,15 +151,17 @@ export function programs(): Program[] {
                 config?: Record<string, string | { secure: string }>;
             };
             const entries = Object.entries(doc.config ?? {});
+            const expected = readFindings(path.join(home, "expected-findings.json"));
+            const atUp = path.join(home, "expected-findings-up.json");
             return {
                 name,
+                dir: path.join(PROGRAMS, name),
                 twinOf: twin,
                 stack: stackFile.split(".")[1],
                 config: Object.fromEntries(entries.filter((e): e is [string, string] => typeof e[1] === "string")),
                 secretKeys: entries.filter(([, v]) => typeof v !== "string").map(([k]) => k),
-                expected: JSON.parse(
-                    fs.readFileSync(path.join(home, "expected-findings.json"), "utf8"),
-                ) as ExpectedFinding[],
+                expected,
+                expectedAtUp: fs.existsSync(atUp) ? readFindings(atUp) : expected,
             };
         });
 }
@@ -160,13 +181,17 @@ export function differences(expected: ExpectedFinding[], found: Finding[]): stri
 }
 
 /**
+ * The value the tests give a secret stack config key: text found nowhere else, the same on every run so
+ * that the captured fixtures can name it.
+ */
+export const secretValue = (key: string): string => `s3cr3t-${key.replace(/\W/g, "-")}-never-print-me`;
+
+/**
  * The secrets of a program: a fresh value for each secret stack config key, and every `fn::secret` string
  * of the program with the host of a URL inside it. None may ever appear in what the CLI prints.
  */
 export function secretsOf(program: Program): { config: Record<string, string>; texts: string[] } {
-    const config = Object.fromEntries(
-        program.secretKeys.map((k) => [k, `s3cr3t-${k.replace(/\W/g, "-")}-${process.pid}-${Date.now()}`]),
-    );
+    const config = Object.fromEntries(program.secretKeys.map((k) => [k, secretValue(k)]));
     const texts = new Set(Object.values(config));
     const visit = (v: unknown, inSecret: boolean): void => {
         if (typeof v === "string" && inSecret) {
@@ -176,7 +201,7 @@ export function secretsOf(program: Program): { config: Record<string, string>; t
         else if (v !== null && typeof v === "object")
             for (const [k, x] of Object.entries(v)) visit(x, inSecret || k === "fn::secret");
     };
-    visit(assembleProgram(path.join(PROGRAMS, program.name)).resources, false);
+    visit(assembleProgram(program.dir).resources, false);
     return { config, texts: [...texts] };
 }
 
@@ -203,18 +228,28 @@ export class Workspace {
         const projectDir = path.join(root, "project");
         fs.mkdirSync(projectDir);
         fs.mkdirSync(path.join(root, "state"));
-        fs.writeFileSync(
-            path.join(projectDir, "Pulumi.yaml"),
-            yaml.dump(assembleProgram(path.join(PROGRAMS, program.name)), { lineWidth: -1 }),
-        );
+        const previous = path.join(program.dir, "previous");
         const ws = new Workspace(root, projectDir, offlineEnv(root, options.env ?? {}));
+        ws.write(fs.existsSync(previous) ? previous : program.dir);
         await ws.pulumiOk(["stack", "init", program.stack]);
         const pairs = [
             ...Object.entries({ ...program.config, ...options.config }).map(([k, v]) => ["--plaintext", `${k}=${v}`]),
             ...Object.entries(options.secrets ?? {}).map(([k, v]) => ["--secret", `${k}=${v}`]),
         ].flat();
         if (pairs.length > 0) await ws.pulumiOk(["config", "set-all", ...pairs]);
+        // A program with a previous version runs over that version's stack, deployed without the pack.
+        if (fs.existsSync(previous)) {
+            await ws.pulumiOk(["up", "--yes", "--skip-preview", "--non-interactive"]);
+            ws.write(program.dir);
+        }
         return ws;
+    }
+
+    private write(programDir: string): void {
+        fs.writeFileSync(
+            path.join(this.projectDir, "Pulumi.yaml"),
+            yaml.dump(assembleProgram(programDir), { lineWidth: -1 }),
+        );
     }
 
     /** `pulumi preview` or `pulumi up --yes --skip-preview` with the pack, and what the user sees. */

@@ -3,13 +3,36 @@
 // example's expected-findings.json), the exit code is what a user's CI would see, and no secret is printed.
 
 import { strict as assert } from "node:assert";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { runProgram } from "../../src/inputs/program";
 import { parseUrn } from "../../src/model/resource";
-import { REPO_ROOT } from "../emulator/engine";
-import { assembleProgram, differences, programs, PROGRAMS, secretsOf, Workspace, type CliResult } from "./cli";
+import {
+    assembleProgram,
+    differences,
+    EXAMPLES,
+    programs,
+    PROGRAMS,
+    secretsOf,
+    Workspace,
+    type CliResult,
+} from "./cli";
 
 describe("pulumi preview --policy-pack: the real CLI runs the pack", function () {
+    it("every example has a Pulumi YAML twin", () => {
+        const examples = fs
+            .readdirSync(EXAMPLES)
+            .filter((name) => fs.existsSync(path.join(EXAMPLES, name, "Pulumi.yaml")))
+            .sort();
+        assert.ok(examples.length > 0);
+        assert.deepEqual(
+            programs()
+                .map((p) => p.twinOf)
+                .filter((name) => name !== undefined),
+            examples,
+        );
+    });
+
     for (const program of programs()) {
         describe(program.twinOf ? `${program.name} (twin of examples/${program.twinOf})` : program.name, () => {
             let ws: Workspace;
@@ -22,16 +45,22 @@ describe("pulumi preview --policy-pack: the real CLI runs the pack", function ()
             after(() => ws?.dispose());
 
             if (program.twinOf) {
-                it("declares the same resources as its example", async () => {
-                    const run = await runProgram(path.join(REPO_ROOT, "examples", program.twinOf!));
+                it("declares the same resources as its example, each with the same provider", async () => {
+                    const run = await runProgram(path.join(EXAMPLES, program.twinOf!));
                     // Custom resources and explicit providers: YAML has no components, the engine adds defaults.
                     const ofExample = run.resources
                         .filter(
                             (r) => r.provider ?? (r.type.startsWith("pulumi:providers:") && !/^default/.test(r.name)),
                         )
-                        .map((r) => `${r.type} ${r.name}`);
+                        .map((r) => {
+                            const explicit = r.provider && !/^default/.test(r.provider.name);
+                            return `${r.type} ${r.name}${explicit ? ` via \${${r.provider!.name}}` : ""}`;
+                        });
                     const declared = assembleProgram(path.join(PROGRAMS, program.name)).resources ?? {};
-                    const ofTwin = Object.entries(declared).map(([name, { type }]) => `${type} ${name}`);
+                    const ofTwin = Object.entries(declared).map(([name, { type, options }]) => {
+                        const provider = options?.provider;
+                        return `${type} ${name}${typeof provider === "string" ? ` via ${provider}` : ""}`;
+                    });
                     assert.deepEqual(ofTwin.sort(), ofExample.sort());
                 });
             }

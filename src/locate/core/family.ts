@@ -7,6 +7,8 @@ import type { Locator } from "./context";
 
 export interface PackageRegistration {
     locate: Locator;
+    /** The catalog cloud whose names the package's location inputs use, when the locator does not set it itself. */
+    cloud?: string;
     tagging: Tagging;
 }
 

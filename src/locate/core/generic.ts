@@ -46,7 +46,8 @@ function addGenericLocation(
     const name = read.value ?? "";
     if (!name) return;
     const stated = statedCloud(resource, ctx.catalog);
-    const clouds = stated ? [stated.cloud] : cloudsOf(ctx, name);
+    // A cloud the service states, else the one its package is registered for, else any cloud that knows the name.
+    const clouds = stated ? [stated.cloud] : p.cloud ? [p.cloud] : cloudsOf(ctx, name);
     const spec = { role: "primary" as const, via, path: read.path, secret: read.secret };
     if (clouds.length === 1) {
         const cloud = clouds[0];

@@ -6,9 +6,17 @@ import { awsFamily } from "./aws";
 import { azureFamily } from "./azure";
 import { gcpFamily } from "./gcp";
 import { kubernetesFamily } from "./kubernetes";
+import { plainRegionFamily } from "./plain-region";
 import { untrustedFamily } from "./untrusted";
 
-export const FAMILIES: readonly Family[] = [awsFamily, azureFamily, gcpFamily, kubernetesFamily, untrustedFamily];
+export const FAMILIES: readonly Family[] = [
+    awsFamily,
+    azureFamily,
+    gcpFamily,
+    kubernetesFamily,
+    untrustedFamily,
+    plainRegionFamily,
+];
 
 const byPackage = new Map<string, PackageRegistration>(FAMILIES.flatMap((family) => Object.entries(family.packages)));
 

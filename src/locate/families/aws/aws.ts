@@ -22,6 +22,9 @@ const dynamoReplicas = rule("region", "replicas[*].regionName", "replica", "repl
 const replicaKey = rule("copy-of", "primaryKeyArn", "replica", "primary key");
 const ami = (at: string) => rule("machine-image", at, "primary", "machine image");
 const endpointGroupRegion = rule("region", "endpointGroupRegion", "member", "endpoint group region");
+const snapshotCopyRegion = rule("region", "destinationRegion", "backup", "snapshot copy region");
+/** DLM's cross-region copies name the target region (`target`, or the older `targetRegion`). */
+const dlmCopy = (at: string) => rule("region", at, "backup", "cross-region snapshot copy region");
 
 const TYPE_RULES = compileRuleTable({
     "aws:s3/bucketReplicationConfig:BucketReplicationConfig": [
@@ -58,6 +61,24 @@ const TYPE_RULES = compileRuleTable({
     ],
     "aws:elasticache/globalReplicationGroup:GlobalReplicationGroup": [
         rule("copy-of", "primaryReplicationGroupId", "member", "primary replication group"),
+    ],
+    "aws:rds/snapshotCopy:SnapshotCopy": [snapshotCopyRegion],
+    "aws:rds/clusterSnapshotCopy:ClusterSnapshotCopy": [snapshotCopyRegion],
+    "aws:redshift/snapshotCopy:SnapshotCopy": [snapshotCopyRegion],
+    "aws:dlm/lifecyclePolicy:LifecyclePolicy": [
+        dlmCopy("policyDetails.schedules[*].crossRegionCopyRules[*].target"),
+        dlmCopy("policyDetails.schedules[*].crossRegionCopyRules[*].targetRegion"),
+        dlmCopy("policyDetails.action.crossRegionCopies[*].target"),
+    ],
+    "aws:efs/replicationConfiguration:ReplicationConfiguration": [
+        rule("region", "destination.region", "replica", "replica file system region"),
+    ],
+    "aws:securitylake/dataLake:DataLake": [
+        rule("region", "configuration.region", "member", "data lake region"),
+        rule("region", "configuration.replicationConfiguration.regions[*]", "replica", "data lake replication region"),
+    ],
+    "aws:ssm/resourceDataSync:ResourceDataSync": [
+        rule("region", "s3Destination.region", "replica", "region of the bucket the inventory is synced to"),
     ],
     "aws:globalaccelerator/endpointGroup:EndpointGroup": [endpointGroupRegion],
     "aws:globalaccelerator/customRoutingEndpointGroup:CustomRoutingEndpointGroup": [endpointGroupRegion],

@@ -277,12 +277,19 @@ function pendingRead(
 }
 
 /** Each element of an array input names a location where a copy lives (Cosmos DB regions). */
-export function locationsIn(array: string, key: string, role: LocationRole, why: string): AzureRule {
+/** Each element of a list of locations, at the top (`locations`) or nested (`["geoDataReplication", "locations"]`). */
+export function locationsIn(
+    array: string | readonly string[],
+    key: string,
+    role: LocationRole,
+    why: string,
+): AzureRule {
+    const at = [array].flat();
     return ({ resource, p, ctx }) => {
-        const list = readArray(resource.props, [array]);
-        if (pendingRead({ resource, p, ctx }, list, `input '${array}'`)) return;
+        const list = readArray(resource.props, at);
+        if (pendingRead({ resource, p, ctx }, list, `input '${list.path}'`)) return;
         (list.value ?? []).forEach((_, i) => {
-            const read = readString(resource.props, [array, i, key]);
+            const read = readString(resource.props, [...at, i, key]);
             addReadLocation(
                 p,
                 ctx,

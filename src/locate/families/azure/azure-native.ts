@@ -1,4 +1,4 @@
-// azure-native v3: type tokens and input names for the shared Azure locator.
+// azure-native v3 (and v2, through its tokens' v3 names): type tokens and input names for the shared Azure locator.
 
 import {
     allOf,
@@ -19,12 +19,20 @@ import {
     replicaAt,
 } from "./azure-common";
 import type { Locator } from "../../core/context";
+import { canonicalAzureNativeType } from "./azure-native-tokens";
 
 const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
 
 const cosmosDb = allOf(
     locationsIn("locations", "locationName", "replica", "a Cosmos DB region"),
     geoBackups(["backupPolicy", "periodicModeProperties", "backupStorageRedundancy"]),
+);
+
+const namespaceReplicas = locationsIn(
+    ["geoDataReplication", "locations"],
+    "locationName",
+    "replica",
+    "a geo-replication region",
 );
 
 const NATIVE: AzureRules = {
@@ -47,8 +55,6 @@ const NATIVE: AzureRules = {
     rules: new Map([
         ["azure-native:storage:StorageAccount", geoReplicatedStorage(["sku", "name"])],
         ["azure-native:cosmosdb:DatabaseAccount", cosmosDb],
-        // azure-native v2 named the Cosmos DB module `documentdb`; many programs still run it.
-        ["azure-native:documentdb:DatabaseAccount", cosmosDb],
         ["azure-native:redis:LinkedServer", allOf(parentAt("name", "redis"), partnerAt("linkedRedisCacheId"))],
         [
             "azure-native:storage:ObjectReplicationPolicy",
@@ -73,9 +79,25 @@ const NATIVE: AzureRules = {
             ),
         ],
         ["azure-native:keyvault:Vault", keyVaultReplication],
+        // Geo-replication keeps a replica of every message in each listed region (Event Hubs and Service Bus
+        // "Geo-replication": the secondary regions hold a full copy of the namespace's data and metadata).
+        ["azure-native:eventhub:Namespace", namespaceReplicas],
+        ["azure-native:servicebus:Namespace", namespaceReplicas],
+        // API Management's additional locations each run a gateway that handles the API's requests.
+        [
+            "azure-native:apimanagement:ApiManagementService",
+            locationsIn("additionalLocations", "location", "member", "an additional API Management gateway location"),
+        ],
+        // Entra Domain Services replica sets hold the managed domain's directory in each set's region.
+        [
+            "azure-native:aad:DomainService",
+            locationsIn("replicaSets", "location", "replica", "a Domain Services replica set"),
+        ],
         ["azure-native:eventhub:DisasterRecoveryConfig", partnerAt("partnerNamespace")],
         ["azure-native:servicebus:DisasterRecoveryConfig", partnerAt("partnerNamespace")],
     ]),
 };
 
-export const locateAzureNative: Locator = (resource, p, ctx) => locateAzure(resource, p, ctx, NATIVE);
+// v2 programs (and explicit API versions) are read by the v3 token's rules.
+export const locateAzureNative: Locator = (resource, p, ctx) =>
+    locateAzure({ ...resource, type: canonicalAzureNativeType(resource.type) }, p, ctx, NATIVE);

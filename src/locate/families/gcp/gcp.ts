@@ -95,6 +95,8 @@ const OWN_PRIMARY: ReadonlyMap<string, (r: GcpResource) => void> = new Map([
 const SECONDARIES: ReadonlyMap<string, (r: GcpResource) => void> = new Map([
     ["gcp:storage/bucket:Bucket", bucketDataLocations],
     ["gcp:sql/databaseInstance:DatabaseInstance", cloudSqlCopies],
+    ["gcp:compute/snapshot:Snapshot", snapshotStorage],
+    ["gcp:compute/image:Image", snapshotStorage],
 ]);
 
 export const locateGcp: Locator = (resource, p, ctx) => {
@@ -225,6 +227,14 @@ function bucketDataLocations(r: GcpResource): void {
         "member",
         "a data location of the dual-region bucket",
     );
+}
+
+/**
+ * A disk snapshot or image is stored in `storageLocations` (a region or a multi-region such as `eu`), by
+ * default the multi-region nearest the source disk (Compute Engine, "Snapshot storage locations").
+ */
+function snapshotStorage(r: GcpResource): void {
+    locationsIn(r, ["storageLocations"], undefined, "backup", "a storage location of the snapshot or image");
 }
 
 /**
