@@ -73,6 +73,7 @@ export async function runProgram(dir: string, opts: RunProgramOptions = {}): Pro
         { entry: project.entry, project: project.name, stack },
         stackConfig,
         tsNodeEnv(root),
+        root,
         opts.timeoutMs ?? 120_000,
     );
     return {
@@ -168,6 +169,7 @@ function runChild(
     request: ChildRequest,
     config: ProgramRun["config"],
     tsNode: Record<string, string>,
+    root: string,
     timeoutMs: number,
 ): Promise<CapturedRegistration[]> {
     const env = {
@@ -179,7 +181,8 @@ function runChild(
     };
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, ["-r", tsNodeRegister(), CHILD_ENTRY], {
-            cwd: path.dirname(request.entry),
+            // The language host runs a program in its project directory: programs read files relative to it.
+            cwd: root,
             env,
             stdio: ["ignore", "pipe", "pipe"],
             timeout: timeoutMs,

@@ -169,9 +169,10 @@ describe("runProgram: Pulumi.yaml's main, an exported async function, a chosen s
     });
 });
 
-describe("runProgram: a tsconfig written for ES modules", () => {
-    // pulumi/examples programs ship `module` and `moduleResolution` NodeNext; the language host runs them as CommonJS.
-    it("runs a program whose tsconfig resolves modules the NodeNext way", async () => {
+describe("runProgram: a program as pulumi/examples writes them", () => {
+    // They ship `module` and `moduleResolution` NodeNext, which the language host runs as CommonJS, and read files
+    // relative to the project directory.
+    it("runs a NodeNext tsconfig's program in its project directory", async () => {
         const run = await runProgram(path.join(fixtures, "nodenext"));
         assert.deepEqual(
             run.resources.filter((r) => r.type === "aws:s3/bucket:Bucket").map((r) => r.provider?.props.region),
