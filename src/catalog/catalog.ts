@@ -6,7 +6,18 @@ import { CatalogError } from "./errors";
 import { hostSuffixes } from "./hosts";
 import { identifierKinds, type CatalogData, type CloudFile, type IdentifierKind, type VendorEntry } from "./data-types";
 import { phraseMatcher, type PhraseMatcher } from "./phrases";
-import type { AzurePair, Catalog, CatalogFact, CloudId, MultiRegion, Vendor, VendorMatch } from "./types";
+import type {
+    AiService,
+    AzurePair,
+    Catalog,
+    CatalogFact,
+    CloudId,
+    MultiRegion,
+    ProcessingEndpoint,
+    ProcessingScope,
+    Vendor,
+    VendorMatch,
+} from "./types";
 
 interface CloudIndex {
     places: Place[];
@@ -18,6 +29,11 @@ interface CloudIndex {
     partitionPatterns: Array<[string, RegExp]>;
     multiRegions: Map<string, MultiRegion>;
     logical: Set<string>;
+    /** `<kind>/<name>` -> where a request is processed. */
+    processing: Map<string, ProcessingScope>;
+    /** Region -> the places of its data zone. */
+    dataZones: Map<string, { name: string; places: Place[] }>;
+    endpointRules: RegExp[];
 }
 
 type Identified = Map<string, VendorMatch>;
@@ -66,6 +82,18 @@ export function buildCatalog(data: CatalogData): Catalog {
     };
     const packages = byKind(["packages"]);
     const hosts = byKind(["domains", "cdnDomains", "registries"]);
+    for (const entry of data.vendors.aiServices ?? []) {
+        const vendor = vendors.get(entry.vendor) as Vendor;
+        const service: AiService = Object.freeze({
+            id: entry.id,
+            service: entry.service,
+            vendor,
+            operator: entry.operator,
+            country: entry.country,
+        });
+        const source = entry.source ?? "(no source recorded)";
+        for (const host of entry.hosts) hosts.set(host, { vendor, matched: host, source, service });
+    }
     const registries = byKind(["registries"]);
     const asns = byKind(["asns"]);
     const phrases = (kind: IdentifierKind): PhraseMatcher<VendorMatch> =>
@@ -83,6 +111,11 @@ export function buildCatalog(data: CatalogData): Catalog {
         }
         return undefined;
     };
+    const endpointHosts = new Map<string, ProcessingEndpoint>();
+    for (const [cloud, index] of clouds) {
+        for (const scope of index.processing.values())
+            for (const host of hostsOf(data, cloud, scope.name)) endpointHosts.set(host, { cloud, scope });
+    }
     const countrySets = new Map([...countryNames.keys()].map((code) => [code, new Set([code]) as ReadonlySet<string>]));
 
     const catalog: Catalog = {
@@ -113,6 +146,19 @@ export function buildCatalog(data: CatalogData): Catalog {
             const written = spelling(name.normalize("NFKC").replace(/\p{Cf}/gu, ""));
             return clouds.get(cloud)?.partitionPatterns.find(([, pattern]) => pattern.test(written))?.[0];
         },
+        processingScope: (cloud, kind, name) => clouds.get(cloud)?.processing.get(`${kind}/${name}`),
+        processingEndpoint(host) {
+            const exact = endpointHosts.get(host);
+            if (exact) return exact;
+            for (const [cloud, index] of clouds) {
+                for (const rule of index.endpointRules) {
+                    const region = rule.exec(host)?.groups?.region;
+                    if (region !== undefined) return { cloud, region };
+                }
+            }
+            return undefined;
+        },
+        dataZone: (cloud, place) => clouds.get(cloud)?.dataZones.get(place.region),
         azurePair(name): AzurePair | undefined {
             const azure = clouds.get("azure");
             const region = azure?.byName.get(spelling(name))?.region;
@@ -169,6 +215,10 @@ function indexCloud(file: CloudFile, groups: Map<string, ReadonlySet<string>>): 
     const places: Place[] = [];
     const byName = new Map<string, Place>();
     const pairs = new Map<string, string>();
+    /** Pseudo-regions (`aws-global`) stand for a region already listed: never a place of their own. */
+    const aliases = new Set(
+        [...entries.values()].filter((e) => e.region.aliasOf !== undefined).map((e) => e.region.id),
+    );
     for (const { partition, region } of entries.values()) {
         const target = region.aliasOf === undefined ? region : (entries.get(region.aliasOf)?.region ?? region);
         const place: Place = Object.freeze({
@@ -204,6 +254,30 @@ function indexCloud(file: CloudFile, groups: Map<string, ReadonlySet<string>>): 
             }),
         );
     }
+    const real = (p: Place) => !aliases.has(p.region);
+    const processing = new Map<string, ProcessingScope>();
+    for (const entry of file.processing ?? []) {
+        const listed = (entry.regions ?? []).map((r) => byName.get(r) as Place);
+        const inPartition = places.filter((p) => p.partition === entry.partition && real(p));
+        processing.set(
+            `${entry.kind}/${entry.name}`,
+            Object.freeze({
+                cloud: file.cloud,
+                kind: entry.kind,
+                name: entry.name,
+                description: entry.description,
+                scope: entry.scope,
+                places: entry.scope === "regions" ? listed : entry.scope === "partition" ? inPartition : [],
+                verified: entry.verified ?? true,
+            }),
+        );
+    }
+    const dataZones = new Map<string, { name: string; places: Place[] }>();
+    for (const zone of file.dataZones ?? []) {
+        const countries = groups.get(zone.jurisdiction) ?? new Set([zone.jurisdiction.toUpperCase()]);
+        const members = places.filter((p) => countries.has(p.country) && real(p) && p.partition === file.cloud);
+        for (const member of members) dataZones.set(member.region, { name: zone.name, places: members });
+    }
     return {
         places,
         byName,
@@ -217,7 +291,15 @@ function indexCloud(file: CloudFile, groups: Map<string, ReadonlySet<string>>): 
         ),
         multiRegions,
         logical: new Set(file.logicalLocations?.names ?? []),
+        processing,
+        dataZones,
+        endpointRules: (file.processingEndpoints ?? []).map((rule) => new RegExp(rule.pattern)),
     };
+}
+
+function hostsOf(data: CatalogData, cloud: CloudId, name: string): string[] {
+    const file = data.clouds.find((c) => c.cloud === cloud);
+    return file?.processing?.find((e) => e.name === name)?.hosts ?? [];
 }
 
 function toVendor(entry: VendorEntry): Vendor {
@@ -273,6 +355,10 @@ function listFacts(data: CatalogData): CatalogFact[] {
         }
         for (const m of file.multiRegions ?? []) add("multi-region", file.cloud, m.name, m.source, m.verified);
         for (const z of file.zoneRules ?? []) add("zone-rule", file.cloud, z.pattern, z.source, z.verified);
+        for (const e of file.processing ?? []) add(`processing ${e.kind}`, file.cloud, e.name, e.source, e.verified);
+        for (const z of file.dataZones ?? []) add("data-zone", file.cloud, z.name, z.source, z.verified);
+        for (const e of file.processingEndpoints ?? [])
+            add("processing-endpoint", file.cloud, e.pattern, e.source, e.verified);
     }
     for (const code of Object.keys(data.countries.countries)) add("country", undefined, code, data.countries.source);
     for (const g of data.jurisdictions.groups) add("group", undefined, g.name, g.source, g.verified);
@@ -284,6 +370,8 @@ function listFacts(data: CatalogData): CatalogFact[] {
             }
         }
     }
+    for (const s of data.vendors.aiServices ?? [])
+        for (const host of s.hosts) add("ai-service", s.vendor, host, s.source, s.verified);
     for (const f of data.vendors.falseFriends ?? [])
         for (const value of f.values) add("false-friend", f.owner, value, f.source, f.verified);
     return facts;

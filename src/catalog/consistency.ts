@@ -9,6 +9,7 @@ import {
     type Loaded,
     type RegionEntry,
     type VendorsFile,
+    type ZoneRuleEntry,
 } from "./data-types";
 import { showPath, type YamlPath } from "../yaml/lines";
 
@@ -110,44 +111,49 @@ export function checkCloud(file: Loaded<CloudFile>, countries: ReadonlySet<strin
                 `a pattern every region of the partition matches (not '${unmatched.id}')`,
             );
     });
-    file.data.zoneRules?.forEach((rule, i) => {
+    const checkExamples = (key: "zoneRules" | "processingEndpoints", i: number, rule: ZoneRuleEntry) => {
         let pattern: RegExp;
         try {
             pattern = new RegExp(rule.pattern);
         } catch (e) {
             return fail(
                 file,
-                ["zoneRules", i, "pattern"],
+                [key, i, "pattern"],
                 rule.pattern,
                 `a valid regular expression (${(e as Error).message})`,
             );
         }
-        for (const [zone, region] of Object.entries(rule.examples)) {
-            knownRegion(["zoneRules", i, "examples", zone], region, "an example");
-            const found = pattern.exec(zone)?.groups?.region;
+        for (const [written, region] of Object.entries(rule.examples)) {
+            knownRegion([key, i, "examples", written], region, "an example");
+            const found = pattern.exec(written)?.groups?.region;
             if (found !== region)
                 fail(
                     file,
-                    ["zoneRules", i, "examples", zone],
+                    [key, i, "examples", written],
                     region,
-                    `the region the pattern finds in '${zone}' (it finds ${found ?? "nothing"})`,
+                    `the region the pattern finds in '${written}' (it finds ${found ?? "nothing"})`,
                 );
         }
         if (rule.locations && !rule.pattern.includes("(?<location>"))
-            fail(
-                file,
-                ["zoneRules", i, "pattern"],
-                rule.pattern,
-                "a pattern with a (?<location>...) group for its locations",
-            );
+            fail(file, [key, i, "pattern"], rule.pattern, "a pattern with a (?<location>...) group for its locations");
         for (const [code, country] of Object.entries(rule.locations ?? {}))
             if (!countries.has(country))
-                fail(
-                    file,
-                    ["zoneRules", i, "locations", code],
-                    country,
-                    "an ISO 3166-1 alpha-2 code of countries.yaml",
-                );
+                fail(file, [key, i, "locations", code], country, "an ISO 3166-1 alpha-2 code of countries.yaml");
+    };
+    file.data.zoneRules?.forEach((rule, i) => checkExamples("zoneRules", i, rule));
+    file.data.processingEndpoints?.forEach((rule, i) => checkExamples("processingEndpoints", i, rule));
+    const partitionIds = new Set(file.data.partitions.map((p) => p.id));
+    file.data.processing?.forEach((entry, e) => {
+        const at = ["processing", e];
+        entry.regions?.forEach((name, i) => knownRegion([...at, "regions", i], name, "a destination"));
+        if (entry.scope === "regions" && !entry.regions?.length)
+            fail(file, [...at, "regions"], undefined, "the regions a request may be processed in");
+        if (entry.scope === "partition" && (entry.partition === undefined || !partitionIds.has(entry.partition)))
+            fail(file, [...at, "partition"], entry.partition, `a partition of ${file.data.cloud} in this file`);
+    });
+    file.data.dataZones?.forEach((zone, z) => {
+        if (!groups.has(zone.jurisdiction) && !countries.has(zone.jurisdiction.toUpperCase()))
+            fail(file, ["dataZones", z, "jurisdiction"], zone.jurisdiction, "a group or an ISO country code");
     });
     const multi = new Set<string>();
     file.data.multiRegions?.forEach((entry, m) => {
@@ -195,6 +201,10 @@ export function checkVendors(file: Loaded<VendorsFile>, clouds: ReadonlySet<stri
                 }),
             );
         }
+    });
+    file.data.aiServices?.forEach((service, i) => {
+        if (!ids.has(service.vendor))
+            fail(file, ["aiServices", i, "vendor"], service.vendor, "the id of a vendor of this file");
     });
 }
 

@@ -48,6 +48,28 @@ export interface MultiRegionEntry extends Sourced {
     jurisdiction?: string;
 }
 
+export interface ProcessingEntry extends Sourced {
+    name: string;
+    kind: "inference-profile" | "deployment-type" | "location";
+    scope: "regions" | "partition" | "data-zone" | "resource-region";
+    description: string;
+    regions?: string[];
+    partition?: string;
+    hosts?: string[];
+}
+
+export interface DataZoneEntry extends Sourced {
+    name: string;
+    /** A group or ISO code: the zone holds the cloud's regions in its countries. */
+    jurisdiction: string;
+}
+
+export interface RegionalEndpointEntry extends Sourced {
+    pattern: string;
+    /** host -> region: checked at load, like a zone rule's examples. */
+    examples: Record<string, string>;
+}
+
 export interface CloudFile {
     kind: "cloud";
     cloud: CloudId;
@@ -60,6 +82,9 @@ export interface CloudFile {
     logicalLocations?: Sourced & { names: string[] };
     partitions: PartitionEntry[];
     multiRegions?: MultiRegionEntry[];
+    processing?: ProcessingEntry[];
+    dataZones?: DataZoneEntry[];
+    processingEndpoints?: RegionalEndpointEntry[];
 }
 
 export interface CountriesFile {
@@ -110,9 +135,19 @@ export interface FalseFriendEntry extends Sourced {
     owner: string;
 }
 
+export interface AiServiceEntry extends Sourced {
+    id: string;
+    service: string;
+    vendor: string;
+    operator: string;
+    country: string;
+    hosts: string[];
+}
+
 export interface VendorsFile {
     kind: "vendors";
     vendors: VendorEntry[];
+    aiServices?: AiServiceEntry[];
     falseFriends?: FalseFriendEntry[];
 }
 

@@ -40,6 +40,47 @@ export interface Vendor {
     defaultDisallowed?: boolean;
 }
 
+/** A model API of an untrusted AI vendor, for messages: what it is and who operates it. */
+export interface AiService {
+    id: string;
+    /** `DeepSeek's model API`. */
+    service: string;
+    vendor: Vendor;
+    /** The company that runs it: `Hangzhou DeepSeek Artificial Intelligence Basic Technology Research Co., Ltd.`. */
+    operator: string;
+    /** ISO 3166-1 alpha-2 of the operator, upper case. */
+    country: string;
+}
+
+export type ProcessingKind = "inference-profile" | "deployment-type" | "location";
+
+/**
+ * Where a cloud processes a request sent with a given setting (a Bedrock inference profile's prefix, an Azure
+ * OpenAI deployment type, the Vertex AI `global` location): listed regions, every region of a partition, the data
+ * zone of the resource's own region, or the resource's own region.
+ */
+export interface ProcessingScope {
+    cloud: CloudId;
+    kind: ProcessingKind;
+    /** As the catalog writes it: `eu`, `globalstandard`, `global`. */
+    name: string;
+    /** `Bedrock cross-Region inference profile of the EU geography`. */
+    description: string;
+    scope: "regions" | "partition" | "data-zone" | "resource-region";
+    /** Every place a request may be processed in (`regions` and `partition`); empty otherwise. */
+    places: Place[];
+    verified: boolean;
+}
+
+/** A host that reaches a cloud's model service: where the request it receives is processed. */
+export interface ProcessingEndpoint {
+    cloud: CloudId;
+    /** A host of a scope (`aiplatform.googleapis.com`: the Vertex AI global endpoint). */
+    scope?: ProcessingScope;
+    /** The region a regional endpoint names (`europe-west4-aiplatform.googleapis.com`), known to the catalog or not. */
+    region?: string;
+}
+
 /** One fact of the catalog with its provenance, for summaries and audits. */
 export interface CatalogFact {
     /** `region`, `multi-region`, `zone-rule`, `country`, `group`, `vendor`, `false-friend` or an identifier kind
@@ -55,6 +96,8 @@ export interface CatalogFact {
 
 export interface VendorMatch {
     vendor: Vendor;
+    /** The vendor's model API the host reaches, when it is one (`api.deepseek.com`, `dashscope.aliyuncs.com`). */
+    service?: AiService;
     /** What matched: the domain suffix, package name, registry host, ASN or image marker. */
     matched: string;
     /** The public source that ties the identifier to the vendor. */
@@ -80,6 +123,13 @@ export interface Catalog {
     partitionOfName(cloud: CloudId, name: string): string | undefined;
     /** The Azure region a region is paired with for geo-redundancy. */
     azurePair(region: string): AzurePair | undefined;
+
+    /** Where a request is processed for a setting, by kind and name as the catalog writes it (lower case). */
+    processingScope(cloud: CloudId, kind: ProcessingKind, name: string): ProcessingScope | undefined;
+    /** The model endpoint a normalised host is, if it is one: a scope's host or a regional endpoint. */
+    processingEndpoint(host: string): ProcessingEndpoint | undefined;
+    /** The regions of the data zone a region belongs to (Azure OpenAI DataZone deployments), if any. */
+    dataZone(cloud: CloudId, region: Place): { name: string; places: Place[] } | undefined;
 
     /** Untrusted vendors. */
     vendors(): Vendor[];

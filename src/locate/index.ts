@@ -7,6 +7,7 @@ import { isProviderType, packageOf, type NormalisedResource } from "../model/res
 import type { LocateContext } from "./core/context";
 import { locateGeneric } from "./core/generic";
 import { readPeers } from "./core/peers";
+import { placeDataZone } from "./core/processing";
 import { scanInputs } from "./core/scan";
 import { readTags } from "./core/tags";
 import { registrationOf } from "./families/index";
@@ -29,6 +30,7 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     locator(resource, p, ctx);
     scanInputs(resource, p, ctx);
     readPeers(resource, p);
+    placeDataZone(p, ctx.catalog);
     p.undetermined = onePerQuestion(p.undetermined);
     return p;
 }

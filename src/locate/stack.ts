@@ -6,6 +6,7 @@ import type { Location, Placement, Reference } from "../model/placement";
 import type { NormalisedResource } from "../model/resource";
 import type { LocateContext } from "./core/context";
 import { locate } from "./index";
+import { placeDataZone } from "./core/processing";
 import { unknownDuringPreview } from "./core/read";
 import { StackIndex } from "./core/stack-index";
 
@@ -23,6 +24,7 @@ export function locateStack(
         const p = placements.get(r.urn)!;
         const parent = parents.get(r.urn);
         const placedByParent = parent ? adopt(p, parent, placements.get(parent.resource.urn)!) : false;
+        if (placedByParent) placeDataZone(p, ctx.catalog);
         for (const ref of p.references) {
             // A child is where its parent is, whatever group it is filed in.
             if (ref.relation === "child-of" || (placedByParent && ref.relation === "located-by")) continue;

@@ -12,7 +12,12 @@ export type LocationRole =
     /** a failover partner or geo-redundant pair */
     | "failover"
     /** one member of a multi-region or dual-region location */
-    | "member";
+    | "member"
+    /**
+     * where the resource sends data to be processed without keeping it (a model endpoint, a Bedrock inference
+     * profile, an Azure OpenAI deployment type): judged for residency like the place data is kept, never a copy
+     */
+    | "processing";
 
 export type LocationScope = "region" | "zone" | "multi-region" | "global";
 
@@ -91,6 +96,22 @@ export interface Host {
     host: string;
     /** Untrusted vendor id owning the host, if any. */
     vendor?: string;
+    /** The untrusted AI model service the host reaches (catalog id), if it is one. */
+    service?: string;
+    path: string;
+    secret?: boolean;
+}
+
+/**
+ * Processing that follows the resource's own region to a data zone (an Azure OpenAI DataZone deployment): placed
+ * once that region is known, by the locator or, for a child placed through its parent, in the stack pass.
+ */
+export interface DataZoneProcessing {
+    /** `Azure OpenAI DataZone-Standard deployment (processed anywhere in the account's data zone)`. */
+    description: string;
+    /** The setting as written, for messages: `DataZoneStandard`. */
+    written: string;
+    via: string;
     path: string;
     secret?: boolean;
 }
@@ -170,7 +191,7 @@ export type UndeterminedReason =
 
 /** Something the locator could not establish. Policies turn these into "cannot verify" findings. */
 export interface Undetermined {
-    aspect: "location" | "secondary-location" | "host" | "image" | "peer" | "classification";
+    aspect: "location" | "secondary-location" | "processing" | "host" | "image" | "peer" | "classification";
     reason: UndeterminedReason;
     path: string;
     /** One human sentence: `the region of provider 'eu' is unknown during preview`. Never holds a secret value. */
@@ -213,6 +234,8 @@ export interface Placement {
     undetermined: Undetermined[];
     /** Zones to resolve through EC2 (src/lookups/ec2-zones.ts) before the location is complete. */
     zoneLookups?: ZoneToLookUp[];
+    /** Processing in the data zone of the resource's region, until that region is known. */
+    dataZoneProcessing?: DataZoneProcessing;
 }
 
 export function emptyPlacement(resource: { urn: string; type: string; name: string }, pkg: string): Placement {

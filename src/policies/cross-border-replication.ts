@@ -22,7 +22,8 @@ export const crossBorderReplication = definePolicy({
     judge(p, ctx) {
         const { jurisdictions } = classificationOf(p, ctx);
         const verdicts: Verdict[] = [];
-        for (const l of p.locations) {
+        // Processing keeps no copy: data residency judges it.
+        for (const l of p.locations.filter((at) => at.role !== "processing")) {
             // A resource's own primary location answers to its own and its stack's classification elsewhere;
             // here it answers only to the classification of the data it copies.
             // A resource that only moves the data (a replication rule) keeps none where it runs itself.

@@ -1,7 +1,7 @@
 import type { Verdict } from "../model/finding";
 import type { Placement } from "../model/placement";
 import type { CompiledProfile } from "../profile/compile";
-import { classificationOf, residencyRules, stackJurisdictions } from "./classification";
+import { classificationOf, residencyRules, stackJurisdictions, type Jurisdiction } from "./classification";
 import { definePolicy, type JudgeContext, type TagRemediation } from "./define";
 import { describeLocation } from "./describe";
 import { judgeLocation } from "./possible-places";
@@ -22,7 +22,9 @@ export const dataResidency = definePolicy({
     judge(p, ctx) {
         const { jurisdictions, problems } = classificationOf(p, ctx);
         const applying = jurisdictions.filter((j) => !j.inheritedFrom);
-        if (applying.length === 0) return problems.length > 0 ? problems : unclassified(p, ctx.profile);
+        const processing = processedOutside(p, jurisdictions, ctx);
+        if (applying.length === 0)
+            return [...(problems.length > 0 ? problems : unclassified(p, ctx.profile)), ...processing];
         const outside = p.locations
             .filter((l) => l.role === "primary")
             .flatMap((l) =>
@@ -36,6 +38,7 @@ export const dataResidency = definePolicy({
         return [
             ...problems,
             ...outside,
+            ...processing,
             ...unplaced(p, ctx),
             ...unverifiedAspects(
                 p,
@@ -47,6 +50,30 @@ export const dataResidency = definePolicy({
     },
     remediate: stampStackClassification,
 });
+
+const PROCESSING_FIX =
+    "Send the data to a model setting whose every region is inside the jurisdiction (a Bedrock inference profile of that geography such as eu., an Azure OpenAI Standard or DataZone deployment in a region inside it, a regional Vertex AI endpoint), or correct the classification if the data is not what it says";
+
+/**
+ * Where the data is processed (a model endpoint, an inference profile) answers to the same rule as where it is kept,
+ * for every classification of the data the resource handles, its parent's or source's included; a setting whose
+ * processing place cannot be told is reported whatever the classification (a warning on unclassified data).
+ */
+function processedOutside(p: Placement, jurisdictions: readonly Jurisdiction[], ctx: JudgeContext): Verdict[] {
+    // A model named in configuration of a global control plane (an IAM policy allowing bedrock:InvokeModel on a
+    // profile's ARN) is a permission, not processing.
+    if (p.locations.some((l) => l.role === "primary" && l.controlPlane)) return [];
+    const applying = jurisdictions.filter((j) => !j.carried);
+    const outside = p.locations
+        .filter((l) => l.role === "processing" && applying.length > 0)
+        .flatMap((l) =>
+            judgeLocation(l, (at) => residencyRules(at, applying, ctx), describeLocation(l, ctx.catalog), ctx.catalog),
+        );
+    return [
+        ...outside.map((v) => ({ ...v, fix: PROCESSING_FIX })),
+        ...unverifiedAspects(p, ["processing"], "where this resource's data is processed", ctx),
+    ];
+}
 
 /**
  * A resource classified by its own tag or label whose location the program does not say at all (a

@@ -10,7 +10,7 @@ import type { CompiledProfile } from "../profile/compile";
 import type { EnforcementLevel } from "../profile/types";
 
 /** The Clean Network line a policy serves, or plain data residency. */
-export type Pillar = "clean-cloud" | "clean-path" | "clean-carrier" | "clean-store" | "data-residency";
+export type Pillar = "clean-cloud" | "clean-path" | "clean-carrier" | "clean-apps" | "clean-store" | "data-residency";
 
 export interface JudgeContext {
     profile: CompiledProfile;

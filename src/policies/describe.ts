@@ -8,7 +8,14 @@ import { SECRET_MASK } from "../model/values";
 /** `region cn-north-1 (China, operated by Beijing Sinnet Technology, partition aws-cn) from provider 'china'`. */
 export function describeLocation(l: Location, catalog: Catalog): string {
     const name = l.secret ? SECRET_MASK : l.name;
-    const what = l.scope === "multi-region" ? "multi-region" : l.scope === "global" ? "location" : l.scope;
+    const what =
+        l.role === "processing"
+            ? "processing location"
+            : l.scope === "multi-region"
+              ? "multi-region"
+              : l.scope === "global"
+                ? "location"
+                : l.scope;
     return `${l.cloud} ${what} ${name}${l.secret ? "" : placeDetails(l, catalog)} from ${l.via}`;
 }
 

@@ -3,6 +3,7 @@ import { crossBorderReplication } from "./cross-border-replication";
 import { dataResidency } from "./data-residency";
 import type { PolicyDefinition } from "./define";
 import { disallowedRegion } from "./disallowed-region";
+import { untrustedAiService } from "./untrusted-ai-service";
 import { untrustedCarrier } from "./untrusted-carrier";
 import { untrustedHost } from "./untrusted-host";
 import { untrustedImage } from "./untrusted-image";
@@ -14,6 +15,7 @@ export const allPolicies: readonly PolicyDefinition[] = [
     dataResidency,
     crossBorderReplication,
     untrustedHost,
+    untrustedAiService,
     untrustedImage,
     untrustedCarrier,
 ];
@@ -22,6 +24,7 @@ export {
     crossBorderReplication,
     dataResidency,
     disallowedRegion,
+    untrustedAiService,
     untrustedCarrier,
     untrustedHost,
     untrustedImage,

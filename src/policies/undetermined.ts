@@ -48,7 +48,10 @@ export function unverifiedAspects(
 /** A place clean-guard cannot name: an unknown name, or a paired-region copy of a resource that states no region. */
 function unnamedPlace(u: Undetermined): boolean {
     if (u.reason === "missing") return u.aspect === "secondary-location";
-    return u.reason === "unrecognised" && (u.aspect === "location" || u.aspect === "secondary-location");
+    return (
+        u.reason === "unrecognised" &&
+        (u.aspect === "location" || u.aspect === "secondary-location" || u.aspect === "processing")
+    );
 }
 
 function unnamedPlaceIsWarning(p: Placement, ctx: JudgeContext): boolean {

@@ -16,11 +16,12 @@ export const untrustedHost = definePolicy({
         "Point the input at a host of a trusted provider (or remove the endpoint override so the provider's own endpoint is used), and move the data stored behind the untrusted host",
     judge(p, ctx) {
         const { profile, catalog } = ctx;
-        // An untrusted chart or image reference is reported by clean-guard-untrusted-image, which names what it is.
+        // An untrusted chart or image reference is reported by clean-guard-untrusted-image, and an AI vendor's model
+        // API by clean-guard-untrusted-ai-service, each of which names what it is.
         const images = new Set(p.images.filter((i) => disallowedVendor(i.vendor, profile)).map((i) => i.path));
         const violations = p.hosts.flatMap((h) => {
             const vendor = disallowedVendor(h.vendor, profile);
-            if (!vendor || images.has(h.path)) return [];
+            if (!vendor || images.has(h.path) || h.service !== undefined) return [];
             const host = h.secret ? SECRET_MASK : h.host;
             return [
                 {

@@ -6,7 +6,7 @@ import { defaultCatalog } from "../../src/catalog";
 const catalog = defaultCatalog();
 
 describe("vendors of the Clean Network lists", () => {
-    it("lists the eight named vendors, disallowed by default, and ByteDance as opt-in", () => {
+    it("lists the eight named vendors and the Chinese AI model vendors, disallowed by default, and ByteDance as opt-in", () => {
         const byDefault = catalog.vendors().map((v) => [v.id, v.defaultDisallowed]);
         assert.deepStrictEqual(byDefault.sort(), [
             ["alibaba", true],
@@ -15,8 +15,12 @@ describe("vendors of the Clean Network lists", () => {
             ["china-mobile", true],
             ["china-telecom", true],
             ["china-unicom", true],
+            ["deepseek", true],
             ["huawei", true],
+            ["minimax", true],
+            ["moonshot", true],
             ["tencent", true],
+            ["zhipu", true],
             ["zte", true],
         ]);
     });

@@ -12,10 +12,10 @@ import { defaultProviderName, programs, type ExpectedFinding } from "../pulumi/c
 const REAL = path.join(__dirname, "fixtures", "real");
 
 // The preview's JSON prints every secret as `[secret]`, where the pack saw the plaintext: the secret regions of
-// side-doors and shop-prod and aws-eu-violating's secret S3 endpoint are then reported as unreadable, so none
-// can match what the pack found; what they give instead is tested below, and their exports with
-// --show-secrets match the pack.
-const MASKED = ["aws-eu-violating", "shop-prod", "side-doors"];
+// side-doors and shop-prod, aws-eu-violating's secret S3 endpoint and aws-eu-ai's secret model API address are
+// then reported as unreadable, so none can match what the pack found; what they give instead is tested below,
+// and their exports with --show-secrets match the pack.
+const MASKED = ["aws-eu-violating", "aws-eu-ai", "shop-prod", "side-doors"];
 
 async function scanned(file: string, expected: ExpectedFinding[]): Promise<string[]> {
     const { evaluation, meta } = await scan(path.join(REAL, file));
@@ -65,6 +65,17 @@ describe("scan: a secret the preview's JSON masks is never a silent pass", () =>
             "unverified hidden: the region (input 'region') is a secret whose value is not available to clean-guard",
             "unverified vault-copy: the region (provider 'hidden') is a secret whose value is not available to clean-guard",
             "unverified vault: region of provider 'ali' is a secret whose value is not available to clean-guard",
+        ]);
+    });
+
+    it("aws-eu-ai's secret model API address: cannot verify, blocking; the global. agent as under the pack", async () => {
+        const { evaluation } = await scan(path.join(REAL, "aws-eu-ai.preview.json"));
+        const blocking = evaluation.findings
+            .filter((f) => !f.advisory)
+            .map((f) => `${f.policy} ${f.kind} ${f.resource.name}: ${f.found.split(" (")[0]}`);
+        assert.deepEqual(blocking.sort(), [
+            "clean-guard-data-residency unverified claims-assistant-global: aws processing location global.anthropic.claude-sonnet-4-5-20250929-v1:0",
+            "clean-guard-untrusted-host unverified summarise: the endpoint environment.variables.LLM_BASE_URL is a secret whose value is not available to clean-guard",
         ]);
     });
 });

@@ -10,6 +10,7 @@ const POLICIES = [
     "clean-guard-data-residency",
     "clean-guard-cross-border-replication",
     "clean-guard-untrusted-host",
+    "clean-guard-untrusted-ai-service",
     "clean-guard-untrusted-image",
     "clean-guard-untrusted-carrier",
     "clean-guard-unverified",

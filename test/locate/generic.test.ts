@@ -56,7 +56,12 @@ describe("generic locator", () => {
             ["primary eu-central-1 ?"],
             ["unrecognised location region"],
         ],
-        ["a name no cloud knows", community({ region: "nyc3" }), ["primary nyc3 ?"], ["unrecognised location region"]],
+        [
+            "a name no cloud knows",
+            community({ region: "atlantis1" }),
+            ["primary atlantis1 ?"],
+            ["unrecognised location region"],
+        ],
         ["unknown during preview", community({ region: unknown() }), [], ["unknown-during-preview location region"]],
         ["a secret ciphertext", community({ location: secret() }), [], ["secret-ciphertext location location"]],
         [
@@ -114,8 +119,8 @@ describe("generic locator", () => {
     });
 
     it("keeps a secret location's name out of the message", () => {
-        const p = placed(community({ region: secret("nyc3") }));
+        const p = placed(community({ region: secret("atlantis1") }));
         assert.equal(p.locations[0].secret, true);
-        assert.ok(!p.undetermined[0].detail.includes("nyc3"), p.undetermined[0].detail);
+        assert.ok(!p.undetermined[0].detail.includes("atlantis1"), p.undetermined[0].detail);
     });
 });

@@ -8,7 +8,20 @@ import { POLICY_NAMES } from "./policies";
 const fixtures = path.join("test", "profile", "fixtures");
 const load = (file: string): CompiledProfile => loadProfile({ path: file }, defaultCatalog(), POLICY_NAMES);
 
-const UNTRUSTED = ["alibaba", "baidu", "china-mobile", "china-telecom", "china-unicom", "tencent", "huawei", "zte"];
+const UNTRUSTED = [
+    "alibaba",
+    "baidu",
+    "china-mobile",
+    "china-telecom",
+    "china-unicom",
+    "tencent",
+    "huawei",
+    "zte",
+    "deepseek",
+    "moonshot",
+    "zhipu",
+    "minimax",
+];
 const DEFAULT_LOOKUPS = {
     ec2: "auto",
     timeoutMs: 3000,
@@ -155,7 +168,7 @@ const broken: Array<[string, string]> = [
     ],
     [
         "vendor-unknown.yaml",
-        ':3: disallow.vendors[1]: "alibaba-cloud" is not a known vendor (expected one of: alibaba, baidu, bytedance, china-mobile, china-telecom, china-unicom, huawei, tencent, zte)',
+        ':3: disallow.vendors[1]: "alibaba-cloud" is not a known vendor (expected one of: alibaba, baidu, bytedance, china-mobile, china-telecom, china-unicom, deepseek, huawei, minimax, moonshot, tencent, zhipu, zte)',
     ],
     [
         "partition-unknown.yaml",

@@ -32,6 +32,8 @@ export interface TextHost {
     host: string;
     /** Untrusted vendor id owning the host. */
     vendor?: string;
+    /** The untrusted AI model service it reaches (catalog id). */
+    service?: string;
 }
 
 /** End any endpoint, URL or not: whitespace, and the quotes and brackets that delimit a URL in text or markup. */
@@ -122,9 +124,10 @@ export function findHosts(text: string, catalog: Catalog): TextHost[] {
     const hosts = new Map<string, TextHost>();
     const add = (host: string, bare: boolean) => {
         if (hosts.has(host)) return;
-        const vendor = catalog.vendorOfHost(host)?.vendor.id;
-        if (bare && !vendor && !hasPublicTld(host, catalog)) return;
-        hosts.set(host, vendor ? { host, vendor } : { host });
+        const match = catalog.vendorOfHost(host);
+        if (bare && !match && !hasPublicTld(host, catalog)) return;
+        const service = match?.service?.id;
+        hosts.set(host, match ? { host, vendor: match.vendor.id, ...(service ? { service } : {}) } : { host });
     };
     urlHosts(text, (host) => add(host, false), 0);
     listHosts(text, (host) => add(host, true));

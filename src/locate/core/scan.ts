@@ -4,13 +4,14 @@
 // strings is decoded (bounded in size) and walked as if it were inputs.
 
 import type { Catalog } from "../../catalog/types";
-import type { Host, Image, Placement, Undetermined } from "../../model/placement";
+import type { Host, Image, Location, Placement, Undetermined } from "../../model/placement";
 import type { NormalisedResource } from "../../model/resource";
 import { isRecord, Secret, Unknown, type Props, type Value } from "../../model/values";
 import type { Locator } from "./context";
 import { findHosts } from "./host-finder";
 import { parseImageRef } from "./image-ref";
 import { decodeJsonString, MAX_JSON_STRING } from "./json-strings";
+import { bedrockProcessing, endpointProcessing, type Processing } from "./processing";
 import { providerLabel } from "./read";
 
 /** Keys whose value is an address data is sent to (`endpoints`, `S3_ENDPOINT`, `webhookUrl`, `callbackUri`). */
@@ -42,6 +43,8 @@ const MAX_DEPTH = 48;
 interface Found {
     hosts: Host[];
     images: Image[];
+    /** Where the inputs send data to be processed (a Bedrock inference profile, a model endpoint). */
+    locations: Location[];
     undetermined: Undetermined[];
 }
 
@@ -68,6 +71,7 @@ function providerScan(resource: NormalisedResource, catalog: Catalog): Found {
 function append(p: Placement, found: Found): void {
     for (const h of found.hosts) p.hosts.push(h);
     for (const i of found.images) p.images.push(i);
+    for (const l of found.locations) p.locations.push(l);
     for (const u of found.undetermined) p.undetermined.push(u);
 }
 
@@ -76,7 +80,7 @@ function containerImages(type: string): boolean {
 }
 
 function scan(props: Props, prefix: string, catalog: Catalog, imagesAreContainers: boolean): Found {
-    const found: Found = { hosts: [], images: [], undetermined: [] };
+    const found: Found = { hosts: [], images: [], locations: [], undetermined: [] };
     const walker = new Walker(catalog, found, prefix, imagesAreContainers);
     for (const [key, value] of Object.entries(props)) walker.walk(value, key, key, false, 0);
     return found;
@@ -129,13 +133,26 @@ class Walker {
         }
         // A value under an image key that is no image reference (a URL to an archive) is still read for hosts.
         if (this.isImageKey(key) && this.image(value, path, secret)) return;
+        const at = () => ({
+            via: this.prefix ? `${this.prefix}${path}` : `input '${path}'`,
+            path: this.prefix + path,
+            ...(secret ? { secret: true } : {}),
+        });
+        this.processing(bedrockProcessing(value, at, this.catalog));
         for (const found of findHosts(value, this.catalog)) {
             // One entry per host and input: a script that calls the same host 200,000 times is one finding.
             const key = `${found.host}\u0000${path}`;
             if (this.seen.has(key)) continue;
             this.seen.add(key);
             this.found.hosts.push({ ...found, path: this.prefix + path, ...(secret ? { secret: true } : {}) });
+            this.processing(endpointProcessing(found.host, value.includes("://"), at, this.catalog));
         }
+    }
+
+    private processing(found: Processing | undefined): void {
+        if (!found) return;
+        for (const l of found.locations) this.found.locations.push(l);
+        for (const u of found.undetermined) this.found.undetermined.push(u);
     }
 
     private image(ref: string, path: string, secret: boolean): boolean {

@@ -1,6 +1,7 @@
 // The classic `azure` v6 package: type tokens and input names for the shared Azure locator.
 
 import {
+    allOf,
     type AzureRules,
     copyOfWhenCreatedFrom,
     flexibleServer,
@@ -8,9 +9,11 @@ import {
     isOn,
     keyVaultReplication,
     locateAzure,
+    modelDeployment,
     locationsIn,
     pairedWhen,
     partnerAt,
+    parentAt,
     partnersIn,
 } from "./azure-common";
 import type { Locator } from "../../core/context";
@@ -34,6 +37,11 @@ const CLASSIC: AzureRules = {
         ["azure:privatedns/zone:Zone", { via: "a private DNS zone, a global resource", controlPlane: true }],
     ]),
     rules: new Map([
+        // The account is named by its ARM id under a key (`cognitiveAccountId`) that is not the account type's name.
+        [
+            "azure:cognitive/deployment:Deployment",
+            allOf(parentAt("cognitiveAccountId", "account"), modelDeployment(["sku", "name"])),
+        ],
         ["azure:storage/account:Account", geoReplicatedStorage(["accountReplicationType"])],
         ["azure:cosmosdb/account:Account", locationsIn("geoLocations", "location", "replica", "a Cosmos DB region")],
         ["azure:mssql/failoverGroup:FailoverGroup", partnersIn("partnerServers", "id", "failover")],

@@ -9,6 +9,7 @@ import type { NormalisedResource } from "../../../model/resource";
 import type { Props } from "../../../model/values";
 import type { LocateContext } from "../../core/context";
 import { addLocation, addReadLocation } from "../../core/places";
+import { inScope, unknownSetting } from "../../core/processing";
 import { addReference } from "../../core/references";
 import type { StackIndex } from "../../core/stack-index";
 import { decodedProviderProps, readArray, readString, readValue, type PathSegment } from "../../core/read";
@@ -427,6 +428,39 @@ export function flexibleServer(
         pairedWhen(geoBackup, isOn(enabledWord), "backup", "geo-redundant backup"),
         copyOfWhenCreatedFrom([sourceKey]),
     );
+}
+
+/**
+ * An Azure OpenAI / AI Foundry model deployment processes prompts where its deployment type (the SKU name) says:
+ * in its account's region (already its primary location, through the account it names), anywhere in the
+ * account's data zone, or anywhere in Azure. A type the catalog does not know, or none, cannot be judged.
+ */
+export function modelDeployment(path: ReadonlyArray<PathSegment>): AzureRule {
+    return ({ resource, p, ctx }) => {
+        const read = readString(resource.props, path);
+        if (unreadable(p, read, "processing", "the deployment type (sku name)")) return;
+        const at = {
+            name: read.value ?? "",
+            via: `deployment type (${read.path})`,
+            path: read.path,
+            secret: read.secret,
+        };
+        const written = read.secret ? "a secret deployment type" : `deployment type '${at.name}'`;
+        const scope = read.value
+            ? ctx.catalog.processingScope("azure", "deployment-type", read.value.toLowerCase().replace(/[\s_-]+/g, ""))
+            : undefined;
+        if (!scope) {
+            const detail = read.value
+                ? `${written} is not one clean-guard knows`
+                : "the deployment states no type (sku name)";
+            p.undetermined.push(...unknownSetting(at, detail).undetermined);
+        } else if (scope.scope === "partition") {
+            p.locations.push(inScope(scope, at));
+        } else if (scope.scope === "data-zone") {
+            p.dataZoneProcessing = { description: scope.description, written: at.name, via: at.via, path: at.path };
+            if (read.secret) p.dataZoneProcessing.secret = true;
+        }
+    };
 }
 
 export function allOf(...rules: AzureRule[]): AzureRule {

@@ -11,6 +11,7 @@ import {
     isOn,
     keyVaultReplication,
     locateAzure,
+    modelDeployment,
     locationsIn,
     pairedWhen,
     parentAt,
@@ -53,6 +54,7 @@ const NATIVE: AzureRules = {
         ["azure-native:privatedns:PrivateZone", { via: "a private DNS zone, a global resource", controlPlane: true }],
     ]),
     rules: new Map([
+        ["azure-native:cognitiveservices:Deployment", modelDeployment(["sku", "name"])],
         ["azure-native:storage:StorageAccount", geoReplicatedStorage(["sku", "name"])],
         ["azure-native:cosmosdb:DatabaseAccount", cosmosDb],
         ["azure-native:redis:LinkedServer", allOf(parentAt("name", "redis"), partnerAt("linkedRedisCacheId"))],
