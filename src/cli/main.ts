@@ -135,7 +135,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         }
         const error = e as Error;
         if (CONFIGURATION_ERRORS.has(error.name)) {
-            process.stderr.write(`clean-guard: ${error.message.split("\n")[0]}\n`);
+            process.stderr.write(`clean-guard: ${error.message}\n`);
             return EXIT_USAGE;
         }
         throw e;

@@ -73,6 +73,7 @@ export async function runProgram(dir: string, opts: RunProgramOptions = {}): Pro
         { entry: project.entry, project: project.name, stack },
         stackConfig,
         tsNodeEnv(root),
+        root,
         opts.timeoutMs ?? 120_000,
     );
     return {
@@ -154,8 +155,9 @@ function loadYaml(file: string): Record<string, unknown> {
 /** The program's own tsconfig.json if it has one; otherwise a plain CommonJS setup, as `pulumi` uses. */
 function tsNodeEnv(root: string): Record<string, string> {
     const own = path.join(root, "tsconfig.json");
-    // Pulumi's language host loads programs as CommonJS whatever the tsconfig says.
-    const forced = { module: "commonjs" };
+    // Pulumi's language host loads programs as CommonJS whatever the tsconfig says; CommonJS output rejects a
+    // tsconfig's NodeNext module resolution (TS5110), so the resolution is forced to match.
+    const forced = { module: "commonjs", moduleResolution: "node10" };
     if (fs.existsSync(own)) return { TS_NODE_PROJECT: own, TS_NODE_COMPILER_OPTIONS: JSON.stringify(forced) };
     return {
         TS_NODE_SKIP_PROJECT: "true",
@@ -167,6 +169,7 @@ function runChild(
     request: ChildRequest,
     config: ProgramRun["config"],
     tsNode: Record<string, string>,
+    root: string,
     timeoutMs: number,
 ): Promise<CapturedRegistration[]> {
     const env = {
@@ -178,7 +181,8 @@ function runChild(
     };
     return new Promise((resolve, reject) => {
         const child = spawn(process.execPath, ["-r", tsNodeRegister(), CHILD_ENTRY], {
-            cwd: path.dirname(request.entry),
+            // The language host runs a program in its project directory: programs read files relative to it.
+            cwd: root,
             env,
             stdio: ["ignore", "pipe", "pipe"],
             timeout: timeoutMs,

@@ -123,6 +123,12 @@ describe("clean-guard command", function () {
         }
     });
 
+    it("shows why a program failed: the program's own error follows the first line", async () => {
+        const r = await run(["scan", path.join("test", "examples", "fixtures", "throws")]);
+        assert.equal(r.code, 2, r.stdout + r.stderr);
+        assert.match(r.stderr, /the Pulumi program failed \(exit 1\):\n[^]*Error: orders:bucketName is required/);
+    });
+
     it("shows a value unknown during preview as an advisory note of clean-guard-unverified, naming the affected policy", async () => {
         const r = await run(UNKNOWNS);
         const report = JSON.parse(r.stdout);

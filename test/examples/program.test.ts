@@ -169,6 +169,18 @@ describe("runProgram: Pulumi.yaml's main, an exported async function, a chosen s
     });
 });
 
+describe("runProgram: a program as pulumi/examples writes them", () => {
+    // They ship `module` and `moduleResolution` NodeNext, which the language host runs as CommonJS, and read files
+    // relative to the project directory.
+    it("runs a NodeNext tsconfig's program in its project directory", async () => {
+        const run = await runProgram(path.join(fixtures, "nodenext"));
+        assert.deepEqual(
+            run.resources.filter((r) => r.type === "aws:s3/bucket:Bucket").map((r) => r.provider?.props.region),
+            ["eu-west-1"],
+        );
+    });
+});
+
 describe("runProgram: errors name what is wrong", () => {
     const cases: Array<[string, string, { stack?: string }, RegExp]> = [
         ["a directory without Pulumi.yaml", fixtures, {}, /fixtures: no Pulumi\.yaml/],
