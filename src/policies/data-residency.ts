@@ -1,5 +1,5 @@
 import type { Verdict } from "../model/finding";
-import type { Placement } from "../model/placement";
+import type { Location, Placement } from "../model/placement";
 import type { CompiledProfile } from "../profile/compile";
 import { classificationOf, residencyRules, stackJurisdictions, type Jurisdiction } from "./classification";
 import { definePolicy, type JudgeContext, type TagRemediation } from "./define";
@@ -25,19 +25,9 @@ export const dataResidency = definePolicy({
         const processing = processedOutside(p, jurisdictions, ctx);
         if (applying.length === 0)
             return [...(problems.length > 0 ? problems : unclassified(p, ctx.profile)), ...processing];
-        const outside = p.locations
-            .filter((l) => l.role === "primary")
-            .flatMap((l) =>
-                judgeLocation(
-                    l,
-                    (at) => residencyRules(at, applying, ctx),
-                    () => describeLocation(l, ctx.catalog),
-                    ctx.catalog,
-                ),
-            );
         return [
             ...problems,
-            ...outside,
+            ...outsideOf(p, "primary", applying, ctx),
             ...processing,
             ...unplaced(p, ctx),
             ...unverifiedAspects(
@@ -64,8 +54,22 @@ function processedOutside(p: Placement, jurisdictions: readonly Jurisdiction[], 
     // profile's ARN) is a permission, not processing.
     if (p.locations.some((l) => l.role === "primary" && l.controlPlane)) return [];
     const applying = jurisdictions.filter((j) => !j.carried);
-    const outside = p.locations
-        .filter((l) => l.role === "processing" && applying.length > 0)
+    return [
+        ...outsideOf(p, "processing", applying, ctx).map((v) => ({ ...v, fix: PROCESSING_FIX })),
+        ...unverifiedAspects(p, ["processing"], "where this resource's data is processed", ctx),
+    ];
+}
+
+/** The resource's locations of one role, each judged (as a set of possible places) against every jurisdiction. */
+function outsideOf(
+    p: Placement,
+    role: Location["role"],
+    applying: readonly Jurisdiction[],
+    ctx: JudgeContext,
+): Verdict[] {
+    if (applying.length === 0) return [];
+    return p.locations
+        .filter((l) => l.role === role)
         .flatMap((l) =>
             judgeLocation(
                 l,
@@ -74,10 +78,6 @@ function processedOutside(p: Placement, jurisdictions: readonly Jurisdiction[], 
                 ctx.catalog,
             ),
         );
-    return [
-        ...outside.map((v) => ({ ...v, fix: PROCESSING_FIX })),
-        ...unverifiedAspects(p, ["processing"], "where this resource's data is processed", ctx),
-    ];
 }
 
 /**
