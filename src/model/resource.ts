@@ -9,7 +9,12 @@ export interface ProviderInfo {
     urn: string;
     /** The provider's inputs. For a default provider: the package's stack config, prefix stripped. */
     props: Props;
+    /** Inputs among `props` that neither the program nor the stack set: the deployment's environment did. */
+    fromEnvironment?: EnvironmentOrigins;
 }
+
+/** Input name -> the environment variable it was taken from (`region` -> `AWS_REGION`). */
+export type EnvironmentOrigins = Readonly<Record<string, string>>;
 
 /** One resource, in the same shape whatever it came from (engine, preview JSON, stack export, mocks). */
 export interface NormalisedResource {
@@ -19,6 +24,8 @@ export interface NormalisedResource {
     name: string;
     props: Props;
     provider?: ProviderInfo;
+    /** For a provider resource: inputs among `props` that the deployment's environment set. */
+    fromEnvironment?: EnvironmentOrigins;
     parent?: string;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;

@@ -2,7 +2,9 @@
 
 import type { PolicyProviderResource, PolicyResource, ResourceValidationArgs } from "@pulumi/policy";
 import type { AnalyzeRequest, AnalyzerProviderResource, AnalyzerResource } from "@pulumi/pulumi/proto/analyzer_pb";
-import type { NormalisedResource, ProviderInfo } from "../model/resource";
+import { isProviderType, packageOf, type NormalisedResource, type ProviderInfo } from "../model/resource";
+import type { Props } from "../model/values";
+import { loadEnvironmentDefaults, withEnvironmentDefaults, type EnvironmentDefaults } from "./provider-environment";
 import { decodeProps } from "./wire";
 
 /** The policy SDK's unknown-checking proxy hands out its raw target under this key (policy SDK proxy.ts). */
@@ -14,7 +16,7 @@ export function fromAnalyzeRequest(req: AnalyzeRequest): NormalisedResource {
         urn: req.getUrn(),
         type: req.getType(),
         name: req.getName(),
-        props: decodeProps(req.getProperties()?.toJavaScript()),
+        ...ownInputs(req.getType(), decodeProps(req.getProperties()?.toJavaScript())),
         provider: providerOf(req.getProvider()),
         parent: req.getOptions()?.getParent() || undefined,
         dependencies: [],
@@ -29,7 +31,7 @@ export function fromAnalyzerResource(r: AnalyzerResource): NormalisedResource {
         urn: r.getUrn(),
         type: r.getType(),
         name: r.getName(),
-        props: decodeProps(r.getProperties()?.toJavaScript()),
+        ...ownInputs(r.getType(), decodeProps(r.getProperties()?.toJavaScript())),
         provider: providerOf(r.getProvider()),
         parent: r.getParent() || undefined,
         dependencies: r.getDependenciesList(),
@@ -57,7 +59,7 @@ function providerOf(p: AnalyzerProviderResource | undefined): ProviderInfo | und
             type: p.getType(),
             name: p.getName(),
             urn: p.getUrn(),
-            props: decodeProps(properties?.toJavaScript()),
+            ...providerInputs(p.getType(), decodeProps(properties?.toJavaScript())),
         };
         providers.set(key, provider);
     }
@@ -74,7 +76,7 @@ export function fromPolicyArgs(args: ResourceValidationArgs | PolicyResource): N
         urn: args.urn,
         type: args.type,
         name: args.name,
-        props: decodeProps(rawTarget(args.props)),
+        ...ownInputs(args.type, decodeProps(rawTarget(args.props))),
         provider: args.provider ? providerFromArgs(args.provider) : undefined,
         parent: stackResource.parent?.urn,
         dependencies: (stackResource.dependencies ?? []).map((d) => d.urn),
@@ -85,7 +87,20 @@ export function fromPolicyArgs(args: ResourceValidationArgs | PolicyResource): N
 }
 
 function providerFromArgs(p: PolicyProviderResource): ProviderInfo {
-    return { type: p.type, name: p.name, urn: p.urn, props: decodeProps(rawTarget(p.props)) };
+    return { type: p.type, name: p.name, urn: p.urn, ...providerInputs(p.type, decodeProps(rawTarget(p.props))) };
+}
+
+let environmentDefaults: EnvironmentDefaults | undefined;
+
+/** A provider's inputs as the provider itself will resolve them in this (the deployment's) environment. */
+function providerInputs(providerType: string, props: Props) {
+    environmentDefaults ??= loadEnvironmentDefaults();
+    return withEnvironmentDefaults(packageOf(providerType), props, process.env, environmentDefaults);
+}
+
+/** A resource's inputs; a provider resource's completed from the environment like any provider's. */
+function ownInputs(type: string, props: Props) {
+    return isProviderType(type) ? providerInputs(type, props) : { props };
 }
 
 /**

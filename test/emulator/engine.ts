@@ -14,6 +14,7 @@ import { Empty } from "google-protobuf/google/protobuf/empty_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
 import type { NormalisedResource, ProviderInfo } from "../../src/model/resource";
 import { isRecord, Secret, Unknown, type Props, type Value } from "../../src/model/values";
+import { loadEnvironmentDefaults } from "../../src/normalise/provider-environment";
 import { decodeProps, encodeValue, PREVIEW_SECRET_PLACEHOLDER } from "../../src/normalise/wire";
 
 // From test/emulator, or from its compiled copy in dist/test/emulator when the bench imports it.
@@ -100,6 +101,17 @@ export interface StartOptions {
     policyConfig?: Record<string, Level | ({ enforcementLevel?: Level } & Record<string, unknown>)>;
 }
 
+/**
+ * The pack reads a provider's missing region from the environment, as the provider does: a test's pack gets
+ * only the variables the test sets, so that a developer's own AWS_REGION changes no verdict.
+ */
+function withoutProviderEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    const variables = new Set(
+        [...loadEnvironmentDefaults().values()].flatMap((inputs) => inputs.flatMap(([, v]) => v)),
+    );
+    return Object.fromEntries(Object.entries(env).filter(([name]) => !variables.has(name)));
+}
+
 /** The provider the engine creates for a package when a resource names none. */
 export function defaultProvider(
     pkg: string,
@@ -142,7 +154,7 @@ export class EngineEmulator {
         const runner = path.join(packDir, "node_modules", "@pulumi", "pulumi", "cmd", "run-policy-pack");
         const child = spawn(process.execPath, [runner, "127.0.0.1:1", packDir], {
             cwd: packDir,
-            env: { ...process.env, ...options.env },
+            env: { ...withoutProviderEnvironment(process.env), ...options.env },
             stdio: ["ignore", "pipe", "pipe"],
         });
         const stderr: string[] = [];

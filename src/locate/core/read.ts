@@ -82,7 +82,17 @@ export function providerLabel(resource: NormalisedResource): string | undefined 
     const p = resource.provider;
     if (!p) return undefined;
     const pkg = p.type.replace(/^pulumi:providers:/, "");
-    return p.name.startsWith("default") ? `the default ${pkg} provider (stack config)` : `provider '${p.name}'`;
+    const origins = Object.entries(p.fromEnvironment ?? {}).map(([input, variable]) => `${input} from ${variable}`);
+    const environment = origins.length ? `; ${origins.join(", ")} in the deployment's environment` : "";
+    return p.name.startsWith("default")
+        ? `the default ${pkg} provider (stack config${environment})`
+        : `provider '${p.name}'${environment ? ` (${environment.slice(2)})` : ""}`;
+}
+
+/** How an input of the resource itself is named in messages, saying when the environment supplied it. */
+export function inputLabel(resource: NormalisedResource, key: string): string {
+    const variable = resource.fromEnvironment?.[key];
+    return variable ? `${variable} in the deployment's environment (its '${key}')` : `input '${key}'`;
 }
 
 export function undetermined(placement: Placement, entry: Undetermined): void {

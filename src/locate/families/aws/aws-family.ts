@@ -1,7 +1,8 @@
 // What aws and aws-native share: a resource's region comes from its own input (pulumi-aws v7 has a
 // per-resource `region`), else its provider (explicit, or the default one carrying the stack's `aws:region`).
-// Neither provider has a default region of its own: the SDK falls back to AWS_REGION or a profile on the
-// machine that runs the deployment, which a policy cannot see, so a missing region is "missing".
+// Neither provider has a default region of its own: it falls back to AWS_REGION, which the engine path reads
+// as the provider does (src/normalise/provider-environment.ts), or to a profile on the machine that runs the
+// deployment, which a policy cannot see, so a region still missing is "missing".
 
 import type { Catalog } from "../../../catalog/types";
 import type { Placement } from "../../../model/placement";
@@ -10,7 +11,7 @@ import { globalKindOf, type GlobalKind } from "./aws-global";
 import type { LocateContext } from "../../core/context";
 import { applyRules, compileRules, rule, type CompiledRule, type LocationRuleTable } from "../../core/location-rules";
 import { addLocation, addReadLocation } from "../../core/places";
-import { providerLabel, readString, type Read } from "../../core/read";
+import { inputLabel, providerLabel, readString, type Read } from "../../core/read";
 
 export interface AwsFamily {
     /** The resource's own region input, when the package has one. */
@@ -57,7 +58,7 @@ function regionSource(
     const key = isProvider ? "region" : ownKey;
     if (key) {
         const own = readString(resource.props, [key]);
-        if (isPresent(own)) return { read: own, via: `input '${key}'` };
+        if (isPresent(own)) return { read: own, via: inputLabel(resource, key) };
     }
     if (isProvider || !resource.provider) return undefined;
     const fromProvider = readString(resource.provider.props, ["region"]);
