@@ -7,6 +7,7 @@ import { isProviderType, packageOf, type NormalisedResource } from "../model/res
 import type { LocateContext } from "./core/context";
 import { locateGeneric } from "./core/generic";
 import { readPeers } from "./core/peers";
+import { readTableRoles } from "./core/place-table";
 import { placeDataZone } from "./core/processing";
 import { scanInputs } from "./core/scan";
 import { readTags } from "./core/tags";
@@ -28,6 +29,7 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     // registered untrusted clouds; any other by the inputs every provider names alike.
     const locator = registered?.locate ?? (p.vendor ? locateUntrustedCloud : locateGeneric);
     locator(resource, p, ctx);
+    readTableRoles(resource, p, ctx);
     scanInputs(resource, p, ctx);
     readPeers(resource, p);
     placeDataZone(p, ctx.catalog);

@@ -1,9 +1,9 @@
 // Coverage driven by the providers' own schemas: every input of an installed provider SDK that names a place
-// or a copy is classified (src/locate/place-inputs.yaml) or listed as not reviewed yet
-// (src/locate/place-inputs-unreviewed.yaml), and every "read" entry is true of the locators.
+// or a copy is classified in src/locate/place-inputs.yaml, with no baseline of inputs left for later, and every
+// "read" entry is true of the locators.
 
 import { strict as assert } from "assert";
-import { audit, auditedSdks, loadTable, loadUnreviewed, placeInputs, probe, type Audit } from "./place-inputs";
+import { audit, auditedSdks, loadTable, placeInputs, probe, type Audit } from "./place-inputs";
 
 describe("place inputs of the installed provider SDKs", function () {
     // Reading the SDKs' declarations the first time takes ~20 s (azure-native v2 alone ~9 s); later runs read a cache.
@@ -41,9 +41,9 @@ describe("place inputs of the installed provider SDKs", function () {
         );
     });
 
-    it("classifies every one of them, or lists it as not reviewed yet", () => {
+    it("classifies every one of them", () => {
         const missing = audits.flatMap((a) =>
-            a.inputs.filter((i) => !i.entry && !i.unreviewed).map((i) => `${a.sdk} ${i.token} ${i.path}`),
+            a.inputs.filter((i) => !i.entry).map((i) => `${a.sdk} ${i.token} ${i.path}`),
         );
         assert.deepEqual(
             missing.slice(0, 40),
@@ -52,7 +52,7 @@ describe("place inputs of the installed provider SDKs", function () {
         );
     });
 
-    it("reads each input a 'read' entry says it reads: a region set there is placed in that region's country", () => {
+    it("reads each input a 'read' entry says it reads, once: a region set there is placed in that region's country", () => {
         const failures: string[] = [];
         for (const a of audits) {
             for (const input of a.inputs) {
@@ -65,30 +65,17 @@ describe("place inputs of the installed provider SDKs", function () {
         assert.deepEqual(failures.slice(0, 20), [], `${failures.length} 'read' entries the locators do not read`);
     });
 
-    it("has no entry that classifies nothing, and lists no input as unreviewed that is classified or gone", () => {
+    it("has no entry that classifies nothing", () => {
         const used = new Set(
             audits.flatMap((a) => [...a.inputs, ...a.labels]).flatMap((i) => (i.entry ? [entryKey(i.entry)] : [])),
         );
         const unused = [...loadTable("entries"), ...loadTable("labels")].filter((e) => !used.has(entryKey(e)));
         assert.deepEqual(unused.map(entryKey), []);
-        const listed = loadUnreviewed();
-        const stale = (["places", "labels"] as const).flatMap((section) => {
-            const inputs = audits.flatMap((a) => (section === "places" ? a.inputs : a.labels));
-            const pending = new Set(inputs.filter((i) => i.unreviewed).map((i) => `${i.path}\u0000${i.type}`));
-            return Object.entries(listed[section]).flatMap(([p, types]) =>
-                types.filter((t) => !pending.has(`${p}\u0000${t}`)).map((t) => `${section}: ${t} ${p}`),
-            );
-        });
-        assert.deepEqual(
-            stale.slice(0, 20),
-            [],
-            `${stale.length} stale lines: run npm run coverage -- --write-unreviewed`,
-        );
     });
 
     it("reads the classification from every tags or labels map, or says whose tags they are", () => {
         const missing = audits.flatMap((a) =>
-            a.labels.filter((i) => !i.read && !i.entry && !i.unreviewed).map((i) => `${a.sdk} ${i.token} ${i.path}`),
+            a.labels.filter((i) => !i.read && !i.entry).map((i) => `${a.sdk} ${i.token} ${i.path}`),
         );
         assert.deepEqual(
             missing.slice(0, 40),

@@ -4,18 +4,16 @@
 
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { load } from "js-yaml";
 import { defaultCatalog } from "../../src/catalog";
 import type { CloudId } from "../../src/catalog/types";
 import { locate } from "../../src/locate";
+import { loadPlaceTable, type TableEntry } from "../../src/locate/core/place-table";
 import { canonicalAzureNativeType } from "../../src/locate/families/azure/azure-native-tokens";
 import type { Props, Value } from "../../src/model/values";
 import { defaultProvider, urnOf } from "../support/builders";
 import { readSdk, sdkDir, sdkManifest, type Field, type SdkDeclarations } from "../support/sdk-declarations";
 
 const REPO_ROOT = path.resolve(__dirname, "..", "..");
-export const TABLE_FILE = path.join(REPO_ROOT, "src", "locate", "place-inputs.yaml");
-export const UNREVIEWED_FILE = path.join(REPO_ROOT, "src", "locate", "place-inputs-unreviewed.yaml");
 
 /**
  * Words that name a place or a copy, matched against the camelCase words of an input's name
@@ -157,79 +155,9 @@ function inputPaths(declarations: SdkDeclarations, wanted: (f: Field) => boolean
 
 // ---- the table ----
 
-export type Verdict = "read" | "primary" | "irrelevant" | "unread";
-
-export interface Probe {
-    /** The input path the probe sets; the matched path when not given. */
-    at?: string;
-    /** What it sets there: a region of the cloud (the default), a resource name, or this value. */
-    value?: "region" | "reference" | string | boolean;
-}
-
-export interface Entry {
-    types: string[];
-    inputs: string[];
-    verdict: Verdict;
-    /** read: the locator rule; primary, irrelevant, unread: why. */
-    why: string;
-    probe?: Probe;
-    typePatterns: RegExp[];
-    inputPatterns: RegExp[];
-}
-
-interface RawEntry {
-    types: string | string[];
-    inputs: string | string[];
-    read?: string;
-    primary?: string;
-    irrelevant?: string;
-    unread?: string;
-    probe?: Probe;
-}
-
-const VERDICTS: readonly Verdict[] = ["read", "primary", "irrelevant", "unread"];
-
-/** `entries`: the place inputs; `labels`: the tags and labels maps that are not read as classification. */
-export function loadTable(section: "entries" | "labels" = "entries", file = TABLE_FILE): Entry[] {
-    const raw = load(fs.readFileSync(file, "utf8")) as Record<typeof section, RawEntry[]>;
-    return raw[section].map((e, i) => {
-        const verdicts = VERDICTS.filter((v) => e[v] !== undefined);
-        if (verdicts.length !== 1)
-            throw new Error(`${file}: ${section} entry ${i + 1} needs exactly one of ${VERDICTS.join(", ")}`);
-        const types = [e.types].flat();
-        const inputs = [e.inputs].flat();
-        return {
-            types,
-            inputs,
-            verdict: verdicts[0],
-            why: e[verdicts[0]]!,
-            ...(e.probe ? { probe: e.probe } : {}),
-            typePatterns: types.map(typeGlob),
-            inputPatterns: inputs.map(inputGlob),
-        };
-    });
-}
-
-const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
-
-/** `aws:*`, `azure-native:cosmosdb:*`: `*` is any run of characters. */
-function typeGlob(glob: string): RegExp {
-    return new RegExp(`^${glob.split("*").map(escape).join(".*")}$`);
-}
-
-/** `region`, `**.backupWindow`, `replicas[*].regionName`, `*Destination*`: `**.` is any leading path, `*` any run within a name. */
-function inputGlob(glob: string): RegExp {
-    const body = glob
-        .split("**.")
-        .map((part) =>
-            part
-                .split("[*]")
-                .map((s) => s.split("*").map(escape).join("[^.]*"))
-                .join("\\[\\*\\]"),
-        )
-        .join("(?:.*\\.)?");
-    return new RegExp(`^${body}$`);
-}
+export type Entry = TableEntry;
+export { type Verdict } from "../../src/locate/core/place-table";
+export const loadTable = loadPlaceTable;
 
 export function matches(entry: Entry, input: PlaceInput): boolean {
     return entry.typePatterns.some((t) => t.test(input.type)) && entry.inputPatterns.some((i) => i.test(input.path));
@@ -240,20 +168,8 @@ export function classify(table: readonly Entry[], input: PlaceInput): Entry | un
     return table.find((e) => matches(e, input));
 }
 
-/** Inputs not reviewed yet, by path then locator token: the test fails on one neither list holds. */
-export interface Unreviewed {
-    places: Record<string, string[]>;
-    labels: Record<string, string[]>;
-}
-
-export function loadUnreviewed(file = UNREVIEWED_FILE): Unreviewed {
-    const raw = fs.existsSync(file) ? (load(fs.readFileSync(file, "utf8")) as Partial<Unreviewed> | null) : null;
-    return { places: raw?.places ?? {}, labels: raw?.labels ?? {} };
-}
-
 export interface AuditedInput extends PlaceInput {
     entry?: Entry;
-    unreviewed: boolean;
 }
 
 export interface AuditedLabels extends AuditedInput {
@@ -269,18 +185,10 @@ export interface Audit {
     labels: AuditedLabels[];
 }
 
-export function audit(
-    table = loadTable("entries"),
-    labelTable = loadTable("labels"),
-    unreviewed = loadUnreviewed(),
-): Audit[] {
-    const classified = (i: PlaceInput, entries: Entry[], pending: Record<string, string[]>) => {
+export function audit(table = loadTable("entries"), labelTable = loadTable("labels")): Audit[] {
+    const classified = (i: PlaceInput, entries: Entry[]) => {
         const entry = classify(entries, i);
-        return {
-            ...i,
-            ...(entry ? { entry } : {}),
-            unreviewed: !entry && (pending[i.path]?.includes(i.type) ?? false),
-        };
+        return { ...i, ...(entry ? { entry } : {}) };
     };
     return auditedSdks().map((sdk) => {
         const { name, version } = sdkManifest(sdk);
@@ -288,10 +196,10 @@ export function audit(
             sdk,
             name,
             version,
-            inputs: placeInputs(sdk).map((i) => classified(i, table, unreviewed.places)),
+            inputs: placeInputs(sdk).map((i) => classified(i, table)),
             labels: labelInputs(sdk).map((i) => {
                 const read = readsLabels(i);
-                return { ...(read ? { ...i, unreviewed: false } : classified(i, labelTable, unreviewed.labels)), read };
+                return { ...(read ? i : classified(i, labelTable)), read };
             }),
         };
     });
@@ -376,7 +284,9 @@ export function probe(input: PlaceInput, entry: Entry): ProbeResult {
     if (wanted !== "region") return { ok: found.length > 0, found: found.join("; ") || "nothing" };
     const country = catalog.region(region.cloud, region.region)?.country;
     const ok = located.some((l) => country !== undefined && l.countries.includes(country));
-    return { ok, found: found.join("; ") || "nothing" };
+    // The table's own reader must not read an input a family's locator reads too: one place, said once.
+    const once = entry.role === undefined || located.length === 1;
+    return { ok: ok && once, found: found.join("; ") || "nothing" };
 }
 
 /** Whether clean-guard reads a classification written in the tags or labels map at the input's path. */

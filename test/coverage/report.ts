@@ -1,25 +1,14 @@
 // `npm run coverage`: how clean-guard treats each input of the installed provider SDKs that names a place or
-// a copy, with counts per provider. `--details` adds one row per table entry; `--write-unreviewed` writes the
-// inputs no entry classifies to src/locate/place-inputs-unreviewed.yaml (review them, then move them to the
-// table: the list should only shrink).
+// a copy, and each tags or labels map, with counts per provider. `--details` adds one row per table entry;
+// `--unclassified` lists the inputs no entry classifies (the coverage test fails on each).
 
-import * as fs from "node:fs";
 import Table from "cli-table3";
-import { dump } from "js-yaml";
-import { audit, loadTable, UNREVIEWED_FILE, type Audit, type Verdict } from "./place-inputs";
+import { audit, loadTable, type Audit, type Verdict } from "./place-inputs";
 
-const COLUMNS: ReadonlyArray<Verdict | "unreviewed" | "unclassified"> = [
-    "read",
-    "primary",
-    "irrelevant",
-    "unread",
-    "unreviewed",
-    "unclassified",
-];
+const COLUMNS: ReadonlyArray<Verdict | "unclassified"> = ["read", "primary", "irrelevant", "unread", "unclassified"];
 
 function kindOf(input: Audit["inputs"][number]): (typeof COLUMNS)[number] {
-    if (input.entry) return input.entry.verdict;
-    return input.unreviewed ? "unreviewed" : "unclassified";
+    return input.entry?.verdict ?? "unclassified";
 }
 
 function summary(audits: Audit[]): string {
@@ -46,35 +35,18 @@ function details(audits: Audit[]): string {
 const same = (a: { types: string[]; inputs: string[] }, b: { types: string[]; inputs: string[] }) =>
     a.types.join() === b.types.join() && a.inputs.join() === b.inputs.join();
 
-function writeUnreviewed(audits: Audit[]): number {
-    const pending = (inputs: Array<Audit["inputs"][number] & { read?: boolean }>) => {
-        const byPath = new Map<string, Set<string>>();
-        for (const i of inputs) {
-            if (i.entry || i.read) continue;
-            const types = byPath.get(i.path) ?? new Set<string>();
-            types.add(i.type);
-            byPath.set(i.path, types);
-        }
-        return Object.fromEntries(
-            [...byPath].sort(([a], [b]) => a.localeCompare(b)).map(([p, types]) => [p, [...types].sort()]),
-        );
-    };
-    const places = pending(audits.flatMap((a) => a.inputs));
-    const labels = pending(audits.flatMap((a) => a.labels));
-    const header =
-        "# Inputs of the installed provider SDKs that no entry of place-inputs.yaml classifies yet, by input path then\n" +
-        "# locator token: `places` name a place or a copy, `labels` are tags or labels maps clean-guard does not read as\n" +
-        "# a classification. Written by `npm run coverage -- --write-unreviewed`; the coverage test fails on an input\n" +
-        "# that neither file holds, so a provider upgrade that adds one fails CI. Review an input, add it to the table,\n" +
-        "# and write this file again: it should only shrink.\n";
-    fs.writeFileSync(UNREVIEWED_FILE, header + dump({ places, labels }, { lineWidth: 120 }));
-    const count = (m: Record<string, string[]>) => Object.values(m).reduce((n, t) => n + t.length, 0);
-    return count(places) + count(labels);
+function unclassified(audits: Audit[]): string {
+    return audits
+        .flatMap((a) => [
+            ...a.inputs.filter((i) => !i.entry).map((i) => `place  ${a.sdk} ${i.token} ${i.path}`),
+            ...a.labels.filter((i) => !i.read && !i.entry).map((i) => `labels ${a.sdk} ${i.token} ${i.path}`),
+        ])
+        .join("\n");
 }
 
 function labelSummary(audits: Audit[]): string {
     const table = new Table({
-        head: ["SDK", "tags and labels maps", "read", "irrelevant", "unread", "unreviewed", "unclassified"],
+        head: ["SDK", "tags and labels maps", "read", "irrelevant", "unread", "unclassified"],
     });
     for (const a of audits) {
         const l = a.labels;
@@ -85,17 +57,14 @@ function labelSummary(audits: Audit[]): string {
             l.length - other.length,
             other.filter((i) => i.entry?.verdict === "irrelevant").length,
             other.filter((i) => i.entry?.verdict === "unread").length,
-            other.filter((i) => i.unreviewed).length,
-            other.filter((i) => !i.entry && !i.unreviewed).length,
+            other.filter((i) => !i.entry).length,
         ]);
     }
     return table.toString();
 }
 
 const audits = audit();
-if (process.argv.includes("--write-unreviewed")) {
-    console.log(`${writeUnreviewed(audits)} unreviewed inputs written to ${UNREVIEWED_FILE}`);
-}
 console.log(summary(audits));
 console.log(labelSummary(audits));
 if (process.argv.includes("--details")) console.log(details(audits));
+if (process.argv.includes("--unclassified")) console.log(unclassified(audits));

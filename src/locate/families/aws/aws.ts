@@ -41,6 +41,7 @@ const TYPE_RULES = compileRuleTable({
     "aws:dynamodb/globalTable:GlobalTable": [dynamoReplicas],
     "aws:dynamodb/tableReplica:TableReplica": [rule("copy-of", "globalTableArn", "replica", "global table")],
     "aws:rds/instance:Instance": [rule("copy-of", "replicateSourceDb", "replica", "source database")],
+    "aws:neptune/cluster:Cluster": [rule("copy-of", "replicationSourceIdentifier", "replica", "source cluster")],
     "aws:rds/cluster:Cluster": [
         rule("copy-of", "replicationSourceIdentifier", "replica", "source cluster"),
         rule("copy-of", "globalClusterIdentifier", "member", "global cluster"),

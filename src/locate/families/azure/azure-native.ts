@@ -67,6 +67,9 @@ const NATIVE: AzureRules = {
             "azure-native:sql:Database",
             allOf(copyOfWhenCreatedFrom(["sourceDatabaseId"]), geoBackups(["requestedBackupStorageRedundancy"])),
         ],
+        // A managed instance's backups are geo-redundant by default, kept in the paired region (Azure SQL Managed
+        // Instance docs, "Backup storage redundancy").
+        ["azure-native:sql:ManagedInstance", geoBackups(["requestedBackupStorageRedundancy"])],
         ["azure-native:dbforpostgresql:Server", flexible],
         ["azure-native:dbformysql:Server", flexible],
         // A Recovery Services vault is geo-redundant unless told otherwise (Azure Backup docs, "Set storage redundancy").

@@ -1,0 +1,232 @@
+// The place-input table (src/locate/place-inputs.yaml) read by the locator: an entry with a `role` names inputs
+// whose value is a region (or an ARN, which carries one) of the resource's own cloud where the resource copies, backs up or processes its data
+// (`replication.location` of a Log Analytics workspace, a Data Factory runtime's `computeProperties.location`).
+// One reader serves every such entry, so classifying a side door in the table is what makes it judged. A name
+// the catalog knows is that place; a name it does not is any region of the cloud and partition the resource is
+// in, judged as a set of possible places (a name that follows a partition's spelling, `cn-north-9`, is any
+// region of that partition): never a pass on a guess, never a false rejection of an everyday name.
+
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { load } from "js-yaml";
+import type { Catalog, CloudId } from "../../catalog/types";
+import type { LocationRole, Place, Placement } from "../../model/placement";
+import type { NormalisedResource } from "../../model/resource";
+import type { Props } from "../../model/values";
+import { canonicalAzureNativeType } from "../families/azure/azure-native-tokens";
+import { parseArn } from "./arn";
+import type { LocateContext } from "./context";
+import { addLocation, normaliseLocationName } from "./places";
+import { readArray, readString, type PathSegment, type Read } from "./read";
+import { unreadable } from "./unreadable";
+
+export const PLACE_TABLE_FILE = path.join(__dirname, "..", "place-inputs.yaml");
+
+export type Verdict = "read" | "primary" | "irrelevant" | "unread";
+const VERDICTS: readonly Verdict[] = ["read", "primary", "irrelevant", "unread"];
+const ROLES: ReadonlySet<string> = new Set<LocationRole>([
+    "primary",
+    "replica",
+    "backup",
+    "failover",
+    "member",
+    "processing",
+]);
+
+export interface Probe {
+    /** The input path the probe sets; the matched path when not given. */
+    at?: string;
+    /** What it sets there: a region of the cloud (the default), a resource name, or this value. */
+    value?: "region" | "reference" | string | boolean;
+}
+
+export interface TableEntry {
+    types: string[];
+    inputs: string[];
+    verdict: Verdict;
+    /** read: the locator rule; primary, irrelevant, unread: why. */
+    why: string;
+    /** A read entry the table reader places: the role of the region written at each input. */
+    role?: LocationRole;
+    /** The cloud whose regions the input names, when not the resource's own (GKE on Azure's `azureRegion`). */
+    cloud?: CloudId;
+    probe?: Probe;
+    typePatterns: RegExp[];
+    inputPatterns: RegExp[];
+}
+
+interface RawEntry {
+    types: string | string[];
+    inputs: string | string[];
+    read?: string;
+    primary?: string;
+    irrelevant?: string;
+    unread?: string;
+    role?: string;
+    cloud?: string;
+    probe?: Probe;
+}
+
+/** `entries`: the place inputs; `labels`: the tags and labels maps that are not read as classification. */
+export function loadPlaceTable(section: "entries" | "labels" = "entries", file = PLACE_TABLE_FILE): TableEntry[] {
+    const raw = load(fs.readFileSync(file, "utf8")) as Record<typeof section, RawEntry[]>;
+    return raw[section].map((e, i) => {
+        const where = `${file}: ${section} entry ${i + 1}`;
+        const verdicts = VERDICTS.filter((v) => e[v] !== undefined);
+        if (verdicts.length !== 1) throw new Error(`${where} needs exactly one of ${VERDICTS.join(", ")}`);
+        const types = [e.types].flat();
+        const inputs = [e.inputs].flat();
+        if (e.role !== undefined || e.cloud !== undefined) {
+            if (verdicts[0] !== "read" || e.role === undefined || !ROLES.has(e.role))
+                throw new Error(`${where}: a role (${[...ROLES].join(", ")}) belongs to a read entry`);
+            // The reader follows a path, it does not search: every name is spelled out.
+            const loose = inputs.find((input) => input.replace(/\[\*\]/g, "").includes("*"));
+            if (loose) throw new Error(`${where}: '${loose}' has a wildcard name; a role entry names exact paths`);
+        }
+        return {
+            types,
+            inputs,
+            verdict: verdicts[0],
+            why: e[verdicts[0]]!,
+            ...(e.role ? { role: e.role as LocationRole } : {}),
+            ...(e.cloud ? { cloud: e.cloud as CloudId } : {}),
+            ...(e.probe ? { probe: e.probe } : {}),
+            typePatterns: types.map(typeGlob),
+            inputPatterns: inputs.map(inputGlob),
+        };
+    });
+}
+
+const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
+
+/** `aws:*`, `azure-native:cosmosdb:*`: `*` is any run of characters. */
+function typeGlob(glob: string): RegExp {
+    return new RegExp(`^${glob.split("*").map(escape).join(".*")}$`);
+}
+
+/** `region`, `**.backupWindow`, `replicas[*].regionName`, `*Destination*`: `**.` is any leading path, `*` any run within a name. */
+function inputGlob(glob: string): RegExp {
+    const body = glob
+        .split("**.")
+        .map((part) =>
+            part
+                .split("[*]")
+                .map((s) => s.split("*").map(escape).join("[^.]*"))
+                .join("\\[\\*\\]"),
+        )
+        .join("(?:.*\\.)?");
+    return new RegExp(`^${body}$`);
+}
+
+// ---- the reader ----
+
+interface RoleRead {
+    role: LocationRole;
+    cloud?: CloudId;
+    /** `distributions[*].region` -> [[distributions], [region]]: every step but the last ends at a list. */
+    steps: string[][];
+}
+
+let roleEntries: TableEntry[] | undefined;
+/** Per type token as written: the role reads that apply, worked out once per type. */
+const byType = new Map<string, RoleRead[]>();
+
+function roleReadsOf(type: string): RoleRead[] {
+    const known = byType.get(type);
+    if (known) return known;
+    roleEntries ??= loadPlaceTable("entries").filter((e) => e.role !== undefined);
+    const canonical = type.startsWith("azure-native:") ? canonicalAzureNativeType(type) : type;
+    const reads = roleEntries
+        .filter((e) => e.typePatterns.some((t) => t.test(canonical)))
+        .flatMap((e) =>
+            e.inputs.map((input) => ({
+                role: e.role!,
+                ...(e.cloud ? { cloud: e.cloud } : {}),
+                steps: input.split("[*]").map((part) => part.split(".").filter(Boolean)),
+            })),
+        );
+    byType.set(type, reads);
+    return reads;
+}
+
+/** Places the region written at every input the table gives a role for the resource's type. */
+export function readTableRoles(resource: NormalisedResource, p: Placement, ctx: LocateContext): void {
+    if (p.isProvider) return;
+    const reads = roleReadsOf(resource.type);
+    for (const read of reads) {
+        const cloud = read.cloud ?? (p.cloud as CloudId | undefined);
+        if (!cloud) continue;
+        for (const found of readAll(resource.props, read.steps, [])) {
+            if (unreadable(p, found, "secondary-location", `the ${read.role} location (input '${found.path}')`))
+                continue;
+            if (!found.value) continue;
+            addTableLocation(p, ctx, cloud, read.role, found);
+        }
+    }
+}
+
+/** Every string at the path, through each element of each list on the way and of a list at its end. */
+function readAll(props: Props, steps: string[][], prefix: PathSegment[]): Array<Read<string>> {
+    const at = [...prefix, ...steps[0]];
+    const last = steps.length === 1;
+    const list = readArray(props, at);
+    if (list.unknown || list.opaque) return [{ ...list, value: undefined }];
+    if (list.value) {
+        const next = last ? [[]] : steps.slice(1);
+        return list.value.flatMap((_, i) => readAll(props, next, [...at, i]));
+    }
+    if (!last) return [];
+    const found = readString(props, at);
+    return found.value !== undefined || found.unknown || found.opaque ? [found] : [];
+}
+
+function addTableLocation(p: Placement, ctx: LocateContext, cloud: CloudId, role: LocationRole, read: Read<string>) {
+    // An ARN carries its region and partition (a replica table bucket, a backup vault); a global one names none.
+    const arn = parseArn(read.value!);
+    if (arn && !arn.region) return;
+    const name = arn?.region ?? read.value!;
+    const { catalog } = ctx;
+    const spec = { cloud, name, role, via: `input '${read.path}'`, path: read.path, secret: read.secret };
+    const known =
+        catalog.region(cloud, name) ??
+        catalog.zoneRegion(cloud, name) ??
+        catalog.multiRegion(cloud, name) ??
+        (name.trim().toLowerCase() === "global" ? name : undefined);
+    const any = known
+        ? undefined
+        : anyRegion(p, catalog, cloud, arn?.partition ?? catalog.partitionOfName(cloud, name));
+    // A known name is its place; a set nobody can bound (a cloud with no regions listed) is no pass either: the
+    // name is reported as unrecognised.
+    if (!any || any.places.length === 0) {
+        addLocation(p, ctx, spec);
+        return;
+    }
+    const shown = read.secret ? "a secret location" : `'${name}'`;
+    p.locations.push({
+        role,
+        scope: "region",
+        cloud,
+        name: normaliseLocationName(name),
+        countries: [...new Set(any.places.map((c) => c.country))].sort(),
+        via: spec.via,
+        path: read.path,
+        ...(read.secret ? { secret: true } : {}),
+        possible: {
+            why: `${shown} is no location clean-guard knows on ${cloud}, so any region of ${any.partition ?? cloud}`,
+            candidates: any.places,
+        },
+    });
+}
+
+/** Every region of the cloud in the partition the name spells, else in the resource's own, else in any. */
+function anyRegion(
+    p: Placement,
+    catalog: Catalog,
+    cloud: CloudId,
+    spelled: string | undefined,
+): { partition?: string; places: Place[] } {
+    const primary = p.locations.find((l) => l.role === "primary" && l.cloud === cloud && (l.place || l.partition));
+    const partition = spelled ?? primary?.place?.partition ?? primary?.partition;
+    const places = catalog.regions(cloud).filter((r) => partition === undefined || r.partition === partition);
+    return partition === undefined ? { places } : { partition, places };
+}

@@ -1,0 +1,173 @@
+// Side doors read by the place-input table itself (src/locate/place-inputs.yaml entries with a `role`): the
+// region written at the input is a copy, member or processing place of the resource. Everyday shapes from each
+// class: an allowed region passes, a mainland-China region is rejected, and a name the catalog does not know is
+// any region of the resource's cloud and partition, so it passes the default profile (no mainland-China region
+// in AWS or Azure public, none in Google Cloud) but cannot be verified for data classified for the EU.
+
+import type { NormalisedResource } from "../../src/model/resource";
+import { awsResource, azureNative, gcpResource } from "../support/builders";
+import { assertFindings, judgeResource, type Expected, type JudgeOptions } from "./judge";
+
+const COPIES = "clean-guard-cross-border-replication";
+const RESIDENCY = "clean-guard-data-residency";
+
+/** A stack whose data is classified for the EU: every place of its resources must be in the EU. */
+const EU = { stackTags: { "data-residency": "eu" } };
+
+/** Image Builder copies each image to every distribution region (a replica, AWS). */
+const imageDistribution = (regions: string[]) =>
+    awsResource(
+        "aws:imagebuilder/distributionConfiguration:DistributionConfiguration",
+        {
+            name: "golden-images",
+            distributions: regions.map((region) => ({ region, amiDistributionConfiguration: { name: "golden" } })),
+        },
+        { providerRegion: "eu-west-1" },
+    );
+
+/** A Log Analytics workspace replicated to a second region (a replica, Azure). */
+const workspace = (replica: string) =>
+    azureNative("operationalinsights:Workspace", {
+        location: "westeurope",
+        resourceGroupName: "rg",
+        sku: { name: "PerGB2018" },
+        replication: { enabled: true, location: replica },
+    });
+
+/** A snapshot schedule whose snapshots are stored in the location it names (a backup, Google Cloud). */
+const snapshotSchedule = (storageLocation: string) =>
+    gcpResource("gcp:compute/resourcePolicy:ResourcePolicy", {
+        name: "daily",
+        region: "europe-west1",
+        snapshotSchedulePolicy: {
+            schedule: { dailySchedule: { daysInCycle: 1, startTime: "04:00" } },
+            snapshotProperties: { storageLocations: storageLocation },
+        },
+    });
+
+/** An S3 Tables replication whose destination table bucket is named by ARN (the ARN carries the region). */
+const tableReplication = (arn: string) =>
+    awsResource(
+        "aws:s3tables/tableBucketReplication:TableBucketReplication",
+        {
+            tableBucketArn: "arn:aws:s3tables:eu-west-1:123456789012:bucket/orders",
+            role: "arn:aws:iam::123456789012:role/replication",
+            rule: { destinations: [{ destinationTableBucketArn: arn }] },
+        },
+        { providerRegion: "eu-west-1" },
+    );
+
+/** A Dataflow pipeline whose workers process the data in the region its launch request names. */
+const pipeline = (workerRegion: string) =>
+    gcpResource("gcp:dataflow/pipeline:Pipeline", {
+        name: "nightly",
+        type: "PIPELINE_TYPE_BATCH",
+        region: "europe-west1",
+        workload: {
+            dataflowLaunchTemplateRequest: {
+                projectId: "p",
+                gcsPath: "gs://templates/wordcount",
+                launchParameters: { jobName: "nightly", environment: { workerRegion } },
+            },
+        },
+    });
+
+describe("side doors the place-input table reads: the region at the input, judged", () => {
+    const cases: Array<[string, NormalisedResource, string, Expected, JudgeOptions?]> = [
+        ["an image distributed to Ireland and Frankfurt", imageDistribution(["eu-west-1", "eu-central-1"]), COPIES, []],
+        [
+            "an image distributed to Beijing: rejected",
+            imageDistribution(["eu-west-1", "cn-north-1"]),
+            COPIES,
+            [["violation", "replica", "cn-north-1", "China (CN)"]],
+        ],
+        [
+            "an image distributed to a region newer than the catalog, unclassified: any AWS region, none disallowed",
+            imageDistribution(["eu-south-9"]),
+            COPIES,
+            [],
+        ],
+        [
+            "the same image holding EU data: it may be in any AWS region, so it cannot be verified",
+            imageDistribution(["eu-south-9"]),
+            COPIES,
+            [
+                [
+                    "unverified",
+                    "'eu-south-9' is no location clean-guard knows on aws, so any region of aws",
+                    "name the place exactly",
+                ],
+            ],
+            EU,
+        ],
+        [
+            "a region spelled like a China-partition region the catalog does not list yet: China wherever it is",
+            imageDistribution(["cn-north-9"]),
+            COPIES,
+            [["violation", "cn-north-9", "any region of aws-cn", "Wherever it is"]],
+        ],
+        ["a workspace replicated to North Europe", workspace("northeurope"), COPIES, []],
+        [
+            "a workspace replicated to China North 3: rejected",
+            workspace("chinanorth3"),
+            COPIES,
+            [["violation", "replica", "chinanorth3", "China (CN)"]],
+        ],
+        [
+            "a workspace replicated to a name the catalog does not know, unclassified: any public Azure region",
+            workspace("westeurope9"),
+            COPIES,
+            [],
+        ],
+        [
+            "the same workspace holding EU data: cannot be verified",
+            workspace("westeurope9"),
+            COPIES,
+            [["unverified", "'westeurope9' is no location clean-guard knows on azure, so any region of azure"]],
+            EU,
+        ],
+        ["daily snapshots of EU data kept in the EU multi-region", snapshotSchedule("eu"), COPIES, [], EU],
+        [
+            "daily snapshots of EU data kept in Hong Kong: outside the EU",
+            snapshotSchedule("asia-east2"),
+            COPIES,
+            [["violation", "backup gcp region asia-east2", "Hong Kong", "outside it"]],
+            EU,
+        ],
+        [
+            "daily snapshots kept in a location the catalog does not know, unclassified: Google Cloud has no mainland-China region",
+            snapshotSchedule("europe-west99"),
+            COPIES,
+            [],
+        ],
+        [
+            "the same schedule in an EU stack: cannot be verified",
+            snapshotSchedule("europe-west99"),
+            COPIES,
+            [["unverified", "europe-west99", "any region of gcp", "United States (US)"]],
+            EU,
+        ],
+        [
+            "table buckets replicated to an ARN in Stockholm",
+            tableReplication("arn:aws:s3tables:eu-north-1:123456789012:bucket/copy"),
+            COPIES,
+            [],
+        ],
+        [
+            "table buckets replicated to an ARN in Ningxia: rejected",
+            tableReplication("arn:aws-cn:s3tables:cn-northwest-1:123456789012:bucket/copy"),
+            COPIES,
+            [["violation", "cn-northwest-1", "China (CN)"]],
+        ],
+        ["a pipeline processing EU data in Belgium", pipeline("europe-west1"), RESIDENCY, [], EU],
+        [
+            "a pipeline processing EU data in Iowa: outside the EU",
+            pipeline("us-central1"),
+            RESIDENCY,
+            [["violation", "processing", "us-central1", "outside it"]],
+            EU,
+        ],
+    ];
+    for (const [what, r, policy, expected, options] of cases)
+        it(what, async () => assertFindings(await judgeResource(r, options), policy, expected));
+});
