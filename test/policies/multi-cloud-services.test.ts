@@ -135,6 +135,53 @@ describe("multi-cloud data services: the stated cloud's region, in the service's
         ]));
 });
 
+describe("MongoDB Atlas settings nested in the resource: every region a cluster spans, every backup copy", () => {
+    const COPIES = "clean-guard-cross-border-replication";
+    const advanced = (...regionConfigs: Props[]) =>
+        cloudResource("mongodbatlas", "4_16_0", "mongodbatlas:index/advancedCluster:AdvancedCluster", {
+            projectId: "p",
+            clusterType: "REPLICASET",
+            replicationSpecs: [{ regionConfigs }],
+        });
+    const region = (providerName: string, regionName: string, priority: number) => ({
+        providerName,
+        regionName,
+        priority,
+        electableSpecs: { instanceSize: "M10", nodeCount: 3 },
+    });
+
+    it("an advanced cluster across Google's europe-west1 and Azure's northeurope holding EU data: pass", async () => {
+        const cluster = advanced(region("GCP", "WESTERN_EUROPE", 7), region("AZURE", "EUROPE_NORTH", 6));
+        const findings = await judgeResource(cluster, EU);
+        assertFindings(findings, RESIDENCY, []);
+        assertFindings(findings, COPIES, []);
+    });
+
+    it("the same cluster with a replica in AWS us-east-1: the copy is rejected, naming the region", async () => {
+        const cluster = advanced(region("GCP", "WESTERN_EUROPE", 7), region("AWS", "US_EAST_1", 6));
+        assertFindings(await judgeResource(cluster, EU), COPIES, [["violation", "us-east-1", "United States (US)"]]);
+    });
+
+    it("an advanced cluster whose first region is in AWS China: rejected by the default rules", async () => {
+        const cluster = advanced(region("AWS", "CN_NORTH_1", 7));
+        assertFindings(await judgeResource(cluster), REGION, [["violation", "cn-north-1", "China (CN)"]]);
+    });
+
+    it("a backup schedule copying snapshots to AWS us-east-1: the backup copy is rejected", async () => {
+        const schedule = cloudResource(
+            "mongodbatlas",
+            "4_16_0",
+            "mongodbatlas:index/cloudBackupSchedule:CloudBackupSchedule",
+            {
+                projectId: "p",
+                clusterName: "orders",
+                copySettings: [{ cloudProvider: "AWS", regionName: "US_EAST_1", frequencies: ["DAILY"] }],
+            },
+        );
+        assertFindings(await judgeResource(schedule, EU), COPIES, [["violation", "us-east-1", "United States (US)"]]);
+    });
+});
+
 describe("Cloudflare R2: only a jurisdiction binds", () => {
     describe("EU data", () =>
         table(RESIDENCY, EU, [
