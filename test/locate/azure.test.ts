@@ -449,12 +449,16 @@ describe("azure locators: the stack pass", () => {
         assert.deepEqual(undeterminedsText(p), []);
     });
 
-    it("a resource group that is not in the stack is reported unresolved", () => {
+    it("a resource group that is not in the stack is any region of the provider's Azure cloud", () => {
         const a = storageAccount({ resourceGroupName: "rg-elsewhere" }, { name: "a" });
-        const placements = locateStack([a], { catalog });
-        assert.deepEqual(undeterminedsText(placements.get(a.urn)!), [
-            "unresolved-reference location resourceGroupName",
-        ]);
+        const p = locateStack([a], { catalog }).get(a.urn)!;
+        assert.deepEqual(undeterminedsText(p), []);
+        const [location] = p.locations;
+        assert.equal(location.role, "primary");
+        assert.match(location.possible!.why, /resource group 'rg-elsewhere' is not in this stack.*partition azure /);
+        const partitions = new Set(location.possible!.candidates.map((c) => c.partition));
+        assert.deepEqual([...partitions], ["azure"]);
+        assert.ok(location.possible!.candidates.some((c) => c.region === "westeurope"));
     });
 
     it("a failover group's partner server lends its location", () => {

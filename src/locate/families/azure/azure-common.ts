@@ -4,7 +4,7 @@
 // groups, geo-redundant backups, geo-DR pairings). The two packages differ only in type tokens and
 // input names, which each package's module gives as an AzureRules table.
 
-import type { Location, LocationRole, Placement } from "../../../model/placement";
+import type { Location, LocationRole, OutsideTarget, Placement } from "../../../model/placement";
 import type { NormalisedResource } from "../../../model/resource";
 import type { Props } from "../../../model/values";
 import type { LocateContext } from "../../core/context";
@@ -167,6 +167,7 @@ function locatePrimary(resource: NormalisedResource, p: Placement, ctx: LocateCo
         "located-by",
         "primary",
         "input 'resourceGroupName'",
+        azureCloudOf(resource),
     );
     // Neither a location nor a resource group: a subscription- or tenant-scoped control-plane object
     // (role assignment, policy definition, management group) that keeps no customer data.
@@ -218,6 +219,32 @@ function resourceGroupsOf(stack: StackIndex): Map<string, string> {
         groupIndexes.set(stack, groups);
     }
     return groups;
+}
+
+/**
+ * The provider's `environment` names the Azure cloud it deploys to (both packages: public, usgovernment, china; public
+ * when unset), and so the partition of every region a resource group made elsewhere can be in. A metadata host points
+ * the provider at a cloud by its endpoints instead, and an environment clean-guard does not know says nothing: then
+ * the partition is not known.
+ */
+const ENVIRONMENT_PARTITIONS: ReadonlyMap<string, string> = new Map([
+    ["public", "azure"],
+    ["usgovernment", "azure-us-gov"],
+    ["china", "azure-china"],
+]);
+
+function azureCloudOf(resource: NormalisedResource): OutsideTarget | undefined {
+    const props = decodedProviderProps(resource);
+    const environment = readString(props, ["environment"]);
+    const metadataHost = readString(props, ["metadataHost"]);
+    if (environment.unknown || environment.opaque || metadataHost.value || metadataHost.unknown) return undefined;
+    const name = environment.value?.toLowerCase() ?? "public";
+    const partition = ENVIRONMENT_PARTITIONS.get(name);
+    if (partition === undefined) return undefined;
+    const because = environment.value
+        ? `${providerText(resource)} deploys to environment '${environment.value}'`
+        : `${providerText(resource)} deploys to the public cloud, its default environment`;
+    return { cloud: "azure", partition, what: "resource group", because };
 }
 
 function providerText(resource: NormalisedResource): string {
