@@ -41,6 +41,15 @@ const r2Bucket = (props: Props) =>
         ...props,
     });
 
+/** Its `zoneId` names a DNS zone, not a place: read as a location it would block every record of a classified stack. */
+const dnsRecord = cloudResource("cloudflare", "6_22_1", "cloudflare:index/dnsRecord:DnsRecord", {
+    zoneId: "023e105f4ecef8ad9ca31a8372d0c353",
+    name: "www",
+    type: "A",
+    content: "192.0.2.1",
+    ttl: 1,
+});
+
 type Case = [string, NormalisedResource, Expected];
 
 function table(policy: string, options: Parameters<typeof judgeResource>[1], cases: Case[]): void {
@@ -229,27 +238,10 @@ describe("Cloudflare R2: only a jurisdiction binds", () => {
             // No R2 location is in mainland China: a bucket wherever Cloudflare puts it breaks no default rule.
             ["a bucket with only a hint: pass", r2Bucket({ location: "apac" }), []],
             ["a bucket with neither: pass", r2Bucket({}), []],
-            [
-                "a DNS record (served from the global edge, no data store): no location, no finding",
-                cloudResource("cloudflare", "6_22_1", "cloudflare:index/dnsRecord:DnsRecord", {
-                    zoneId: "023e105f4ecef8ad9ca31a8372d0c353",
-                    name: "www",
-                    type: "A",
-                    content: "192.0.2.1",
-                    ttl: 1,
-                }),
-                [],
-            ],
+            ["a DNS record (served from the global edge, no data store): no location, no finding", dnsRecord, []],
         ]));
 
     it("a DNS record in a classified stack is not blocked for a zone id read as a place", async () => {
-        const record = cloudResource("cloudflare", "6_22_1", "cloudflare:index/dnsRecord:DnsRecord", {
-            zoneId: "023e105f4ecef8ad9ca31a8372d0c353",
-            name: "www",
-            type: "A",
-            content: "192.0.2.1",
-            ttl: 1,
-        });
-        assertFindings(await judgeResource(record, EU), RESIDENCY, []);
+        assertFindings(await judgeResource(dnsRecord, EU), RESIDENCY, []);
     });
 });
