@@ -34,6 +34,9 @@ export const locateGeneric: Locator = (resource, p, ctx) => {
     const fromProvider = own ?? (resource.provider && readFirstString(resource.provider.props, LOCATION_KEYS));
     if (fromProvider) {
         const via = own ? `input '${own.path}'` : providerLabel(resource)!;
+        // A component placed by the provider its children are built with (an awsx VPC by the aws provider) is on
+        // that provider's cloud.
+        if (!own) p.cloud ??= ctx.catalog.cloudNamed(resource.provider!.type.split(":").pop()!);
         addGenericLocation(resource.props, p, ctx, fromProvider, { via, role: "primary" });
     }
     addNestedLocations(resource.props, p, ctx);
