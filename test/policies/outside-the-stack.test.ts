@@ -42,7 +42,15 @@ describe("a resource in an Azure resource group that is not in the stack", () =>
             workspace(),
             RESIDENCY,
             EU,
-            [["unverified", `${SET} azure (`, "its default environment", "it may be in azure", "some of them break"]],
+            [
+                [
+                    "unverified",
+                    `${SET} azure (`,
+                    "deploys to the public cloud, its default",
+                    "it may be in azure",
+                    "some of them break",
+                ],
+            ],
         ],
         [
             "a provider whose environment is china: rejected wherever in Azure China the group is",
@@ -50,6 +58,20 @@ describe("a resource in an Azure resource group that is not in the stack", () =>
             REGION,
             {},
             [["violation", `${SET} azure-china`, "environment 'china'", "Wherever it is", "China (CN)"]],
+        ],
+        [
+            "a provider with no environment whose location is an Azure China region: rejected, the cloud is Azure China",
+            workspace({ location: "chinanorth3" }),
+            REGION,
+            {},
+            [["violation", `${SET} azure-china`, "has location 'chinanorth3'", "China (CN)"]],
+        ],
+        [
+            "a provider with no environment whose location is westeurope: public Azure, pass",
+            workspace({ location: "westeurope" }),
+            REGION,
+            {},
+            [],
         ],
         [
             "a provider whose environment is usgovernment, EU data: every place breaks the rule",
