@@ -18,20 +18,26 @@ export function locateStack(
     const stack = new StackIndex(resources);
     const placements = new Map<string, Placement>();
     for (const r of resources) placements.set(r.urn, locate(r, { ...ctx, stack }));
-    // Children after everything else, so that a parent placed through its own resource group lends that place.
     const parents = new Map(resources.map((r) => [r.urn, parentOf(r, placements.get(r.urn)!, stack, placements)]));
-    const children = resources.filter((r) => parents.get(r.urn));
-    for (const r of [...resources.filter((r) => !parents.get(r.urn)), ...children]) {
+    // Each resource is settled after what it borrows from (its parent, the targets of its references), whatever
+    // the order of registration: a function app filed in an event hub's group borrows the hub's place only once
+    // the hub has taken its own from its namespace. A cycle settles with what its members have so far.
+    const settled = new Set<string>();
+    const settle = (r: NormalisedResource): void => {
+        if (settled.has(r.urn)) return;
+        settled.add(r.urn);
         const p = placements.get(r.urn)!;
         const parent = parents.get(r.urn);
+        if (parent) settle(parent.resource);
         const placedByParent = parent ? adopt(p, parent, placements.get(parent.resource.urn)!) : false;
         if (placedByParent) placeDataZone(p, ctx.catalog);
         for (const ref of p.references) {
             // A child is where its parent is, whatever group it is filed in.
             if (ref.relation === "child-of" || (placedByParent && ref.relation === "located-by")) continue;
-            resolveReference(r, p, ref, { stack, placements, catalog: ctx.catalog });
+            resolveReference(r, p, ref, { stack, placements, catalog: ctx.catalog, settle });
         }
-    }
+    };
+    for (const r of resources) settle(r);
     return placements;
 }
 
@@ -90,11 +96,14 @@ interface StackPass {
     stack: StackIndex;
     placements: Map<string, Placement>;
     catalog: Catalog;
+    /** Settles a resource's own borrowing before another borrows from it. */
+    settle: (r: NormalisedResource) => void;
 }
 
 function resolveReference(resource: NormalisedResource, p: Placement, ref: Reference, pass: StackPass): void {
     const { stack, placements } = pass;
     const target = stack.resolve(ref.target) ?? stack.dependencyOf(resource, ref.path.split(/[.[]/)[0]);
+    if (target && target.urn !== resource.urn) pass.settle(target);
     const targetPlacement = target && target.urn !== resource.urn ? placements.get(target.urn) : undefined;
     if (!targetPlacement && ref.unknown) {
         unknownDuringPreview(

@@ -476,6 +476,39 @@ describe("azure locators: the stack pass", () => {
         assert.ok(locationsText(placements.get(group.urn)!).includes("failover eastasia HK"));
     });
 
+    it("a resource filed in the group an event hub names borrows the hub's place, whatever the order", () => {
+        // classic-azure-ts-stream-analytics: `outputHub.onEvent` files its function app in
+        // `eventHub.resourceGroupName`, an output of the hub, which takes its own place from its namespace.
+        const group = azureClassic(
+            "azure:core/resourceGroup:ResourceGroup",
+            { location: "westeurope" },
+            { name: "rg" },
+        );
+        const namespace = azureClassic(
+            "azure:eventhub/eventHubNamespace:EventHubNamespace",
+            { name: "ns", sku: "Standard", resourceGroupName: unknown() },
+            { name: "ns", propertyDependencies: { resourceGroupName: [group.urn] } },
+        );
+        const hub = azureClassic(
+            "azure:eventhub/eventHub:EventHub",
+            { namespaceName: "ns", resourceGroupName: unknown(), partitionCount: 2, messageRetention: 1 },
+            { name: "outputs", propertyDependencies: { resourceGroupName: [group.urn] } },
+        );
+        const plan = azureClassic(
+            "azure:appservice/plan:Plan",
+            { kind: "FunctionApp", resourceGroupName: unknown(), sku: { tier: "Dynamic", size: "Y1" } },
+            { name: "analytics-output", propertyDependencies: { resourceGroupName: [hub.urn] } },
+        );
+        for (const order of [
+            [group, namespace, hub, plan],
+            [plan, hub, namespace, group],
+        ]) {
+            const p = locateStack(order, { catalog }).get(plan.urn)!;
+            assert.deepEqual(undeterminedsText(p), []);
+            assert.deepEqual(locationsText(p), ["primary westeurope NL"]);
+        }
+    });
+
     it("a classic failover group names its server by ARM id: placed there, holding its data", () => {
         const main = azureClassic(
             "azure:mssql/server:Server",
