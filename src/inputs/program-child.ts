@@ -82,6 +82,9 @@ async function main(): Promise<void> {
         request.project,
         request.stack,
         true,
+        // What `pulumi.getOrganization()` answers on a DIY backend: stack references and OIDC trust policies built
+        // from it then run instead of failing the whole program.
+        "organization",
     );
 
     const captured: CapturedRegistration[] = [];

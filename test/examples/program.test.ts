@@ -211,6 +211,14 @@ describe("runProgram: errors name what is wrong", () => {
     }
 });
 
+describe("runProgram: a program that asks for its organization", () => {
+    it("runs, with the organization a DIY backend gives", async () => {
+        const run = await runProgram(path.join(fixtures, "organization"));
+        const bucket = run.resources.find((r) => r.name === "trust");
+        assert.deepEqual(bucket?.props.tags, { organization: "organization" });
+    });
+});
+
 describe("runProgram: multi-language components, whose children mocks never build", () => {
     let run: ProgramRun;
     const providerOf = (name: string) => run.resources.find((r) => r.name === name)?.provider;
