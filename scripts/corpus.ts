@@ -31,7 +31,7 @@ const PLACES: Record<string, { allowed: Record<string, string>; china?: Record<s
 
 /** A plausible value for a config key the program requires, by the accessor it reads it with. */
 function dummy(accessor: string, key: string, variant: "allowed" | "china", places: Record<string, string>): string {
-    if (/number/i.test(accessor)) return "2";
+    if (/number|integer/i.test(accessor)) return "2";
     if (/boolean/i.test(accessor)) return "false";
     if (/object/i.test(accessor)) return "{}";
     if (/region|location/i.test(key)) {
@@ -83,7 +83,9 @@ function stackConfig(dir: string, variant: "allowed" | "china", pkgs: string[]):
     const project = yaml.load(fs.readFileSync(path.join(dir, "Pulumi.yaml"), "utf8")) as Record<string, unknown>;
     const declared = (project.config ?? {}) as Record<string, unknown>;
     for (const [key, spec] of Object.entries(declared)) {
-        const hasDefault = typeof spec === "object" && spec !== null && ("default" in spec || "value" in spec);
+        // A plain value (or list) in Pulumi.yaml is the project's value for every stack, not a declaration.
+        const hasDefault =
+            typeof spec !== "object" || spec === null || Array.isArray(spec) || "default" in spec || "value" in spec;
         if (!hasDefault && !(key in config))
             config[key] = dummy(typeof spec === "object" ? JSON.stringify(spec) : "", key, variant, places);
     }

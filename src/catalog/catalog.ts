@@ -28,6 +28,8 @@ interface CloudIndex {
     /** Partition id -> how it names regions. */
     partitionPatterns: Array<[string, RegExp]>;
     multiRegions: Map<string, MultiRegion>;
+    /** A multi-cloud service's own name for a region, lower case -> place. */
+    serviceNames: Map<string, Place>;
     logical: Set<string>;
     /** `<kind>/<name>` -> where a request is processed. */
     processing: Map<string, ProcessingScope>;
@@ -139,7 +141,18 @@ export function buildCatalog(data: CatalogData): Catalog {
             }
             return undefined;
         },
+        serviceRegion(cloud, name) {
+            const index = clouds.get(cloud);
+            const written = spelling(name);
+            return (
+                index?.serviceNames.get(written) ??
+                upperCaseStyles(written)
+                    .map((style) => index?.byName.get(style))
+                    .find((place) => place !== undefined)
+            );
+        },
         multiRegion: (cloud, name) => clouds.get(cloud)?.multiRegions.get(spelling(name)),
+        multiRegions: (cloud) => [...(clouds.get(cloud)?.multiRegions.values() ?? [])],
         partitionOfName(cloud, name) {
             // Read through disguises (full-width letters, zero-width characters): a name written to dodge the
             // catalog lands in the partition it imitates.
@@ -192,6 +205,16 @@ export function buildCatalog(data: CatalogData): Catalog {
 }
 
 // load.ts has checked that every included group exists and that includes form no cycle.
+/**
+ * How a region id reads once a service writes it in upper case with underscores: AWS `eu_central_1`
+ * (eu-central-1), Google `europe_west_3` (europe-west3), Azure `germany_west_central` (germanywestcentral).
+ */
+function upperCaseStyles(written: string): string[] {
+    if (!written.includes("_")) return [written];
+    const dashed = written.replace(/_/g, "-");
+    return [dashed, dashed.replace(/-(\d+)$/, "$1"), written.replace(/_/g, "")];
+}
+
 function resolveGroups(data: CatalogData): Map<string, ReadonlySet<string>> {
     const entries = new Map(data.jurisdictions.groups.map((group) => [group.name, group]));
     const resolved = new Map<string, ReadonlySet<string>>();
@@ -290,6 +313,14 @@ function indexCloud(file: CloudFile, groups: Map<string, ReadonlySet<string>>): 
             p.regionPattern === undefined ? [] : [[p.id, new RegExp(p.regionPattern)] as [string, RegExp]],
         ),
         multiRegions,
+        serviceNames: new Map(
+            (file.serviceNames ?? []).flatMap((entry) =>
+                Object.entries(entry.names).map(([written, region]) => [
+                    spelling(written),
+                    byName.get(region) as Place,
+                ]),
+            ),
+        ),
         logical: new Set(file.logicalLocations?.names ?? []),
         processing,
         dataZones,
@@ -354,6 +385,9 @@ function listFacts(data: CatalogData): CatalogFact[] {
                 add("region", file.cloud, r.id, r.source ?? partition.source, r.verified ?? partition.verified);
         }
         for (const m of file.multiRegions ?? []) add("multi-region", file.cloud, m.name, m.source, m.verified);
+        for (const e of file.serviceNames ?? [])
+            for (const written of Object.keys(e.names))
+                add(`${e.service} region name`, file.cloud, written, e.source, e.verified);
         for (const z of file.zoneRules ?? []) add("zone-rule", file.cloud, z.pattern, z.source, z.verified);
         for (const e of file.processing ?? []) add(`processing ${e.kind}`, file.cloud, e.name, e.source, e.verified);
         for (const z of file.dataZones ?? []) add("data-zone", file.cloud, z.name, z.source, z.verified);

@@ -141,6 +141,11 @@ export function checkCloud(file: Loaded<CloudFile>, countries: ReadonlySet<strin
                 fail(file, [key, i, "locations", code], country, "an ISO 3166-1 alpha-2 code of countries.yaml");
     };
     file.data.zoneRules?.forEach((rule, i) => checkExamples("zoneRules", i, rule));
+    file.data.serviceNames?.forEach((entry, e) =>
+        Object.entries(entry.names).forEach(([written, region]) =>
+            knownRegion(["serviceNames", e, "names", written], region, `${entry.service}'s name`),
+        ),
+    );
     file.data.processingEndpoints?.forEach((rule, i) => checkExamples("processingEndpoints", i, rule));
     const partitionIds = new Set(file.data.partitions.map((p) => p.id));
     file.data.processing?.forEach((entry, e) => {

@@ -70,6 +70,13 @@ export interface RegionalEndpointEntry extends Sourced {
     examples: Record<string, string>;
 }
 
+/** How a multi-cloud service names a cloud's regions, where its name is not the id in its upper-case style. */
+export interface ServiceNamesEntry extends Sourced {
+    service: string;
+    /** The service's name (`WESTERN_EUROPE`) -> the cloud's region id (`europe-west1`). */
+    names: Record<string, string>;
+}
+
 export interface CloudFile {
     kind: "cloud";
     cloud: CloudId;
@@ -81,6 +88,7 @@ export interface CloudFile {
     zoneRules?: ZoneRuleEntry[];
     logicalLocations?: Sourced & { names: string[] };
     partitions: PartitionEntry[];
+    serviceNames?: ServiceNamesEntry[];
     multiRegions?: MultiRegionEntry[];
     processing?: ProcessingEntry[];
     dataZones?: DataZoneEntry[];

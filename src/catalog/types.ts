@@ -117,8 +117,16 @@ export interface Catalog {
     cloudsWithRegion(name: string): CloudId[];
     /** The region an availability zone belongs to by name rule (`us-east-1a`, `europe-west4-b`, `cn-hangzhou-h`). */
     zoneRegion(cloud: CloudId, zone: string): Place | undefined;
+    /**
+     * A region by the name a multi-cloud service gives it (MongoDB Atlas, Snowflake): the service's own name where
+     * the catalog lists one (`WESTERN_EUROPE`: europe-west1), else the region id in upper-case style (`EU_CENTRAL_1`,
+     * `EUROPE_WEST_3`, `GERMANY_WEST_CENTRAL`, `WESTEUROPE`).
+     */
+    serviceRegion(cloud: CloudId, name: string): Place | undefined;
     /** GCP multi-regions and dual-regions (`US`, `EU`, `ASIA`, `EUR4`, `NAM4`, ...). */
     multiRegion(cloud: CloudId, name: string): MultiRegion | undefined;
+    /** Every multi-region of a cloud (Cloudflare's jurisdictions and location areas). */
+    multiRegions(cloud: CloudId): MultiRegion[];
     /** The partition whose naming pattern a region name follows (`cn-north-9` -> `aws-cn`), known region or not. */
     partitionOfName(cloud: CloudId, name: string): string | undefined;
     /** The Azure region a region is paired with for geo-redundancy. */

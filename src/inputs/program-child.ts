@@ -25,6 +25,12 @@ export interface CapturedRegistration {
     inputs: Record<string, unknown>;
     dependencies: string[];
     propertyDependencies: Record<string, string[]>;
+    /**
+     * A multi-language component (awsx, eks): its provider builds the children in another process, which mocks
+     * never run. The Pulumi packages its SDK depends on (`aws`, `kubernetes`) and the providers the program passed
+     * it for them say where those children would be.
+     */
+    remote?: { builtOn: string[]; providers: Record<string, string> };
 }
 
 /** The parts of the SDK's RegisterResourceRequest (a protobuf message) this file reads. */
@@ -38,6 +44,8 @@ interface RegisterRequest {
     getObject(): { toJavaScript(): Record<string, unknown> } | undefined;
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(f: (deps: { getUrnsList(): string[] }, key: string) => void): void };
+    getRemote(): boolean;
+    getProvidersMap(): { forEach(f: (ref: string, pkg: string) => void): void };
 }
 
 /** The SDK's MockMonitor, whose URN builder and registration hook this file replaces. */
@@ -74,6 +82,9 @@ async function main(): Promise<void> {
         request.project,
         request.stack,
         true,
+        // What `pulumi.getOrganization()` answers on a DIY backend: stack references and OIDC trust policies built
+        // from it then run instead of failing the whole program.
+        "organization",
     );
 
     const captured: CapturedRegistration[] = [];
@@ -81,7 +92,8 @@ async function main(): Promise<void> {
     monitor.newUrn = (parent, type, name) => engineUrn(request.stack, request.project, parent, type, name);
     const register = monitor.registerResource.bind(monitor);
     monitor.registerResource = (req, callback) => {
-        captured.push(registrationOf(req, monitor.newUrn(req.getParent(), req.getType(), req.getName())));
+        const urn = monitor.newUrn(req.getParent(), req.getType(), req.getName());
+        captured.push({ ...registrationOf(req, urn), ...remoteOf(req, request.entry) });
         return register(req, callback);
     };
 
@@ -113,6 +125,31 @@ function registrationOf(req: RegisterRequest, urn: string): CapturedRegistration
         dependencies: req.getDependenciesList(),
         propertyDependencies,
     };
+}
+
+/** For a multi-language component, what its children would be built with (see CapturedRegistration.remote). */
+function remoteOf(req: RegisterRequest, entry: string): Pick<CapturedRegistration, "remote"> {
+    if (!req.getRemote()) return {};
+    const providers: Record<string, string> = {};
+    req.getProvidersMap().forEach((ref, pkg) => {
+        providers[pkg] = ref;
+    });
+    return { remote: { builtOn: pulumiDependencies(req.getType().split(":")[0], entry), providers } };
+}
+
+/** `@pulumi/awsx`'s package.json depends on `@pulumi/aws`, `@pulumi/docker`...: `["aws", "docker", ...]`. */
+function pulumiDependencies(pkg: string, entry: string): string[] {
+    try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the program's own copy of the SDK
+        const manifest = require(require.resolve(`@pulumi/${pkg}/package.json`, { paths: [entry] })) as {
+            dependencies?: Record<string, string>;
+        };
+        return Object.keys(manifest.dependencies ?? {})
+            .filter((name) => name.startsWith("@pulumi/") && name !== "@pulumi/pulumi")
+            .map((name) => name.slice("@pulumi/".length));
+    } catch {
+        return [];
+    }
 }
 
 function fail(err: unknown): never {

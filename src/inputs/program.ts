@@ -77,7 +77,11 @@ export async function runProgram(dir: string, opts: RunProgramOptions = {}): Pro
         opts.timeoutMs ?? 120_000,
     );
     return {
-        resources: normalise(registrations, defaultProviders(config, stack, project.name)),
+        resources: normalise(
+            registrations,
+            defaultProviders(config, stack, project.name),
+            new Set(config.map((c) => c.key.split(":")[0])),
+        ),
         stack: {
             project: project.name,
             stack,
@@ -237,9 +241,30 @@ function defaultProviders(
     };
 }
 
+/**
+ * Mocks never run a multi-language component's provider, so the children it would build (an awsx VPC's subnets, an
+ * EKS cluster's nodes) are not there to be judged: the component stands for them, placed by the provider they would
+ * be built with. That is the one the program passed it for a package its SDK depends on, else that package's default
+ * provider when the stack configures it (`aws:region`). A component whose packages have neither stays unplaced.
+ */
+function builderOf(
+    remote: NonNullable<CapturedRegistration["remote"]>,
+    explicit: ReadonlyMap<string, ProviderInfo>,
+    defaultProvider: (pkg: string, version: string) => ProviderInfo,
+    configured: ReadonlySet<string>,
+): ProviderInfo | undefined {
+    for (const pkg of remote.builtOn) {
+        const passed = remote.providers[pkg];
+        if (passed) return explicit.get(providerUrnOf(passed));
+    }
+    const pkg = remote.builtOn.find((name) => configured.has(name));
+    return pkg === undefined ? undefined : defaultProvider(pkg, "");
+}
+
 function normalise(
     registrations: CapturedRegistration[],
     defaultProvider: (pkg: string, version: string) => ProviderInfo,
+    configured: ReadonlySet<string>,
 ): NormalisedResource[] {
     const explicit = new Map<string, ProviderInfo>();
     for (const r of registrations) {
@@ -250,6 +275,7 @@ function normalise(
             let provider: ProviderInfo | undefined;
             if (r.provider) provider = explicit.get(providerUrnOf(r.provider));
             else if (r.custom && !isProviderType(r.type)) provider = defaultProvider(packageOf(r.type), r.version);
+            else if (r.remote) provider = builderOf(r.remote, explicit, defaultProvider, configured);
             return normalisedResource(r, propsOf(r), provider);
         }),
     );

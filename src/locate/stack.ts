@@ -2,6 +2,7 @@
 // destination, a source database or a resource group lends its location to the resource that names it.
 // Linear in the number of resources and references.
 
+import type { Catalog } from "../catalog/types";
 import type { Location, Placement, Reference } from "../model/placement";
 import type { NormalisedResource } from "../model/resource";
 import type { LocateContext } from "./core/context";
@@ -17,20 +18,26 @@ export function locateStack(
     const stack = new StackIndex(resources);
     const placements = new Map<string, Placement>();
     for (const r of resources) placements.set(r.urn, locate(r, { ...ctx, stack }));
-    // Children after everything else, so that a parent placed through its own resource group lends that place.
     const parents = new Map(resources.map((r) => [r.urn, parentOf(r, placements.get(r.urn)!, stack, placements)]));
-    const children = resources.filter((r) => parents.get(r.urn));
-    for (const r of [...resources.filter((r) => !parents.get(r.urn)), ...children]) {
+    // Each resource is settled after what it borrows from (its parent, the targets of its references), whatever
+    // the order of registration: a function app filed in an event hub's group borrows the hub's place only once
+    // the hub has taken its own from its namespace. A cycle settles with what its members have so far.
+    const settled = new Set<string>();
+    const settle = (r: NormalisedResource): void => {
+        if (settled.has(r.urn)) return;
+        settled.add(r.urn);
         const p = placements.get(r.urn)!;
         const parent = parents.get(r.urn);
+        if (parent) settle(parent.resource);
         const placedByParent = parent ? adopt(p, parent, placements.get(parent.resource.urn)!) : false;
         if (placedByParent) placeDataZone(p, ctx.catalog);
         for (const ref of p.references) {
             // A child is where its parent is, whatever group it is filed in.
             if (ref.relation === "child-of" || (placedByParent && ref.relation === "located-by")) continue;
-            resolveReference(r, p, ref, stack, placements);
+            resolveReference(r, p, ref, { stack, placements, catalog: ctx.catalog, settle });
         }
-    }
+    };
+    for (const r of resources) settle(r);
     return placements;
 }
 
@@ -85,14 +92,18 @@ function adopt(p: Placement, parent: Parent, parentPlacement: Placement): boolea
     return true;
 }
 
-function resolveReference(
-    resource: NormalisedResource,
-    p: Placement,
-    ref: Reference,
-    stack: StackIndex,
-    placements: Map<string, Placement>,
-): void {
+interface StackPass {
+    stack: StackIndex;
+    placements: Map<string, Placement>;
+    catalog: Catalog;
+    /** Settles a resource's own borrowing before another borrows from it. */
+    settle: (r: NormalisedResource) => void;
+}
+
+function resolveReference(resource: NormalisedResource, p: Placement, ref: Reference, pass: StackPass): void {
+    const { stack, placements } = pass;
     const target = stack.resolve(ref.target) ?? stack.dependencyOf(resource, ref.path.split(/[.[]/)[0]);
+    if (target && target.urn !== resource.urn) pass.settle(target);
     const targetPlacement = target && target.urn !== resource.urn ? placements.get(target.urn) : undefined;
     if (!targetPlacement && ref.unknown) {
         unknownDuringPreview(
@@ -101,6 +112,11 @@ function resolveReference(
             ref.path,
             `the resource named by ${ref.path}`,
         );
+        return;
+    }
+    const outside = targetPlacement ? undefined : outsideLocation(ref, pass.catalog);
+    if (outside) {
+        p.locations.push(outside);
         return;
     }
     if (!targetPlacement) {
@@ -152,6 +168,34 @@ function lentNothing(p: Placement, ref: Reference, target: Placement, via: strin
         path: ref.path,
         detail: `the location of the resource named by ${via} is not known, so this one's cannot be checked`,
     });
+}
+
+/**
+ * A target that is no resource of this stack but is known to be in one partition (a resource group made elsewhere,
+ * under an Azure provider whose environment names the cloud): any region of that partition, judged as possible
+ * places. A partition the catalog has no regions for leaves the reference unresolved.
+ */
+function outsideLocation(ref: Reference, catalog: Catalog): Location | undefined {
+    const outside = ref.outside;
+    if (!outside || (ref.relation !== "located-by" && ref.relation !== "copies-to")) return undefined;
+    const candidates = catalog.regions(outside.cloud).filter((place) => place.partition === outside.partition);
+    if (candidates.length === 0) return undefined;
+    const named = ref.secret ? `the ${outside.what}` : `${outside.what} '${ref.target}'`;
+    return {
+        role: ref.relation === "located-by" ? "primary" : ref.role,
+        scope: "region",
+        cloud: outside.cloud,
+        name: "unknown",
+        countries: [...new Set(candidates.map((c) => c.country))],
+        partition: outside.partition,
+        via: `input '${ref.path}'`,
+        path: ref.path,
+        ...(ref.secret ? { secret: true } : {}),
+        possible: {
+            why: `${named} is not in this stack, so any region of partition ${outside.partition} (${outside.because})`,
+            candidates,
+        },
+    };
 }
 
 function borrowed(l: Location, role: Location["role"], via: string, path: string): Location {

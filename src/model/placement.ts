@@ -176,8 +176,25 @@ export interface Reference {
     target: string;
     /** The target is not known during preview; the stack pass may still resolve it from property dependencies. */
     unknown?: boolean;
+    /**
+     * Where the target is when it is no resource of this stack (a resource group made elsewhere, a replication
+     * destination named by ARN): somewhere in one partition of one cloud, the only thing known of it. The stack pass
+     * then places the data in any region of that partition, as possible places; without it the reference is
+     * unresolved.
+     */
+    outside?: OutsideTarget;
     path: string;
     secret?: boolean;
+}
+
+/** The partition a reference's target is known to be in, though not which of its regions. */
+export interface OutsideTarget {
+    cloud: string;
+    partition: string;
+    /** What the target is, for messages: `resource group`, `bucket`. */
+    what: string;
+    /** How the partition is known: `the provider's environment 'china'`, `its ARN`. */
+    because: string;
 }
 
 export type UndeterminedReason =

@@ -4,6 +4,7 @@ import * as path from "node:path";
 import { runProgram, type ProgramRun } from "../../src/inputs/program";
 import type { NormalisedResource } from "../../src/model/resource";
 import { Secret, type Value } from "../../src/model/values";
+import { judgeStack } from "../policies/judge";
 
 const fixtures = path.join(__dirname, "fixtures");
 const STACK = "urn:pulumi:dev::tiny::pulumi:pulumi:Stack::tiny-dev";
@@ -208,4 +209,43 @@ describe("runProgram: errors name what is wrong", () => {
             await assert.rejects(runProgram(dir, opts), message);
         });
     }
+});
+
+describe("runProgram: a program that asks for its organization", () => {
+    it("runs, with the organization a DIY backend gives", async () => {
+        const run = await runProgram(path.join(fixtures, "organization"));
+        const bucket = run.resources.find((r) => r.name === "trust");
+        assert.deepEqual(bucket?.props.tags, { organization: "organization" });
+    });
+});
+
+describe("runProgram: multi-language components, whose children mocks never build", () => {
+    let run: ProgramRun;
+    const providerOf = (name: string) => run.resources.find((r) => r.name === name)?.provider;
+
+    before(async () => {
+        run = await runProgram(path.join(fixtures, "remote"));
+    });
+
+    it("stands for its children: placed by the default provider of the package its SDK builds on", () => {
+        assert.equal(providerOf("network")?.type, "pulumi:providers:aws");
+        assert.deepEqual(providerOf("network")?.props, { region: "cn-north-1" });
+    });
+
+    it("or by the provider the program passed it for that package", () => {
+        assert.equal(providerOf("network-eu")?.urn, "urn:pulumi:dev::remote::pulumi:providers:aws::eu");
+    });
+
+    it("a component whose SDK cannot be found stays unplaced", () => {
+        assert.equal(providerOf("thing"), undefined);
+    });
+
+    it("the component built in AWS China is rejected; its twin in Ireland is not", async () => {
+        const { all } = await judgeStack(run.resources);
+        const rejected = all
+            .filter((f) => f.policy === "clean-guard-disallowed-region" && f.kind === "violation")
+            .map((f) => f.resource.name);
+        assert.ok(rejected.includes("network"), JSON.stringify(rejected));
+        assert.ok(!rejected.includes("network-eu"), JSON.stringify(rejected));
+    });
 });

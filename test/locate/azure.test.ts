@@ -449,12 +449,16 @@ describe("azure locators: the stack pass", () => {
         assert.deepEqual(undeterminedsText(p), []);
     });
 
-    it("a resource group that is not in the stack is reported unresolved", () => {
+    it("a resource group that is not in the stack is any region of the provider's Azure cloud", () => {
         const a = storageAccount({ resourceGroupName: "rg-elsewhere" }, { name: "a" });
-        const placements = locateStack([a], { catalog });
-        assert.deepEqual(undeterminedsText(placements.get(a.urn)!), [
-            "unresolved-reference location resourceGroupName",
-        ]);
+        const p = locateStack([a], { catalog }).get(a.urn)!;
+        assert.deepEqual(undeterminedsText(p), []);
+        const [location] = p.locations;
+        assert.equal(location.role, "primary");
+        assert.match(location.possible!.why, /resource group 'rg-elsewhere' is not in this stack.*partition azure /);
+        const partitions = new Set(location.possible!.candidates.map((c) => c.partition));
+        assert.deepEqual([...partitions], ["azure"]);
+        assert.ok(location.possible!.candidates.some((c) => c.region === "westeurope"));
     });
 
     it("a failover group's partner server lends its location", () => {
@@ -470,6 +474,39 @@ describe("azure locators: the stack pass", () => {
         );
         const placements = locateStack([dr, group], { catalog });
         assert.ok(locationsText(placements.get(group.urn)!).includes("failover eastasia HK"));
+    });
+
+    it("a resource filed in the group an event hub names borrows the hub's place, whatever the order", () => {
+        // classic-azure-ts-stream-analytics: `outputHub.onEvent` files its function app in
+        // `eventHub.resourceGroupName`, an output of the hub, which takes its own place from its namespace.
+        const group = azureClassic(
+            "azure:core/resourceGroup:ResourceGroup",
+            { location: "westeurope" },
+            { name: "rg" },
+        );
+        const namespace = azureClassic(
+            "azure:eventhub/eventHubNamespace:EventHubNamespace",
+            { name: "ns", sku: "Standard", resourceGroupName: unknown() },
+            { name: "ns", propertyDependencies: { resourceGroupName: [group.urn] } },
+        );
+        const hub = azureClassic(
+            "azure:eventhub/eventHub:EventHub",
+            { namespaceName: "ns", resourceGroupName: unknown(), partitionCount: 2, messageRetention: 1 },
+            { name: "outputs", propertyDependencies: { resourceGroupName: [group.urn] } },
+        );
+        const plan = azureClassic(
+            "azure:appservice/plan:Plan",
+            { kind: "FunctionApp", resourceGroupName: unknown(), sku: { tier: "Dynamic", size: "Y1" } },
+            { name: "analytics-output", propertyDependencies: { resourceGroupName: [hub.urn] } },
+        );
+        for (const order of [
+            [group, namespace, hub, plan],
+            [plan, hub, namespace, group],
+        ]) {
+            const p = locateStack(order, { catalog }).get(plan.urn)!;
+            assert.deepEqual(undeterminedsText(p), []);
+            assert.deepEqual(locationsText(p), ["primary westeurope NL"]);
+        }
     });
 
     it("a classic failover group names its server by ARM id: placed there, holding its data", () => {

@@ -44,12 +44,12 @@ describe("locate: family registrations", () => {
     });
 
     it("a package no family registers is read by the inputs every provider names alike, and has tags", () => {
-        const cluster = resource("mongodbatlas:index/cluster:Cluster", "c", {
+        const cluster = resource("acmedb:index/cluster:Cluster", "c", {
             providerName: "AWS",
             providerRegionName: "EU_CENTRAL_1",
         });
         const p = locate(cluster, { catalog });
-        assert.equal(registrationOf("mongodbatlas"), undefined);
+        assert.equal(registrationOf("acmedb"), undefined);
         assert.deepEqual(p.tagging, { word: "tag" });
         assert.deepEqual(
             p.locations.map((l) => [l.cloud, l.place?.region]),

@@ -99,11 +99,21 @@ describe("stack pass: S3 replication destinations", () => {
         assert.deepEqual(placementOf(replicaWithArn).copyOf, [rule.urn]);
     });
 
-    it("a destination outside the stack is reported unresolved, not passed", () => {
-        const rule = s3Replication("orders", ["arn:aws:s3:::somebody-elses"], fromSource);
-        assert.deepEqual(undeterminedsText(stack(source, rule)(rule)), [
-            "unresolved-reference secondary-location rules[0].destination.bucket",
-        ]);
+    it("a destination outside the stack is any region of the partition its ARN names, never passed unread", () => {
+        for (const [arn, partition] of [
+            ["arn:aws:s3:::somebody-elses", "aws"],
+            ["arn:aws-cn:s3:::somebody-elses", "aws-cn"],
+        ]) {
+            const rule = s3Replication("orders", [arn], fromSource);
+            const p = stack(source, rule)(rule);
+            assert.deepEqual(undeterminedsText(p), []);
+            const replica = p.locations.find((l) => l.role === "replica")!;
+            assert.match(
+                replica.possible!.why,
+                new RegExp(`is not in this stack, so any region of partition ${partition} `),
+            );
+            assert.deepEqual([...new Set(replica.possible!.candidates.map((c) => c.partition))], [partition]);
+        }
     });
 
     it("an unknown destination with no dependency to follow is advisory", () => {

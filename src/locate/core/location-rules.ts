@@ -4,7 +4,7 @@
 
 import { unreadable } from "./unreadable";
 import type { CloudId } from "../../catalog/types";
-import type { LocationRole, Placement } from "../../model/placement";
+import type { LocationRole, OutsideTarget, Placement } from "../../model/placement";
 import type { NormalisedResource } from "../../model/resource";
 import { isRecord, reveal, Unknown, type Value } from "../../model/values";
 import { parseArn } from "./arn";
@@ -171,11 +171,31 @@ function applyRead(rule: CompiledRule, read: Read<string>, scope: RuleScope, p: 
                 });
                 return;
             }
-            return addReference(p, read, "copies-to", rule.role, what);
+            return addReference(p, read, "copies-to", rule.role, what, outsideTarget(rule, read, scope, ctx));
         }
         default:
-            return addReference(p, read, rule.kind, rule.role, what);
+            return addReference(p, read, rule.kind, rule.role, what, outsideTarget(rule, read, scope, ctx));
     }
+}
+
+/**
+ * The partition a destination or container is in when it is no resource of the stack: the one its ARN names, else
+ * the resource's own (a bucket named by name is in the partition of the account that names it: partitions share
+ * nothing).
+ */
+function outsideTarget(
+    rule: CompiledRule,
+    read: Read<string>,
+    scope: RuleScope,
+    ctx: LocateContext,
+): OutsideTarget | undefined {
+    if (rule.kind !== "arn" && rule.kind !== "copies-to" && rule.kind !== "located-by") return undefined;
+    const arn = read.value === undefined ? undefined : parseArn(read.value);
+    const own = scope.region === undefined ? undefined : ctx.catalog.region(scope.cloud, scope.region)?.partition;
+    const partition = arn?.partition ?? own;
+    if (partition === undefined) return undefined;
+    const because = arn ? "the partition its ARN names" : `the partition of this resource's region ${scope.region}`;
+    return { cloud: scope.cloud, partition, what: rule.what, because };
 }
 
 const AMI_ID = /^ami-[0-9a-f]{8,17}$/;

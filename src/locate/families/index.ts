@@ -4,8 +4,10 @@
 import type { Family, PackageRegistration } from "../core/family";
 import { awsFamily } from "./aws";
 import { azureFamily } from "./azure";
+import { cloudflareFamily } from "./cloudflare";
 import { gcpFamily } from "./gcp";
 import { kubernetesFamily } from "./kubernetes";
+import { multiCloudFamily } from "./multi-cloud";
 import { plainRegionFamily } from "./plain-region";
 import { untrustedFamily } from "./untrusted";
 
@@ -16,6 +18,8 @@ export const FAMILIES: readonly Family[] = [
     kubernetesFamily,
     untrustedFamily,
     plainRegionFamily,
+    multiCloudFamily,
+    cloudflareFamily,
 ];
 
 const byPackage = new Map<string, PackageRegistration>(FAMILIES.flatMap((family) => Object.entries(family.packages)));

@@ -4,7 +4,8 @@
 // groups, geo-redundant backups, geo-DR pairings). The two packages differ only in type tokens and
 // input names, which each package's module gives as an AzureRules table.
 
-import type { Location, LocationRole, Placement } from "../../../model/placement";
+import type { Catalog } from "../../../catalog/types";
+import type { Location, LocationRole, OutsideTarget, Placement } from "../../../model/placement";
 import type { NormalisedResource } from "../../../model/resource";
 import type { Props } from "../../../model/values";
 import type { LocateContext } from "../../core/context";
@@ -167,6 +168,7 @@ function locatePrimary(resource: NormalisedResource, p: Placement, ctx: LocateCo
         "located-by",
         "primary",
         "input 'resourceGroupName'",
+        azureCloudOf(resource, ctx.catalog),
     );
     // Neither a location nor a resource group: a subscription- or tenant-scoped control-plane object
     // (role assignment, policy definition, management group) that keeps no customer data.
@@ -218,6 +220,48 @@ function resourceGroupsOf(stack: StackIndex): Map<string, string> {
         groupIndexes.set(stack, groups);
     }
     return groups;
+}
+
+/**
+ * The provider's `environment` names the Azure cloud it deploys to (both packages: public, usgovernment, china; public
+ * when unset), and so the partition of every region a resource group made elsewhere can be in. A metadata host points
+ * the provider at a cloud by its endpoints instead, and an environment clean-guard does not know says nothing: then
+ * the partition is not known.
+ */
+const ENVIRONMENT_PARTITIONS: ReadonlyMap<string, string> = new Map([
+    ["public", "azure"],
+    ["usgovernment", "azure-us-gov"],
+    ["china", "azure-china"],
+]);
+
+function azureCloudOf(resource: NormalisedResource, catalog: Catalog): OutsideTarget | undefined {
+    const props = decodedProviderProps(resource);
+    const environment = readString(props, ["environment"]);
+    const metadataHost = readString(props, ["metadataHost"]);
+    if (environment.unknown || environment.opaque || metadataHost.value || metadataHost.unknown) return undefined;
+    const provider = providerText(resource);
+    const what = "resource group";
+    if (environment.value) {
+        const partition = ENVIRONMENT_PARTITIONS.get(environment.value.toLowerCase());
+        const because = `${provider} deploys to environment '${environment.value}'`;
+        return partition === undefined ? undefined : { cloud: "azure", partition, what, because };
+    }
+    // With no environment, a provider location only one cloud has (chinanorth3) says which cloud it works in.
+    const location = readString(props, ["location"]);
+    const place = location.value && !location.secret ? catalog.region("azure", location.value) : undefined;
+    if (place)
+        return {
+            cloud: "azure",
+            partition: place.partition,
+            what,
+            because: `${provider} has location '${location.value}'`,
+        };
+    return {
+        cloud: "azure",
+        partition: "azure",
+        what,
+        because: `${provider} deploys to the public cloud, its default`,
+    };
 }
 
 function providerText(resource: NormalisedResource): string {

@@ -134,7 +134,12 @@ function locatePrimary(r: GcpResource): void {
     }
     const parent = PARENT_INPUT.get(resource.type);
     if (parent) {
-        addReference(r.p, readString(resource.props, [parent]), "located-by", "primary", `input '${parent}'`);
+        addReference(r.p, readString(resource.props, [parent]), "located-by", "primary", `input '${parent}'`, {
+            cloud: "gcp",
+            partition: "gcp",
+            what: `parent named by '${parent}'`,
+            because: "Google Cloud has a single partition",
+        });
         return;
     }
     const fallback = DEFAULT_LOCATION.get(resource.type);
