@@ -102,8 +102,8 @@ const heldDataMemo = new WeakMap<
 /**
  * The classifications of the data a resource holds: its own tags, and those of every resource upstream of
  * it, one entry per jurisdiction (the nearest source that sets it). Computed once per resource per stack
- * pass, without recursion, so a chain of copies costs its length whatever its depth; a cycle of copies ends
- * where it began.
+ * pass, without recursion, so a chain of copies costs its length whatever its depth. A cycle of copies (two
+ * buckets replicating to each other) ends where it began, and every member of it holds the data of all.
  */
 function heldData(urn: string, ctx: JudgeContext): Jurisdiction[] {
     const placements = ctx.placements;
@@ -113,6 +113,8 @@ function heldData(urn: string, ctx: JudgeContext): Jurisdiction[] {
         heldDataMemo.set(placements, (memo = { profile: ctx.profile, byUrn: new Map() }));
     const done = memo.byUrn;
     const expanded = new Set<string>();
+    const completed: Array<[string, Placement, string[]]> = [];
+    let cycle = false;
     const pending = [urn];
     while (pending.length > 0) {
         const u = pending[pending.length - 1];
@@ -129,9 +131,31 @@ function heldData(urn: string, ctx: JudgeContext): Jurisdiction[] {
             continue;
         }
         pending.pop();
-        done.set(u, nearestFirst([...ownJurisdictions(p, ctx), ...upstream.flatMap((x) => done.get(x) ?? [])]));
+        // An upstream resource still open is further along a cycle: what it holds is known only once the
+        // cycle is closed, so the walk's results are settled again below.
+        cycle ||= upstream.some((x) => !done.has(x));
+        completed.push([u, p, upstream]);
+        done.set(u, heldAt(p, upstream, done, ctx));
+    }
+    // Each round can only add jurisdictions, of which there are few: the rounds end.
+    for (let changed = cycle; changed;) {
+        changed = false;
+        for (const [u, p, upstream] of completed) {
+            const held = heldAt(p, upstream, done, ctx);
+            changed ||= held.length !== done.get(u)?.length;
+            done.set(u, held);
+        }
     }
     return done.get(urn) ?? [];
+}
+
+function heldAt(
+    p: Placement,
+    upstream: string[],
+    done: Map<string, Jurisdiction[]>,
+    ctx: JudgeContext,
+): Jurisdiction[] {
+    return nearestFirst([...ownJurisdictions(p, ctx), ...upstream.flatMap((x) => done.get(x) ?? [])]);
 }
 
 function ownJurisdictions(source: Placement, ctx: JudgeContext): Jurisdiction[] {

@@ -63,4 +63,21 @@ describe("classification along chains of copies", () => {
             /Data classified de \(Germany\) by tag 'data-residency' of its source aws:rds\/instance:Instance 'db-0' must stay in that jurisdiction: France \(FR\) is outside it/,
         );
     });
+
+    it("a copy of one member of a cycle of copies holds the data of every member", async () => {
+        // a and b copy each other (two buckets replicating both ways): c, a copy of a, holds b's German data too.
+        const found = await copyFindings([
+            db("a", "eu-west-1", "b", "eu"),
+            db("b", "eu-central-1", "a", "de"),
+            db("c", "eu-west-3", "a"),
+        ]);
+        assert.deepEqual(
+            found.map(([name]) => name),
+            ["a", "c"],
+        );
+        assert.match(
+            found[1][1],
+            /'c': .*France \(FR\).*Data classified de \(Germany\) by tag 'data-residency' of its source aws:rds\/instance:Instance 'b' must stay in that jurisdiction: France \(FR\) is outside it/,
+        );
+    });
 });
