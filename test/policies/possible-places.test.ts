@@ -128,7 +128,13 @@ describe("possible places: a location judged on the set of places it may be", ()
         assertFindings(
             await judgeResource(saas({ region: "ap-southeast-1", ...classified("sg") })),
             RESIDENCY,
-            [["unverified", "it may be in huaweicloud ap-southeast-1 (Hong Kong SAR China (HK)). "]],
+            [
+                [
+                    "unverified",
+                    "it may be in huaweicloud ap-southeast-1 (Hong Kong SAR China (HK)). ",
+                    "Hong Kong SAR China (HK) is outside it. Fix: name the place exactly",
+                ],
+            ],
             ["likewise", "more"],
         ));
 
@@ -136,7 +142,7 @@ describe("possible places: a location judged on the set of places it may be", ()
         assertFindings(
             await judgeResource(saas({ region: secret("ap-southeast-1"), ...classified("sg") })),
             RESIDENCY,
-            [["unverified", "[secret]", "some of them break the rule"]],
+            [["unverified", "[secret] from input 'region'. clean-guard cannot tell which of its possible places"]],
             ["ap-southeast-1", "it may be in", "Hong Kong"],
         ));
 });
