@@ -113,4 +113,16 @@ describe("clean-guard-untrusted-provider", () => {
             ],
         ]);
     });
+
+    it("a vendor written as an organisation spells it (`Alibaba`, with `extends: none`) is still disallowed", async () => {
+        const profile = orgProfile("extends: none\ndisallow:\n  vendors: [Alibaba]");
+        const bucket = alicloudResource(
+            "alicloud:oss/bucket:Bucket",
+            { bucket: "orders" },
+            { providerConfig: { region: "eu-central-1" } },
+        );
+        assertFindings(await judgeResource(bucket, { profile }), POLICY, [
+            ["violation", "runs on Alibaba Group (Alibaba Cloud, Aliyun)", "disallowed by org.yaml"],
+        ]);
+    });
 });
