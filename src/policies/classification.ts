@@ -102,23 +102,27 @@ const heldDataMemo = new WeakMap<
 /**
  * The classifications of the data a resource holds: its own tags, and those of every resource upstream of
  * it, one entry per jurisdiction (the nearest source that sets it). Computed once per resource per stack
- * pass, without recursion, so a chain of copies costs its length whatever its depth; a cycle of copies ends
- * where it began.
+ * pass, without recursion, so a chain of copies costs its length whatever its depth. A cycle of copies (two
+ * buckets replicating to each other) ends where it began, and every member of it holds the data of all.
  */
 function heldData(urn: string, ctx: JudgeContext): Jurisdiction[] {
     const placements = ctx.placements;
     if (!placements) return [];
     let memo = heldDataMemo.get(placements);
+    // Stryker disable next-line ConditionalExpression: a memo; a miss computes the same again
     if (memo?.profile !== ctx.profile)
         heldDataMemo.set(placements, (memo = { profile: ctx.profile, byUrn: new Map() }));
     const done = memo.byUrn;
     const expanded = new Set<string>();
+    const completed: Array<[string, Placement, string[]]> = [];
+    // Stryker disable next-line BooleanLiteral: settling a walk without a cycle changes nothing; it only costs
+    let cycle = false;
     const pending = [urn];
     while (pending.length > 0) {
         const u = pending[pending.length - 1];
         const p = placements.get(u);
+        // A URN no placement has holds nothing: `done.get(x) ?? []` reads it so.
         if (done.has(u) || !p) {
-            if (!p) done.set(u, []);
             pending.pop();
             continue;
         }
@@ -129,9 +133,32 @@ function heldData(urn: string, ctx: JudgeContext): Jurisdiction[] {
             continue;
         }
         pending.pop();
-        done.set(u, nearestFirst([...ownJurisdictions(p, ctx), ...upstream.flatMap((x) => done.get(x) ?? [])]));
+        // An upstream resource still open is further along a cycle: what it holds is known only once the
+        // cycle is closed, so the walk's results are settled again below.
+        // Stryker disable next-line BooleanLiteral: as for `cycle` above; the member a cycle was entered by closes last, with its upstream done
+        cycle ||= upstream.some((x) => !done.has(x));
+        completed.push([u, p, upstream]);
+        done.set(u, heldAt(p, upstream, done, ctx));
+    }
+    // Each round can only add jurisdictions, of which there are few: the rounds end.
+    for (let changed = cycle; changed;) {
+        changed = false;
+        for (const [u, p, upstream] of completed) {
+            const held = heldAt(p, upstream, done, ctx);
+            changed ||= held.length !== done.get(u)?.length;
+            done.set(u, held);
+        }
     }
     return done.get(urn) ?? [];
+}
+
+function heldAt(
+    p: Placement,
+    upstream: string[],
+    done: Map<string, Jurisdiction[]>,
+    ctx: JudgeContext,
+): Jurisdiction[] {
+    return nearestFirst([...ownJurisdictions(p, ctx), ...upstream.flatMap((x) => done.get(x) ?? [])]);
 }
 
 function ownJurisdictions(source: Placement, ctx: JudgeContext): Jurisdiction[] {
@@ -156,6 +183,7 @@ const stackMemo = new WeakMap<StackContext, { profile: Profile; value: Classific
 
 function stackClassification(ctx: JudgeContext): Classification {
     const memo = stackMemo.get(ctx.stack);
+    // Stryker disable next-line ConditionalExpression: a memo; a miss computes the same again
     if (memo?.profile === ctx.profile) return memo.value;
     const value: Classification = { jurisdictions: [], problems: [] };
     for (const written of stackValues(ctx.stack, ctx.profile)) {

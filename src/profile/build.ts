@@ -30,7 +30,11 @@ export function buildProfile(
     const profile: Profile = {
         source: origin.name,
         disallowed: {
-            vendors: union(rules?.disallowed.vendors, disallow.vendors),
+            // The catalog reads a vendor id in any case (`Alibaba`); the policies compare the catalog's own id.
+            vendors: union(
+                rules?.disallowed.vendors,
+                disallow.vendors?.map((id) => catalog.vendor(id)?.id ?? id),
+            ),
             countries: union(
                 rules?.disallowed.countries,
                 disallow.countries?.map((c) => c.toUpperCase()),

@@ -2,13 +2,11 @@
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** `2026-02-30` is not a date even though it has the shape of one. */
+/** `2026-02-30` is not a date even though it has the shape of one (the schema has checked the shape). */
 export function isCalendarDate(text: string): boolean {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (match === null) return false;
-    const [year, month, day] = match.slice(1).map(Number);
-    const date = new Date(Date.UTC(year, month - 1, day));
-    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+    const date = new Date(`${text}T00:00:00Z`);
+    // A day past the month's end rolls into the next month; a month past 12 is no date at all.
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 /** The first instant after the expiry day. */

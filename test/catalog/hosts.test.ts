@@ -1,7 +1,8 @@
 // Hosts written to dodge a suffix match still reach the vendor; look-alikes and plain words do not.
 
 import assert from "assert";
-import { defaultCatalog, parseHost } from "../../src/catalog";
+import { defaultCatalog, loadCatalog, parseHost } from "../../src/catalog";
+import { fixturePath } from "./fixture-dir";
 
 const catalog = defaultCatalog();
 
@@ -121,4 +122,23 @@ describe("vendorOfRegistry", () => {
             assert.deepStrictEqual([match?.vendor.id, match?.matched], [vendor, matched]);
         });
     }
+});
+
+describe("a catalog loaded from its own directory matches as the shipped one does", () => {
+    // test/catalog/fixtures/valid: one vendor, Alibaba, known by the domain aliyuncs.com. Loaded in each test, not
+    // when the file loads: the mutation run credits a lookup the catalog builds only to the tests that built it.
+    const own = () => loadCatalog(fixturePath("valid"));
+
+    it("a host under the vendor's domain, in any case, and its registries, which fall back to its domains", () => {
+        const loaded = own();
+        assert.strictEqual(loaded.vendorOfHost("OSS-cn-hangzhou.Aliyuncs.com")?.vendor.name, "Alibaba");
+        assert.strictEqual(loaded.vendorOfRegistry("registry.cn-hangzhou.aliyuncs.com")?.matched, "aliyuncs.com");
+        assert.strictEqual(loaded.vendor("alibaba")?.name, "Alibaba");
+    });
+
+    it("not a look-alike or another vendor's host", () => {
+        const loaded = own();
+        assert.strictEqual(loaded.vendorOfHost("aliyuncs.com.example.org"), undefined);
+        assert.strictEqual(loaded.vendorOfHost("cos.ap-guangzhou.myqcloud.com"), undefined);
+    });
 });

@@ -1,9 +1,12 @@
 import type { NormalisedResource } from "../../src/model/resource";
 import {
     awsResource,
+    container,
     defaultProvider,
     dynamoTable,
     explicitProvider,
+    gcpResource,
+    k8sResource,
     resource,
     s3Bucket,
     secret,
@@ -51,7 +54,28 @@ describe(POLICY, () => {
                     ],
                 ],
             ],
+            [
+                "a classification written ' EU ' is read as eu",
+                s3Bucket(tagged(" EU "), { providerRegion: "us-east-1" }),
+                [["violation", "Data classified eu (27 countries) by tag 'data-residency'", "United States (US)"]],
+            ],
             ["EU data in GCS's EU multi-region", gcsBucket("EU", labelled("eu")), []],
+            [
+                "German data in GCS's eur4 dual-region: the three countries outside Germany are named",
+                gcsBucket("EUR4", labelled("de")),
+                [["violation", "it spans Belgium (BE), Finland (FI), Netherlands (NL). Fix:"]],
+            ],
+            [
+                "German data in Cloud KMS's europe multi-region: the ten countries outside Germany are counted",
+                gcpResource("gcp:kms/keyRing:KeyRing", { location: "europe", ...labelled("de") }),
+                [
+                    [
+                        "violation",
+                        "gcp multi-region europe",
+                        "the multi-region is not pinned: it spans 10 countries outside it. Fix:",
+                    ],
+                ],
+            ],
             [
                 "EU data in GCS's US multi-region is not pinned",
                 gcsBucket("US", labelled("eu")),
@@ -162,6 +186,15 @@ describe(POLICY, () => {
                 s3Bucket({}, { region: unknown() }),
                 { stackTags: { "data-residency": "europe" } },
                 [["violation", "stack tag 'data-residency' is 'europe', which names no jurisdiction"]],
+            ],
+            [
+                "the same typo is not repeated on a Kubernetes Deployment: what it keeps is placed by the cluster and its volumes",
+                k8sResource("kubernetes:apps/v1:Deployment", {
+                    metadata: { name: "app" },
+                    spec: { template: { spec: { containers: [container("app", "nginx:1.27")] } } },
+                }),
+                { stackTags: { "data-residency": "europe" } },
+                [],
             ],
             [
                 "the same typo is not repeated on a resource that keeps no data (a generated password)",

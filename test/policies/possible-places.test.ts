@@ -4,7 +4,7 @@
 
 import type { NormalisedResource } from "../../src/model/resource";
 import type { Props } from "../../src/model/values";
-import { cloudResource, gcpResource } from "../support/builders";
+import { cloudResource, gcpResource, secret } from "../support/builders";
 import { assertFindings, judgeResource, orgProfile, type Expected } from "./judge";
 
 const REGION = "clean-guard-disallowed-region";
@@ -41,6 +41,8 @@ describe("possible places: a location judged on the set of places it may be", ()
                     "a name of aws, huaweicloud: China (CN)",
                     "Wherever it is: Placement in",
                     "China (CN)",
+                    // Both candidates break the rule: the message gives one place's reason and counts the other.
+                    "(and likewise 1 other possible place).",
                 ],
             ],
         ],
@@ -111,7 +113,8 @@ describe("possible places: a location judged on the set of places it may be", ()
                 [
                     "unverified",
                     "multi-region us/eu/asia (the multi-region nearest europe-west2: one of 36 countries)",
-                    "it may be in gcp us (United States (US))",
+                    // Three of the nine places that break the rule are named, the rest counted.
+                    "it may be in gcp us (United States (US)), gcp asia (Hong Kong SAR China (HK)), gcp asia (Indonesia (ID)), 6 more.",
                     "likewise 8 other possible places",
                     "name the place exactly",
                 ],
@@ -120,6 +123,28 @@ describe("possible places: a location judged on the set of places it may be", ()
     ];
     for (const [what, r, policy, expected] of cases)
         it(what, async () => assertFindings(await judgeResource(r), policy, expected));
+
+    it("only Hong Kong breaks the rule: it is named alone, with no count of others", async () =>
+        assertFindings(
+            await judgeResource(saas({ region: "ap-southeast-1", ...classified("sg") })),
+            RESIDENCY,
+            [
+                [
+                    "unverified",
+                    "it may be in huaweicloud ap-southeast-1 (Hong Kong SAR China (HK)). ",
+                    "Hong Kong SAR China (HK) is outside it. Fix: name the place exactly",
+                ],
+            ],
+            ["likewise", "more"],
+        ));
+
+    it("a secret region shared by several clouds: judged on its places, none of them named", async () =>
+        assertFindings(
+            await judgeResource(saas({ region: secret("ap-southeast-1"), ...classified("sg") })),
+            RESIDENCY,
+            [["unverified", "[secret] from input 'region'. clean-guard cannot tell which of its possible places"]],
+            ["ap-southeast-1", "it may be in", "Hong Kong"],
+        ));
 });
 
 describe("places the catalog cannot name: the level follows the risk", () => {

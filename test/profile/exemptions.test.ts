@@ -6,10 +6,11 @@ import { POLICY_NAMES } from "./policies";
 
 // One profile with exemptions that differ in one selector each, so every case below shows which
 // selector decided. Tickets name the exemptions in the expectations.
-const profile = loadProfile(
-    {
-        name: "org.yaml",
-        yamlText: `
+const loadOrgProfile = () =>
+    loadProfile(
+        {
+            name: "org.yaml",
+            yamlText: `
 version: 1
 tagExemptions:
   policies: [clean-guard-untrusted-image]
@@ -45,10 +46,11 @@ exemptions:
     ticket: NEVER-USED
     expires: 2026-12-31
 `,
-    },
-    defaultCatalog(),
-    POLICY_NAMES,
-);
+        },
+        defaultCatalog(),
+        POLICY_NAMES,
+    );
+const profile = loadOrgProfile();
 
 const NOW = new Date("2026-06-15T12:00:00Z");
 
@@ -134,6 +136,9 @@ describe("profile: matchExemption", () => {
     }
 
     it("an exemption applies through the whole of its last day (UTC) and stops after it", () => {
+        // Loaded here, not only when the file loads: the mutation run credits the expiry's computation to the
+        // tests that ran it.
+        const profile = loadOrgProfile();
         const carrier = subject({ policy: "clean-guard-untrusted-carrier" });
         assert.equal(matchExemption(profile, carrier, new Date("2026-01-31T23:59:59Z"))?.expired, false);
         assert.equal(matchExemption(profile, carrier, new Date("2026-02-01T00:00:00Z"))?.expired, true);

@@ -42,6 +42,7 @@ describe("profile: classification values as countries", () => {
         ["eu", "eu (27 countries)"],
         ["de", "de (Germany)"],
         ["DE", "de (Germany)"],
+        [" de ", "de (Germany)"],
         ["eu-plus-ch", "eu-plus-ch (28 countries)"],
         ["swiss-only", "swiss-only (1 country: CH)"],
         ["europe", "europe (unknown jurisdiction)"],

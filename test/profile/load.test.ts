@@ -306,3 +306,37 @@ describe("profile: a broken profile is one error naming file, line, key, value a
         );
     });
 });
+
+describe("profile: a wrong value is named as the organisation wrote it", () => {
+    const cases: Array<[string, string]> = [
+        [
+            "disallow:\n  vendors: {}",
+            "org.yaml:3: disallow.vendors: found an empty mapping (expected a list of vendor ids, e.g. [alibaba, huawei])",
+        ],
+        [
+            "disallow:\n  vendors:",
+            "org.yaml:3: disallow.vendors: found nothing (expected a list of vendor ids, e.g. [alibaba, huawei])",
+        ],
+        [
+            "disallow:\n  vendors: {alibaba: true}",
+            "org.yaml:3: disallow.vendors: found a mapping (expected a list of vendor ids, e.g. [alibaba, huawei])",
+        ],
+        [
+            'enforcement:\n  "bad key!": advisory',
+            `org.yaml:3: enforcement["bad key!"]: "bad key!" is not a clean-guard policy (expected one of: ${POLICY_NAMES.join(", ")})`,
+        ],
+    ];
+    for (const [yamlText, message] of cases) {
+        it(message.split(": ").slice(1, 3).join(": "), () =>
+            assert.throws(
+                () =>
+                    loadProfile(
+                        { name: "org.yaml", yamlText: `version: 1\n${yamlText}\n` },
+                        defaultCatalog(),
+                        POLICY_NAMES,
+                    ),
+                { message },
+            ),
+        );
+    }
+});
