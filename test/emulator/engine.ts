@@ -207,15 +207,21 @@ export class EngineEmulator {
         }));
     }
 
-    async analyzeStack(resources: EmulatedResource[]): Promise<Diagnostic[]> {
-        const req = new analyzer.AnalyzeStackRequest();
-        req.setResourcesList(resources.map((r) => this.analyzerResource(r)));
+    async analyzeStack(resources: EmulatedResource[] | analyzer.AnalyzeStackRequest): Promise<Diagnostic[]> {
+        const req = Array.isArray(resources) ? this.analyzeStackRequest(resources) : resources;
         const res = await unary<analyzer.AnalyzeStackRequest, analyzer.AnalyzeResponse>(
             this.client,
             "analyzeStack",
             req,
         );
         return res.getDiagnosticsList().map(toDiagnostic);
+    }
+
+    /** The request of AnalyzeStack, built apart so that a benchmark can time the pack without the encoding. */
+    analyzeStackRequest(resources: EmulatedResource[]): analyzer.AnalyzeStackRequest {
+        const req = new analyzer.AnalyzeStackRequest();
+        req.setResourcesList(resources.map((r) => this.analyzerResource(r)));
+        return req;
     }
 
     /**
