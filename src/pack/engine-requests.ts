@@ -39,17 +39,28 @@ let installed = false;
 
 type Handler = (call: { request: unknown }, callback: (...args: unknown[]) => void) => unknown;
 
+export interface CaptureOptions {
+    /**
+     * Every stack policy of the pack is clean-guard's. The policy SDK decodes the whole stack into a fresh copy
+     * for each stack policy before calling it (five copies of every resource per AnalyzeStack), and clean-guard's
+     * read the engine's request instead: with this set, the SDK is handed an empty resource list. Only for a pack
+     * with no stack policy of its own, which would then see no resources.
+     */
+    onlyCleanGuardStackPolicies?: boolean;
+}
+
 /**
  * Makes the engine's requests visible to clean-guard's policies. Call once, before the PolicyPack is
  * constructed (it starts the gRPC server). Packs that reuse clean-guard's policies call it too.
  */
-export function captureEngineRequests(): void {
+export function captureEngineRequests(options: CaptureOptions = {}): void {
     if (installed) return;
     installed = true;
     for (const server of grpcServersOfThePolicySdk()) {
         const addService = server.prototype.addService;
         server.prototype.addService = function (service, implementation) {
-            if (isAnalyzerService(service)) implementation = wrapAnalyzer(implementation as Record<string, Handler>);
+            if (isAnalyzerService(service))
+                implementation = wrapAnalyzer(implementation as Record<string, Handler>, options);
             return addService.call(this, service, implementation);
         };
     }
@@ -75,7 +86,7 @@ function isAnalyzerService(service: grpc.ServiceDefinition): boolean {
     return (service as Record<string, { path?: string }>).analyze?.path === "/pulumirpc.Analyzer/Analyze";
 }
 
-function wrapAnalyzer(impl: Record<string, Handler>): grpc.UntypedServiceImplementation {
+function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): grpc.UntypedServiceImplementation {
     const within =
         (handler: Handler): Handler =>
         (call, callback) => {
@@ -96,9 +107,20 @@ function wrapAnalyzer(impl: Record<string, Handler>): grpc.UntypedServiceImpleme
         configure,
         analyze: within(impl.analyze),
         remediate: within(impl.remediate),
-        analyzeStack: within(impl.analyzeStack),
+        analyzeStack: within(
+            options.onlyCleanGuardStackPolicies
+                ? (call, callback) => impl.analyzeStack(noResources(call), callback)
+                : impl.analyzeStack,
+        ),
         configureStack,
     } as grpc.UntypedServiceImplementation;
+}
+
+/** The call as the policy SDK sees it, its request listing no resource; the engine's own request is untouched. */
+function noResources(call: { request: unknown }): { request: unknown } {
+    const request = Object.create(call.request as object) as AnalyzeStackRequest;
+    request.getResourcesList = () => [];
+    return Object.create(call, { request: { value: request } }) as { request: unknown };
 }
 
 /**
