@@ -70,7 +70,7 @@ export async function profilePack(
     try {
         const pid = packPid(pack.packDir);
         window = [microseconds(), 0];
-        const request = stackOnly ? engine.analyzeStackRequest([...stack]) : undefined;
+        const request = stackOnly ? engine.encodeStack([...stack]) : undefined;
         for (let round = 0; round < rounds; round++) {
             progress(`profiling ${pack.name}, round ${round + 1}/${rounds}: ${stack.length} resources`);
             if (request) await engine.analyzeStack(request);

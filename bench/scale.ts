@@ -31,6 +31,8 @@ export interface ScaleResult {
     rows: ScaleRow[];
 }
 
+const WARM_UP = 1_000;
+
 /**
  * One pack process per pack for every size, smallest first, so the peak memory read at the end is the
  * largest stack's. Each stack's request is encoded once and sent to each pack `rounds` times.
@@ -46,11 +48,14 @@ export async function measureScale(
         for (const p of packs) engines.push(await EngineEmulator.start(p.start));
         const pids = packs.map((p) => packPid(p.packDir));
         const measured = packs.map(() => [] as Omit<ScaleRun, "growth">[]);
+        // An untimed stack first, so that the smallest size does not measure the JIT compiling the pack.
+        const warmUp = engines[0].encodeStack(stacks[0].slice(0, WARM_UP));
+        for (const e of engines) await e.analyzeStack(warmUp);
         for (const stack of stacks) {
             progress(`scale: encoding AnalyzeStack of ${stack.length} resources`);
             // One request for every pack (they share the project and stack): three copies of 100,000 encoded
             // resources would not fit the bench's own heap.
-            const request = engines[0].analyzeStackRequest([...stack]);
+            const request = engines[0].encodeStack([...stack]);
             const runs = packs.map(() => [] as { ms: number; cpuMs: number }[]);
             for (let round = 0; round < rounds; round++) {
                 for (let i = 0; i < packs.length; i++) {
