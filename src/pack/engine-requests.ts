@@ -41,12 +41,13 @@ type Handler = (call: { request: unknown }, callback: (...args: unknown[]) => vo
 
 export interface CaptureOptions {
     /**
-     * Every stack policy of the pack is clean-guard's. The policy SDK decodes the whole stack into a fresh copy
-     * for each stack policy before calling it (five copies of every resource per AnalyzeStack), and clean-guard's
-     * read the engine's request instead: with this set, the SDK is handed an empty resource list. Only for a pack
-     * with no stack policy of its own, which would then see no resources.
+     * Every policy of the pack is clean-guard's. The policy SDK decodes a resource's inputs into a fresh copy for
+     * each policy before calling it (nine per Analyze), and the whole stack once per stack policy (five copies of
+     * every resource per AnalyzeStack); clean-guard's policies read the engine's request instead. With this set,
+     * the SDK is handed the request without inputs or resources. Only for a pack with no policy of its own, which
+     * would then see none.
      */
-    onlyCleanGuardStackPolicies?: boolean;
+    onlyCleanGuardPolicies?: boolean;
 }
 
 /**
@@ -88,12 +89,18 @@ function isAnalyzerService(service: grpc.ServiceDefinition): boolean {
 
 function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): grpc.UntypedServiceImplementation {
     const within =
-        (handler: Handler): Handler =>
+        (handler: Handler, shared = true): Handler =>
         (call, callback) => {
             const request = call.request as EngineRequest;
-            convertInputsOnce(request);
+            if (shared) convertInputsOnce(request);
             return current.run(request, () => handler(call, callback));
         };
+    // When the SDK reads no inputs, clean-guard is the only reader: the conversion would be shared with no one,
+    // and its memo would keep a second copy of every resource of a stack alive for the whole call.
+    const judged = (handler: Handler): Handler =>
+        options.onlyCleanGuardPolicies
+            ? within((call, callback) => handler(withoutInputs(call), callback), false)
+            : within(handler);
     const configureStack: Handler = (call, callback) => {
         stackConfiguration = readStackConfiguration(call.request as AnalyzerStackConfigureRequest);
         return impl.configureStack(call, callback);
@@ -105,23 +112,30 @@ function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): g
     return {
         ...impl,
         configure,
-        analyze: within(impl.analyze),
+        analyze: judged(impl.analyze),
         remediate: within(impl.remediate),
-        analyzeStack: within(
-            options.onlyCleanGuardStackPolicies
-                ? (call, callback) => impl.analyzeStack(noResources(call), callback)
-                : impl.analyzeStack,
-        ),
+        analyzeStack: judged(impl.analyzeStack),
         configureStack,
     } as grpc.UntypedServiceImplementation;
 }
 
-/** The call as the policy SDK sees it, its request listing no resource; the engine's own request is untouched. */
-function noResources(call: { request: unknown }): { request: unknown } {
-    const request = Object.create(call.request as object) as AnalyzeStackRequest;
-    request.getResourcesList = () => [];
+/**
+ * The call as the policy SDK sees it: the resource without inputs or provider (Analyze), the stack without
+ * resources (AnalyzeStack). The engine's own request, which clean-guard reads, is untouched.
+ */
+function withoutInputs(call: { request: unknown }): { request: unknown } {
+    const engine = call.request as EngineRequest;
+    const request = Object.create(engine) as EngineRequest;
+    if ("getResourcesList" in request) request.getResourcesList = () => [];
+    else {
+        request.getProperties = () => NO_INPUTS;
+        request.getProvider = () => undefined;
+    }
     return Object.create(call, { request: { value: request } }) as { request: unknown };
 }
+
+/** The SDK reads a resource's inputs through toJavaScript alone (deserializeProperties). */
+const NO_INPUTS = { toJavaScript: () => ({}) } as unknown as ReturnType<AnalyzeRequest["getProperties"]>;
 
 /**
  * The policy SDK converts a resource's inputs (and its provider's) from protobuf to JavaScript again for every

@@ -5,8 +5,9 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { defaultProvider, EngineEmulator, REPO_ROOT, secret } from "../emulator/engine";
 
-/** A stack policy of the reusing pack's own, which reports how many resources the policy SDK gave it. */
+/** A policy of the reusing pack's own, which reports what the policy SDK gave it of a resource and of the stack. */
 const COUNTING_POLICY = `{ name: "acme-count", description: "counts", enforcementLevel: "advisory",
+    validateResource: (args, report) => report(\`acme saw bucket \${args.props.bucket} in \${args.provider.props.region}\`),
     validateStack: (args, report) => report(\`acme saw \${args.resources.length} resources\`) }`;
 
 function packDir(capture: boolean, ownStackPolicy = false): string {
@@ -63,18 +64,16 @@ describe("a pack that reuses clean-guard's policies", () => {
         }
     });
 
-    // clean-guard's own pack spares the SDK its per-policy copies of the stack; a capturing pack with a stack
-    // policy of its own must still give that policy every resource.
-    it("gives its own stack policies every resource of the stack while capturing the engine's requests", async () => {
+    // clean-guard's own pack spares the SDK its per-policy copies of the inputs and of the stack; a capturing
+    // pack with a policy of its own must still give that policy every input and every resource.
+    it("gives its own policies the inputs and the whole stack while capturing the engine's requests", async () => {
         const engine = await EngineEmulator.start({ packDir: packDir(true, true) });
         try {
-            const diags = await engine.analyzeStack([
-                bucket,
-                { ...bucket, name: "imports", inputs: { bucket: "imports" } },
-            ]);
-            const counted = diags.filter((d) => d.policyName === "acme-count").map((d) => d.message);
-            assert.equal(counted.length, 1, JSON.stringify(diags));
-            assert.match(counted[0], /acme saw 2 resources$/);
+            const seen = (diags: { policyName: string; message: string }[]) =>
+                diags.filter((d) => d.policyName === "acme-count").map((d) => d.message.split("\n").pop());
+            assert.deepEqual(seen(await engine.analyze(bucket)), ["acme saw bucket exports in eu-central-1"]);
+            const imports = { ...bucket, name: "imports", inputs: { bucket: "imports" } };
+            assert.deepEqual(seen(await engine.analyzeStack([bucket, imports])), ["acme saw 2 resources"]);
         } finally {
             await engine.stop();
         }
