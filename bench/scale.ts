@@ -3,10 +3,10 @@
 // the pack process's peak resident memory. The no-op floor takes its turn beside clean-guard at every size,
 // so that a size's figures read against what the policy SDK alone costs under the same load.
 
-import { EngineEmulator, type EmulatedResource } from "../test/emulator/engine";
-import { packPid, peakMemoryMiB } from "./grpc";
+import type { EmulatedResource } from "../test/emulator/engine";
+import { peakMemoryMiB, withPacks } from "./grpc";
 import type { PackUnderTest } from "./packs";
-import { cpuMsOf, load, median, nowMs, progress } from "./stats";
+import { load, median, progress, timedIn } from "./stats";
 
 export interface ScaleRun {
     resources: number;
@@ -43,10 +43,7 @@ export async function measureScale(
     rounds: number,
 ): Promise<ScaleResult> {
     const before = load();
-    const engines: EngineEmulator[] = [];
-    try {
-        for (const p of packs) engines.push(await EngineEmulator.start(p.start));
-        const pids = packs.map((p) => packPid(p.packDir));
+    return withPacks(packs, async (engines, pids) => {
         const measured = packs.map(() => [] as Omit<ScaleRun, "growth">[]);
         // An untimed stack first, so that the smallest size does not measure the JIT compiling the pack.
         const warmUp = engines[0].encodeStack(stacks[0].slice(0, WARM_UP));
@@ -62,9 +59,7 @@ export async function measureScale(
                     // Each round starts with the next pack, so that no pack always follows the same neighbour.
                     const k = (i + round) % packs.length;
                     progress(`scale: AnalyzeStack of ${stack.length} resources, ${packs[k].name}, round ${round + 1}`);
-                    const [start, cpu] = [nowMs(), cpuMsOf(pids[k])];
-                    await engines[k].analyzeStack(request);
-                    runs[k].push({ ms: nowMs() - start, cpuMs: cpuMsOf(pids[k]) - cpu });
+                    runs[k].push(await timedIn(pids[k], () => engines[k].analyzeStack(request)));
                 }
             }
             runs.forEach((r, k) =>
@@ -85,7 +80,5 @@ export async function measureScale(
             };
         });
         return { rounds, load: { before, after: load() }, rows };
-    } finally {
-        await Promise.all(engines.map((e) => e.stop()));
-    }
+    });
 }
