@@ -121,21 +121,27 @@ function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): g
 
 /**
  * The call as the policy SDK sees it: the resource without inputs or provider (Analyze), the stack without
- * resources (AnalyzeStack). The engine's own request, which clean-guard reads, is untouched.
+ * resources (AnalyzeStack); what the SDK reads of the call is its request, and of that only these getters
+ * (policy SDK server.js, pinned). A view of its own, not a copy or a child object of the engine's request:
+ * that request, which clean-guard reads, stays untouched.
  */
 function withoutInputs(call: { request: unknown }): { request: unknown } {
     const engine = call.request as EngineRequest;
-    const request = Object.create(engine) as EngineRequest;
-    if ("getResourcesList" in request) request.getResourcesList = () => [];
-    else {
-        request.getProperties = () => NO_INPUTS;
-        request.getProvider = () => undefined;
-    }
-    return Object.create(call, { request: { value: request } }) as { request: unknown };
+    if ("getResourcesList" in engine) return { request: { getResourcesList: () => [] } };
+    return {
+        request: {
+            getType: () => engine.getType(),
+            getUrn: () => engine.getUrn(),
+            getName: () => engine.getName(),
+            getOptions: () => engine.getOptions(),
+            getProperties: () => NO_INPUTS,
+            getProvider: () => undefined,
+        },
+    };
 }
 
 /** The SDK reads a resource's inputs through toJavaScript alone (deserializeProperties). */
-const NO_INPUTS = { toJavaScript: () => ({}) } as unknown as ReturnType<AnalyzeRequest["getProperties"]>;
+const NO_INPUTS = { toJavaScript: () => ({}) };
 
 /**
  * The policy SDK converts a resource's inputs (and its provider's) from protobuf to JavaScript again for every
