@@ -132,6 +132,26 @@ export async function analyzeInFlight(
 }
 
 /**
+ * Runs `work` with an engine per pack and the pack processes' ids, then stops them all. The packs start one
+ * after the other: packs starting together on a busy machine can miss the emulator's start-up timeout.
+ */
+export async function withPacks<T>(
+    packs: readonly PackUnderTest[],
+    work: (engines: EngineEmulator[], pids: number[]) => Promise<T>,
+): Promise<T> {
+    const engines: EngineEmulator[] = [];
+    try {
+        for (const p of packs) engines.push(await EngineEmulator.start(p.start));
+        return await work(
+            engines,
+            packs.map((p) => packPid(p.packDir)),
+        );
+    } finally {
+        await Promise.all(engines.map((e) => e.stop()));
+    }
+}
+
+/**
  * The pack process the emulator started: this process's child running run-policy-pack for `packDir`.
  * Read from /proc because the emulator keeps its child to itself.
  */

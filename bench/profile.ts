@@ -48,10 +48,15 @@ interface CpuProfile {
 
 const TOP = 25;
 
+/**
+ * `rounds` previews of the stack (Analyze of every resource, then AnalyzeStack); or, with `stackOnly`,
+ * AnalyzeStack alone, to see where a large stack's time goes.
+ */
 export async function profilePack(
     pack: PackUnderTest,
     stack: readonly EmulatedResource[],
     rounds: number,
+    stackOnly = false,
 ): Promise<ProfileSummary> {
     const dir = mkdtempSync(path.join(tmpdir(), "clean-guard-bench-profile-"));
     const preload = path.join(dir, "profile-until-sigterm.js");
@@ -65,9 +70,11 @@ export async function profilePack(
     try {
         const pid = packPid(pack.packDir);
         window = [microseconds(), 0];
+        const request = stackOnly ? engine.encodeStack([...stack]) : undefined;
         for (let round = 0; round < rounds; round++) {
             progress(`profiling ${pack.name}, round ${round + 1}/${rounds}: ${stack.length} resources`);
-            analyzePerSecond = (await measurePreview(engine, pid, stack)).analyzePerSecond;
+            if (request) await engine.analyzeStack(request);
+            else analyzePerSecond = (await measurePreview(engine, pid, stack)).analyzePerSecond;
         }
         window[1] = microseconds();
     } finally {
@@ -150,7 +157,9 @@ function frameName(node: CpuProfile["nodes"][number]): string {
 
 export function printProfile(summary: ProfileSummary): void {
     const lines = [
-        `CPU profile of the pack over the Analyze load: ${summary.samples} samples, ${Math.round(summary.analyzePerSecond)} Analyze/s under profiling, load ${summary.load}`,
+        summary.analyzePerSecond
+            ? `CPU profile of the pack over the Analyze load: ${summary.samples} samples, ${Math.round(summary.analyzePerSecond)} Analyze/s under profiling, load ${summary.load}`
+            : `CPU profile of the pack over AnalyzeStack alone: ${summary.samples} samples, load ${summary.load}`,
         `(${summary.file})`,
     ];
     for (const [title, frames] of [

@@ -8,6 +8,7 @@ import type { Ec2Result } from "./ec2";
 import type { PreviewResult, StartupResult } from "./grpc";
 import type { InProcessResult } from "./in-process";
 import type { RealCliResult } from "./real-cli";
+import type { ScaleResult } from "./scale";
 import { rowOf, type SideBySideResult } from "./side-by-side";
 import { load } from "./stats";
 
@@ -322,6 +323,70 @@ export function sideBySideTable(r: SideBySideResult): Table.Table {
         ]);
     }
     return table;
+}
+
+export function scaleTable(r: ScaleResult): Table.Table {
+    const table = new Table({
+        head: [
+            `AnalyzeStack as the stack grows, median of ${r.rounds}, load ${r.load.before} / ${r.load.after}`,
+            "resources",
+            "wall ms",
+            "of floor",
+            "pack CPU ms",
+            "CPU µs/resource",
+            "growth per resource",
+            "peak RSS MiB",
+        ],
+    });
+    const floor = r.rows.find((row) => row.pack === "floor");
+    for (const row of r.rows) {
+        row.runs.forEach((run, i) => {
+            table.push([
+                row.pack,
+                fmt(run.resources),
+                fmt(run.wallMs),
+                floor ? `${(run.wallMs / floor.runs[i].wallMs).toFixed(2)}x` : "",
+                fmt(run.cpuMs),
+                fmt((run.cpuMs * 1000) / run.resources, 1),
+                `${run.growth.toFixed(2)}x`,
+                i === row.runs.length - 1 ? fmt(row.peakMemoryMiB) : "",
+            ]);
+        });
+    }
+    return table;
+}
+
+/** The issue's scale targets, judged on clean-guard's row; a size the run left out is "not measured". */
+export function scaleTargets(r: ScaleResult): TargetResult[] {
+    const cg = r.rows.find((row) => row.pack === "clean-guard");
+    const at = (n: number) => cg?.runs.find((run) => run.resources === n);
+    const [tenK, hundredK] = [at(10_000), at(100_000)];
+    const notMeasured = (target: string): TargetResult => ({ target, measured: "-", verdict: "not measured" });
+    const loadNote = `load ${r.load.before}/${r.load.after}`;
+    return [
+        tenK
+            ? {
+                  target: "AnalyzeStack on 10,000 < 2 s wall",
+                  measured: `${fmt(tenK.wallMs)} ms (pack CPU ${fmt(tenK.cpuMs)} ms, ${loadNote})`,
+                  verdict: verdict(tenK.wallMs, 2000, "atMost"),
+              }
+            : notMeasured("AnalyzeStack on 10,000 < 2 s wall"),
+        tenK && hundredK
+            ? {
+                  // Linear: the pack's CPU per resource at 100k at most 1.2x that at 10k (20% for noise).
+                  target: "AnalyzeStack grows linearly (CPU per resource 100k/10k <= 1.2x)",
+                  measured: `${(hundredK.cpuMs / 100_000 / (tenK.cpuMs / 10_000)).toFixed(2)}x`,
+                  verdict: verdict(hundredK.cpuMs / 100_000 / (tenK.cpuMs / 10_000), 1.2, "atMost"),
+              }
+            : notMeasured("AnalyzeStack grows linearly (CPU per resource 100k/10k <= 1.2x)"),
+        hundredK && cg
+            ? {
+                  target: "peak memory of the pack on 100,000 < 1 GiB",
+                  measured: `${fmt(cg.peakMemoryMiB)} MiB`,
+                  verdict: verdict(cg.peakMemoryMiB, 1024, "atMost"),
+              }
+            : notMeasured("peak memory of the pack on 100,000 < 1 GiB"),
+    ];
 }
 
 export function printTargets(targets: readonly TargetResult[]): void {

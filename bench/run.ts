@@ -5,7 +5,10 @@
 // results as JSON under bench/results/. The no-op pack of the protocol floor runs beside awsguard and
 // clean-guard on one stack (bench/side-by-side.ts): `--side-by-side` measures that alone (`--baseline <dir>`
 // adds a built checkout of an earlier commit to it), and `--profile` runs clean-guard under V8's CPU profiler
-// through the same Analyze load and prints its top frames.
+// through the same Analyze load and prints its top frames (`--profile-stack`: AnalyzeStack alone, of the first
+// `--scale-sizes` size, `--rounds` times). `--scale` measures AnalyzeStack alone at 10,000 and
+// 100,000 resources beside the floor (bench/scale.ts): wall time, growth per resource and the pack's peak
+// memory; `--scale-sizes 2000,20000`, `--rounds 3` and `--baseline <dir>` change what it runs.
 
 import * as path from "node:path";
 import { EngineEmulator, REPO_ROOT } from "../test/emulator/engine";
@@ -22,12 +25,15 @@ import {
     printTables,
     printTargets,
     realCliTable,
+    scaleTable,
+    scaleTargets,
     sideBySideTable,
     sideBySideTargets,
     writeResults,
     type BenchResult,
     type PackResult,
 } from "./report";
+import { measureScale } from "./scale";
 import { measureSideBySide, type SideBySideResult } from "./side-by-side";
 import { load, progress } from "./stats";
 
@@ -41,6 +47,8 @@ interface Plan {
     sideBySide: { resources: number; rounds: number };
     ec2: { instances: number; distinctAmis: number };
     realCli: { resources: number; runs: number };
+    /** `--scale`: AnalyzeStack at each size (`--scale-sizes 10000,100000`), `--rounds` times each. */
+    scale: { sizes: number[]; rounds: number };
 }
 
 function planFor(argv: readonly string[]): Plan {
@@ -56,7 +64,17 @@ function planFor(argv: readonly string[]): Plan {
             resources: Number(process.env.BENCH_REAL_CLI_RESOURCES ?? 2_000),
             runs: Number(process.env.BENCH_REAL_CLI_RUNS ?? (quick ? 3 : 5)),
         },
+        scale: {
+            sizes: (optionOf(argv, "--scale-sizes") ?? "10000,100000").split(",").map(Number),
+            rounds: Number(optionOf(argv, "--rounds") ?? 1),
+        },
     };
+}
+
+/** The value after `--flag` on the command line, if given. */
+function optionOf(argv: readonly string[], flag: string): string | undefined {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : undefined;
 }
 
 async function measurePack(
@@ -103,6 +121,26 @@ function baselines(argv: readonly string[]): string[] {
 async function singleMode(argv: readonly string[], plan: Plan): Promise<boolean> {
     if (argv.includes("--profile")) {
         printProfile(await profilePack(cleanGuardPack(), generateStack(plan.sideBySide.resources).resources, 3));
+        return true;
+    }
+    if (argv.includes("--profile-stack")) {
+        const size = plan.scale.sizes[0];
+        printProfile(await profilePack(cleanGuardPack(), generateStack(size).resources, plan.scale.rounds, true));
+        return true;
+    }
+    if (argv.includes("--scale")) {
+        const packs = [floorPack(), cleanGuardPack(), ...baselines(argv).map((dir) => cleanGuardPack(dir))];
+        try {
+            const stacks = plan.scale.sizes.map((size) => {
+                progress(`generating ${size} resources`);
+                return generateStack(size).resources;
+            });
+            const result = await measureScale(packs, stacks, plan.scale.rounds);
+            process.stdout.write(`${scaleTable(result).toString()}\n`);
+            printTargets(scaleTargets(result));
+        } finally {
+            for (const p of packs) p.dispose();
+        }
         return true;
     }
     if (argv.includes("--side-by-side")) {

@@ -3,10 +3,10 @@
 // the neighbours, ratios from interleaved runs do not. The turns are short (a slice of the stack's Analyze
 // calls, or one AnalyzeStack) so that a burst of load from elsewhere falls on every pack alike.
 
-import { EngineEmulator, type EmulatedResource } from "../test/emulator/engine";
-import { analyzeInFlight, packPid, peakMemoryMiB } from "./grpc";
+import type { EmulatedResource } from "../test/emulator/engine";
+import { analyzeInFlight, peakMemoryMiB, withPacks } from "./grpc";
 import type { PackUnderTest } from "./packs";
-import { cpuMsOf, load, median, nowMs, progress } from "./stats";
+import { load, median, progress, timedIn } from "./stats";
 
 export interface SideBySideRow {
     pack: string;
@@ -40,11 +40,7 @@ export async function measureSideBySide(
     rounds: number,
 ): Promise<SideBySideResult> {
     const before = load();
-    // One after the other: packs starting together on a busy machine can miss the emulator's start-up timeout.
-    const engines: EngineEmulator[] = [];
-    try {
-        for (const p of packs) engines.push(await EngineEmulator.start(p.start));
-        const pids = packs.map((p) => packPid(p.packDir));
+    return withPacks(packs, async (engines, pids) => {
         const analyze = packs.map(() => ({ ms: 0, cpuMs: 0, resources: 0 }));
         const stackRuns = packs.map(() => [] as { ms: number; cpuMs: number }[]);
         // Each turn starts with the next pack, so that no pack always follows the same neighbour.
@@ -58,17 +54,14 @@ export async function measureSideBySide(
             for (let from = 0; from < stack.length; from += SLICE) {
                 const slice = stack.slice(from, from + SLICE);
                 await inTurn(async (i) => {
-                    const [start, cpu] = [nowMs(), cpuMsOf(pids[i])];
-                    await analyzeInFlight(engines[i], slice);
-                    analyze[i].ms += nowMs() - start;
-                    analyze[i].cpuMs += cpuMsOf(pids[i]) - cpu;
+                    const { ms, cpuMs } = await timedIn(pids[i], () => analyzeInFlight(engines[i], slice));
+                    analyze[i].ms += ms;
+                    analyze[i].cpuMs += cpuMs;
                     analyze[i].resources += slice.length;
                 });
             }
             await inTurn(async (i) => {
-                const [start, cpu] = [nowMs(), cpuMsOf(pids[i])];
-                await engines[i].analyzeStack([...stack]);
-                stackRuns[i].push({ ms: nowMs() - start, cpuMs: cpuMsOf(pids[i]) - cpu });
+                stackRuns[i].push(await timedIn(pids[i], () => engines[i].analyzeStack([...stack])));
             });
         }
         const rows = packs.map((p, i) => ({
@@ -80,9 +73,7 @@ export async function measureSideBySide(
             peakMemoryMiB: peakMemoryMiB(pids[i]),
         }));
         return { resources: stack.length, rounds, load: { before, after: load() }, rows };
-    } finally {
-        await Promise.all(engines.map((e) => e.stop()));
-    }
+    });
 }
 
 export function rowOf(result: SideBySideResult, pack: string): SideBySideRow {

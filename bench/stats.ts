@@ -55,6 +55,13 @@ export function cpuMsOf(pid: number): number {
     return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
 }
 
+/** Wall and CPU time of another process (`pid`) while `work` runs, in ms. */
+export async function timedIn(pid: number, work: () => Promise<unknown>): Promise<{ ms: number; cpuMs: number }> {
+    const [start, cpu] = [nowMs(), cpuMsOf(pid)];
+    await work();
+    return { ms: nowMs() - start, cpuMs: cpuMsOf(pid) - cpu };
+}
+
 /** The 1-minute load average: a run on a busy machine says so beside its wall times. */
 export function load(): number {
     return Math.round(loadavg()[0] * 10) / 10;

@@ -9,7 +9,8 @@ import { allPolicies } from "../src/policies/index";
 import { ProfileError } from "../src/profile/errors";
 import { startupProfile } from "../src/profile/source";
 
-captureEngineRequests();
+// Every policy here is clean-guard's, reading the engine's request itself.
+captureEngineRequests({ onlyCleanGuardPolicies: true });
 
 // A broken catalog or profile stops the pack here, before the engine sends anything, with one clear error:
 // its message (file, line, key, value found, what was expected), not a stack trace wrapped around it.

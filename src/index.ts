@@ -16,5 +16,5 @@ export { evaluate, evaluateResource, evaluateStack, type Evaluation, type Evalua
 export * from "./policies/index";
 export { definePolicy } from "./policies/define";
 export { toPulumiPolicies, UNVERIFIED_POLICY } from "./pack/pulumi-policies";
-export { captureEngineRequests } from "./pack/engine-requests";
+export { captureEngineRequests, type CaptureOptions } from "./pack/engine-requests";
 export { createEc2Lookups, type Ec2Lookups } from "./lookups/index";

@@ -39,17 +39,29 @@ let installed = false;
 
 type Handler = (call: { request: unknown }, callback: (...args: unknown[]) => void) => unknown;
 
+export interface CaptureOptions {
+    /**
+     * Every policy of the pack is clean-guard's. The policy SDK decodes a resource's inputs into a fresh copy for
+     * each policy before calling it (nine per Analyze), and the whole stack once per stack policy (five copies of
+     * every resource per AnalyzeStack); clean-guard's policies read the engine's request instead. With this set,
+     * the SDK is handed the request without inputs or resources. Only for a pack with no policy of its own, which
+     * would then see none.
+     */
+    onlyCleanGuardPolicies?: boolean;
+}
+
 /**
  * Makes the engine's requests visible to clean-guard's policies. Call once, before the PolicyPack is
  * constructed (it starts the gRPC server). Packs that reuse clean-guard's policies call it too.
  */
-export function captureEngineRequests(): void {
+export function captureEngineRequests(options: CaptureOptions = {}): void {
     if (installed) return;
     installed = true;
     for (const server of grpcServersOfThePolicySdk()) {
         const addService = server.prototype.addService;
         server.prototype.addService = function (service, implementation) {
-            if (isAnalyzerService(service)) implementation = wrapAnalyzer(implementation as Record<string, Handler>);
+            if (isAnalyzerService(service))
+                implementation = wrapAnalyzer(implementation as Record<string, Handler>, options);
             return addService.call(this, service, implementation);
         };
     }
@@ -75,14 +87,20 @@ function isAnalyzerService(service: grpc.ServiceDefinition): boolean {
     return (service as Record<string, { path?: string }>).analyze?.path === "/pulumirpc.Analyzer/Analyze";
 }
 
-function wrapAnalyzer(impl: Record<string, Handler>): grpc.UntypedServiceImplementation {
+function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): grpc.UntypedServiceImplementation {
     const within =
-        (handler: Handler): Handler =>
+        (handler: Handler, shared = true): Handler =>
         (call, callback) => {
             const request = call.request as EngineRequest;
-            convertInputsOnce(request);
+            if (shared) convertInputsOnce(request);
             return current.run(request, () => handler(call, callback));
         };
+    // When the SDK reads no inputs, clean-guard is the only reader: the conversion would be shared with no one,
+    // and its memo would keep a second copy of every resource of a stack alive for the whole call.
+    const judged = (handler: Handler): Handler =>
+        options.onlyCleanGuardPolicies
+            ? within((call, callback) => handler(withoutInputs(call), callback), false)
+            : within(handler);
     const configureStack: Handler = (call, callback) => {
         stackConfiguration = readStackConfiguration(call.request as AnalyzerStackConfigureRequest);
         return impl.configureStack(call, callback);
@@ -94,12 +112,36 @@ function wrapAnalyzer(impl: Record<string, Handler>): grpc.UntypedServiceImpleme
     return {
         ...impl,
         configure,
-        analyze: within(impl.analyze),
+        analyze: judged(impl.analyze),
         remediate: within(impl.remediate),
-        analyzeStack: within(impl.analyzeStack),
+        analyzeStack: judged(impl.analyzeStack),
         configureStack,
     } as grpc.UntypedServiceImplementation;
 }
+
+/**
+ * The call as the policy SDK sees it: the resource without inputs or provider (Analyze), the stack without
+ * resources (AnalyzeStack); what the SDK reads of the call is its request, and of that only these getters
+ * (policy SDK server.js, pinned). A view of its own, not a copy or a child object of the engine's request:
+ * that request, which clean-guard reads, stays untouched.
+ */
+function withoutInputs(call: { request: unknown }): { request: unknown } {
+    const engine = call.request as EngineRequest;
+    if ("getResourcesList" in engine) return { request: { getResourcesList: () => [] } };
+    return {
+        request: {
+            getType: () => engine.getType(),
+            getUrn: () => engine.getUrn(),
+            getName: () => engine.getName(),
+            getOptions: () => engine.getOptions(),
+            getProperties: () => NO_INPUTS,
+            getProvider: () => undefined,
+        },
+    };
+}
+
+/** The SDK reads a resource's inputs through toJavaScript alone (deserializeProperties). */
+const NO_INPUTS = { toJavaScript: () => ({}) };
 
 /**
  * The policy SDK converts a resource's inputs (and its provider's) from protobuf to JavaScript again for every

@@ -5,7 +5,12 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { defaultProvider, EngineEmulator, REPO_ROOT, secret } from "../emulator/engine";
 
-function packDir(capture: boolean): string {
+/** A policy of the reusing pack's own, which reports what the policy SDK gave it of a resource and of the stack. */
+const COUNTING_POLICY = `{ name: "acme-count", description: "counts", enforcementLevel: "advisory",
+    validateResource: (args, report) => report(\`acme saw bucket \${args.props.bucket} in \${args.provider.props.region}\`),
+    validateStack: (args, report) => report(\`acme saw \${args.resources.length} resources\`) }`;
+
+function packDir(capture: boolean, ownStackPolicy = false): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "reusing-pack-"));
     fs.symlinkSync(path.join(REPO_ROOT, "node_modules"), path.join(dir, "node_modules"));
     fs.writeFileSync(path.join(dir, "PulumiPolicy.yaml"), "runtime: nodejs\n");
@@ -19,7 +24,7 @@ function packDir(capture: boolean): string {
         `const { PolicyPack } = require("@pulumi/policy");
 const cg = require(${lib});
 ${capture ? "cg.captureEngineRequests();" : ""}
-new PolicyPack("acme", { policies: cg.toPulumiPolicies(cg.allPolicies.filter((p) => p.name === "clean-guard-untrusted-host")) });
+new PolicyPack("acme", { policies: [...cg.toPulumiPolicies(cg.allPolicies.filter((p) => p.name === "clean-guard-untrusted-host"))${ownStackPolicy ? `, ${COUNTING_POLICY}` : ""}] });
 `,
     );
     return dir;
@@ -54,6 +59,21 @@ describe("a pack that reuses clean-guard's policies", () => {
             assert.match(diags[0].message, /\[secret\]/);
             assert.ok(!diags[0].message.includes("aliyuncs"), diags[0].message);
             assert.doesNotMatch(engine.stderr, /not captured/);
+        } finally {
+            await engine.stop();
+        }
+    });
+
+    // clean-guard's own pack spares the SDK its per-policy copies of the inputs and of the stack; a capturing
+    // pack with a policy of its own must still give that policy every input and every resource.
+    it("gives its own policies the inputs and the whole stack while capturing the engine's requests", async () => {
+        const engine = await EngineEmulator.start({ packDir: packDir(true, true) });
+        try {
+            const seen = (diags: { policyName: string; message: string }[]) =>
+                diags.filter((d) => d.policyName === "acme-count").map((d) => d.message.split("\n").pop());
+            assert.deepEqual(seen(await engine.analyze(bucket)), ["acme saw bucket exports in eu-central-1"]);
+            const imports = { ...bucket, name: "imports", inputs: { bucket: "imports" } };
+            assert.deepEqual(seen(await engine.analyzeStack([bucket, imports])), ["acme saw 2 resources"]);
         } finally {
             await engine.stop();
         }

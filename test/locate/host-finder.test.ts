@@ -2,6 +2,10 @@
 // however the list or the embedding is written; what it only mentions is not.
 import { strict as assert } from "node:assert";
 import { defaultCatalog } from "../../src/catalog";
+import { buildCatalog } from "../../src/catalog/catalog";
+import { defaultCatalogDir } from "../../src/catalog/index";
+import { loadCatalogData } from "../../src/catalog/load";
+import type { Catalog } from "../../src/catalog/types";
 import { findHosts } from "../../src/locate/core/host-finder";
 
 const catalog = defaultCatalog();
@@ -107,4 +111,21 @@ describe("host finder: long lists", () => {
 
     it("takes a megabyte of prose with a list in it for prose", () =>
         assert.deepEqual(untrusted(`see ${brokers(50_000).join(",")},${OSS}`), []));
+});
+
+describe("host finder: the memo of short texts", () => {
+    // The hosts of a short text are remembered per catalog: a catalog that lists one more domain must not be
+    // answered from what another catalog found, nor the other way round.
+    it("answers each catalog from its own vendor list, however the calls interleave", () => {
+        const data = loadCatalogData(defaultCatalogDir);
+        const alibaba = data.vendors.vendors.find((v) => v.id === "alibaba")!;
+        alibaba.identifiers.domains = [...(alibaba.identifiers.domains ?? []), { values: ["acme-mirror.org"] }];
+        const extended = buildCatalog(data);
+        const text = "https://files.acme-mirror.org/x";
+        const vendors = (c: Catalog) => findHosts(text, c).map((h) => h.vendor ?? "none");
+        assert.deepEqual(vendors(catalog), ["none"]);
+        assert.deepEqual(vendors(extended), ["alibaba"]);
+        assert.deepEqual(vendors(catalog), ["none"]);
+        assert.deepEqual(vendors(extended), ["alibaba"]);
+    });
 });

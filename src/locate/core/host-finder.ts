@@ -129,8 +129,30 @@ const TRAILING_PUNCTUATION = /[.!?:)}]+$/;
  */
 const MAY_NAME_HOST = /[.%\u3002\uff0e\uff61]|:\/\/|:\\\//;
 
-export function findHosts(text: string, catalog: Catalog): TextHost[] {
+/**
+ * Short values recur on every resource of a stack (`t3.micro`, `nodejs20.x`, `10.0.0.0/16`, a shared endpoint):
+ * their hosts are found once per catalog. Long texts (scripts, policy documents) are rarely repeated and
+ * are not kept; the memo is dropped when full, so memory stays bounded whatever a stack holds.
+ */
+const MEMO_TEXT = 256;
+const MEMO_ENTRIES = 20_000;
+const memos = new WeakMap<Catalog, Map<string, readonly TextHost[]>>();
+
+export function findHosts(text: string, catalog: Catalog): readonly TextHost[] {
     if (!MAY_NAME_HOST.test(text)) return [];
+    if (text.length > MEMO_TEXT) return hostsIn(text, catalog);
+    let memo = memos.get(catalog);
+    if (!memo) memos.set(catalog, (memo = new Map()));
+    let found = memo.get(text);
+    if (!found) {
+        if (memo.size >= MEMO_ENTRIES) memo.clear();
+        found = Object.freeze(hostsIn(text, catalog).map((h) => Object.freeze(h)));
+        memo.set(text, found);
+    }
+    return found;
+}
+
+function hostsIn(text: string, catalog: Catalog): TextHost[] {
     const hosts = new Map<string, TextHost>();
     const add = (host: string, bare: boolean) => {
         if (hosts.has(host)) return;

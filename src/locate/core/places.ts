@@ -2,7 +2,7 @@
 // that a name the catalog does not know is "unrecognised", never "allowed".
 
 import { unreadable } from "./unreadable";
-import type { CloudId } from "../../catalog/types";
+import type { Catalog, CloudId } from "../../catalog/types";
 import type { Location, LocationRole, Placement } from "../../model/placement";
 import type { LocateContext } from "./context";
 import type { Read } from "./read";
@@ -28,7 +28,6 @@ export function normaliseLocationName(name: string): string {
 }
 
 export function addLocation(p: Placement, ctx: LocateContext, spec: LocationSpec): Location {
-    const { catalog } = ctx;
     const base = {
         role: spec.role,
         cloud: spec.cloud,
@@ -37,23 +36,10 @@ export function addLocation(p: Placement, ctx: LocateContext, spec: LocationSpec
         ...(spec.secret ? { secret: true } : {}),
         ...(spec.fromStack ? { fromStack: true } : {}),
     };
-    const name = normaliseLocationName(spec.name);
-    let location: Location;
-    const region = catalog.region(spec.cloud, spec.name);
-    const zone = region ? undefined : catalog.zoneRegion(spec.cloud, spec.name);
-    const multi = region || zone ? undefined : catalog.multiRegion(spec.cloud, spec.name);
-    if (region) {
-        location = { ...base, scope: "region", name: region.region, place: region, countries: [region.country] };
-    } else if (zone) {
-        location = { ...base, scope: "zone", name, place: zone, countries: [zone.country] };
-    } else if (multi) {
-        location = { ...base, scope: "multi-region", name: multi.name, countries: [...multi.countries] };
-    } else if (name === "global") {
-        location = { ...base, scope: "global", name, countries: [] };
-    } else {
-        // A name newer than the catalog still has the partition its spelling belongs to (`cn-north-9`: aws-cn).
-        const partition = catalog.partitionOfName(spec.cloud, spec.name);
-        location = { ...base, scope: "region", name, countries: [], ...(partition ? { partition } : {}) };
+    const named = placeNamed(ctx.catalog, spec.cloud, spec.name);
+    // A location of its own for every resource, so that no resource's placement can change another's.
+    const location: Location = { ...base, ...named, countries: [...named.countries] };
+    if (named.scope === "region" && !named.place) {
         p.undetermined.push({
             aspect: spec.role === "primary" ? "location" : "secondary-location",
             reason: "unrecognised",
@@ -63,6 +49,44 @@ export function addLocation(p: Placement, ctx: LocateContext, spec: LocationSpec
     }
     p.locations.push(location);
     return location;
+}
+
+type NamedPlace = Pick<Location, "scope" | "name" | "place" | "countries" | "partition">;
+
+/**
+ * The same few location names recur on every resource of a stack: each is looked up in the catalog once per
+ * catalog and cloud (several lookups, each normalising the spelling). Bounded: a stack of made-up names drops
+ * the memo rather than grow it.
+ */
+const MEMO_ENTRIES = 10_000;
+const memos = new WeakMap<Catalog, Map<string, Readonly<NamedPlace>>>();
+
+function placeNamed(catalog: Catalog, cloud: CloudId, written: string): Readonly<NamedPlace> {
+    let memo = memos.get(catalog);
+    if (!memo) memos.set(catalog, (memo = new Map()));
+    const key = `${cloud}\u0000${written}`;
+    let named = memo.get(key);
+    if (!named) {
+        if (memo.size >= MEMO_ENTRIES) memo.clear();
+        named = Object.freeze(lookUpPlace(catalog, cloud, written));
+        memo.set(key, named);
+    }
+    return named;
+}
+
+/** A name the catalog does not know is a region of no known country: "unrecognised", never "allowed". */
+function lookUpPlace(catalog: Catalog, cloud: CloudId, written: string): NamedPlace {
+    const name = normaliseLocationName(written);
+    const region = catalog.region(cloud, written);
+    if (region) return { scope: "region", name: region.region, place: region, countries: [region.country] };
+    const zone = catalog.zoneRegion(cloud, written);
+    if (zone) return { scope: "zone", name, place: zone, countries: [zone.country] };
+    const multi = catalog.multiRegion(cloud, written);
+    if (multi) return { scope: "multi-region", name: multi.name, countries: [...multi.countries] };
+    if (name === "global") return { scope: "global", name, countries: [] };
+    // A name newer than the catalog still has the partition its spelling belongs to (`cn-north-9`: aws-cn).
+    const partition = catalog.partitionOfName(cloud, written);
+    return { scope: "region", name, countries: [], ...(partition ? { partition } : {}) };
 }
 
 /**

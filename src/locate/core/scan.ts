@@ -139,13 +139,15 @@ class Walker {
             ...(secret ? { secret: true } : {}),
         });
         this.processing(bedrockProcessing(value, at, this.catalog));
+        // Once per text, not per host: a list of 100,000 endpoints would be searched 100,000 times.
+        const isUrl = value.includes("://");
         for (const found of findHosts(value, this.catalog)) {
             // One entry per host and input: a script that calls the same host 200,000 times is one finding.
             const key = `${found.host}\u0000${path}`;
             if (this.seen.has(key)) continue;
             this.seen.add(key);
             this.found.hosts.push({ ...found, path: this.prefix + path, ...(secret ? { secret: true } : {}) });
-            this.processing(endpointProcessing(found.host, value.includes("://"), at, this.catalog));
+            this.processing(endpointProcessing(found.host, isUrl, at, this.catalog));
         }
     }
 
