@@ -10,6 +10,7 @@ import { locate } from "./index";
 import { placeDataZone } from "./core/processing";
 import { unknownDuringPreview } from "./core/read";
 import { StackIndex } from "./core/stack-index";
+import { registrationOf } from "./families/index";
 
 export function locateStack(
     resources: readonly NormalisedResource[],
@@ -36,6 +37,7 @@ export function locateStack(
             if (ref.relation === "child-of" || (placedByParent && ref.relation === "located-by")) continue;
             resolveReference(r, p, ref, { stack, placements, catalog: ctx.catalog, settle });
         }
+        registrationOf(p.package)?.settle?.(p, { ...ctx, stack });
     };
     for (const r of resources) settle(r);
     return placements;

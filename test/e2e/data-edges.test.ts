@@ -203,4 +203,35 @@ describe("data edges: classification follows the data (engine protocol)", functi
         const local = { ...database, inputs: { ...database.inputs, requestedBackupStorageRedundancy: "Local" } };
         assert.deepEqual(blocking(await engine.analyze(local)), []);
     });
+
+    // The everyday shape: an account that leaves its location to a group the program creates and Pulumi names,
+    // so that during preview the account's `resourceGroupName` is known only as a dependency on the group.
+    const accountInNewGroup = (groupLocation: string, residency: string) => {
+        const group = az("resources:ResourceGroup", "data", { location: groupLocation });
+        const account: EmulatedResource = {
+            ...az("storage:StorageAccount", "records", {
+                resourceGroupName: UNKNOWN,
+                kind: "StorageV2",
+                sku: { name: "Standard_GRS" },
+                tags: { "data-residency": residency },
+            }),
+            propertyDependencies: { resourceGroupName: [engine.urnOf(group.type, group.name)] },
+        };
+        return [group, account];
+    };
+
+    it("a geo-redundant EU account in a new group in West Europe: the pair (North Europe) passes, nothing blocks", async () => {
+        assert.deepEqual(blocking(await engine.preview(accountInNewGroup("westeurope", "eu"))), []);
+    });
+
+    it("a geo-redundant Brazilian account in a new group in Brazil South: its pair in the US is rejected", async () => {
+        const diags = blocking(await engine.preview(accountInNewGroup("brazilsouth", "br")));
+        assert.equal(diags.length, 1, JSON.stringify(diags, null, 2));
+        assert.equal(diags[0].policyName, "clean-guard-cross-border-replication");
+        assert.match(diags[0].message, /failover azure region southcentralus \(United States \(US\)\)/);
+        assert.match(
+            diags[0].message,
+            /paired region of brazilsouth .*its location from resourceGroupName -> ResourceGroup 'data'/,
+        );
+    });
 });

@@ -11,6 +11,7 @@ import {
     unknown,
     urnOf,
 } from "../support/builders";
+import { resourceGroup as resourceGroupOf, storageAccount as accountIn } from "../support/builders";
 import { gcsBucket, storageAccount } from "./builders";
 import { assertFindings, judgeResource, judgeStack, type Expected } from "./judge";
 
@@ -384,6 +385,74 @@ describe(POLICY, () => {
                 findings.filter((f) => f.message.includes("failed while judging")),
                 [],
             );
+        });
+    });
+
+    describe("a paired-region copy of a location the resource group lends", () => {
+        // Most programs leave a storage account's location to a resource group they create, named by Pulumi:
+        // during preview the account's `resourceGroupName` is the group's output, known only as a dependency.
+        const stack = (groupLocation: string, sku: string, residency: string) => {
+            const group = resourceGroupOf({ location: groupLocation });
+            const account = accountIn(
+                { resourceGroupName: unknown(), sku: { name: sku }, tags: { "data-residency": residency } },
+                { propertyDependencies: { resourceGroupName: [group.urn] } },
+            );
+            return [group, account];
+        };
+        const cases: Array<[string, NormalisedResource[], Expected]> = [
+            [
+                "Brazilian data, geo-redundant, in a group in Brazil South: the pair in the US breaks the rule",
+                stack("brazilsouth", "Standard_GRS", "br"),
+                [["violation", "failover azure region southcentralus", "paired region of brazilsouth", "br (Brazil)"]],
+            ],
+            ["the same account, locally redundant", stack("brazilsouth", "Standard_LRS", "br"), []],
+            [
+                "EU data, geo-redundant, in a group in West Europe: the pair stays in the EU",
+                stack("westeurope", "Standard_GRS", "eu"),
+                [],
+            ],
+        ];
+        for (const [what, resources, expected] of cases) {
+            it(what, async () =>
+                assertFindings((await judgeStack(resources, { phase: "preview" })).all, POLICY, expected),
+            );
+        }
+
+        it("a Key Vault in a new group in Brazil South keeps its copies in the region; in West Europe, in North Europe", async () => {
+            const vaultIn = (location: string) => {
+                const group = resourceGroupOf({ location });
+                const vault = azureNative(
+                    "keyvault:Vault",
+                    {
+                        resourceGroupName: unknown(),
+                        properties: { tenantId: "t", sku: { family: "A", name: "standard" } },
+                        tags: { "data-residency": "br" },
+                    },
+                    { propertyDependencies: { resourceGroupName: [group.urn] } },
+                );
+                return [group, vault];
+            };
+            assertFindings((await judgeStack(vaultIn("brazilsouth"), { phase: "preview" })).all, POLICY, []);
+            assertFindings((await judgeStack(vaultIn("westeurope"), { phase: "preview" })).all, POLICY, [
+                ["violation", "failover azure region northeurope", "Key Vault's automatic replication"],
+            ]);
+        });
+
+        it("judged alone, as the engine's per-resource call does: nothing yet, the stack pass places the pair", async () => {
+            const [, account] = stack("westeurope", "Standard_GRS", "eu");
+            assertFindings(await judgeResource(account, { phase: "preview" }), POLICY, []);
+        });
+
+        it("a group outside the stack lends no one region: the pair cannot be verified for EU data", async () => {
+            const [, account] = stack("westeurope", "Standard_GRS", "eu");
+            const outside = {
+                ...account,
+                props: { ...account.props, resourceGroupName: "rg-shared" },
+                propertyDependencies: {},
+            };
+            assertFindings((await judgeStack([outside])).all, POLICY, [
+                ["unverified", "paired region of the resource's location", "set 'location'"],
+            ]);
         });
     });
 });

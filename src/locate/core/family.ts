@@ -2,14 +2,19 @@
 // locator that reads the package's resources. Every list of clouds and packages is derived from these
 // registrations (src/locate/families/index.ts); nothing else names a cloud.
 
-import type { Tagging } from "../../model/placement";
-import type { Locator } from "./context";
+import type { Placement, Tagging } from "../../model/placement";
+import type { LocateContext, Locator } from "./context";
 
 export interface PackageRegistration {
     locate: Locator;
     /** The catalog cloud whose names the package's location inputs use, when the locator does not set it itself. */
     cloud?: string;
     tagging: Tagging;
+    /**
+     * Runs in the stack pass once the resource has borrowed what it borrows (a resource group's location): for
+     * what follows from a place only the stack knows (Azure's paired region of that location).
+     */
+    settle?: (placement: Placement, ctx: LocateContext) => void;
 }
 
 export interface Family {

@@ -276,39 +276,88 @@ function providerText(resource: NormalisedResource): string {
  * The paired region Azure copies to (geo-redundant storage, backups, Key Vault). Pairs that are one
  * way or cross a border (brazilsouth -> southcentralus) come from the catalog like any other.
  */
-function addPairedRegion(r: AzureResource, role: LocationRole, why: string, path: string): void {
+function addPairedRegion(
+    r: AzureResource,
+    role: LocationRole,
+    why: string,
+    path: string,
+    keepsNoCopyIn?: PairedCopy["keepsNoCopyIn"],
+): void {
     const { p, ctx, primary } = r;
-    const aspect = "secondary-location";
-    if (!primary?.place) {
-        if (!p.undetermined.some((u) => u.aspect === "location")) {
-            p.undetermined.push({
-                aspect,
-                reason: "missing",
-                path,
-                detail: `${why} copies data to the paired region of the resource's location, which is not set on the resource: set 'location' so the pair can be checked`,
-            });
-        }
-        return;
+    const copy = { role, why, path, keepsNoCopyIn };
+    if (primary?.place) addPairOf(p, ctx, primary, copy);
+    // Most resources leave their location to their resource group: the stack pass lends it, then places the
+    // pair (settleAzure). Judged alone, the resource has nothing to say about it yet, as about its location.
+    else if (p.references.some((ref) => ref.relation === "located-by"))
+        PAIRS_AWAITING_LOCATION.set(p, [...(PAIRS_AWAITING_LOCATION.get(p) ?? []), copy]);
+    else pairNotKnown(p, copy);
+}
+
+interface PairedCopy {
+    role: LocationRole;
+    why: string;
+    path: string;
+    /** Regions where the service keeps its copies inside the region instead. */
+    keepsNoCopyIn?: (region: string) => boolean;
+}
+
+const PAIRS_AWAITING_LOCATION = new WeakMap<Placement, PairedCopy[]>();
+
+/**
+ * The stack pass has settled the resource's references: the paired-region copies that waited for the location
+ * its resource group lends are placed now. A location known only as a set of possible places (a group outside
+ * the stack) has no one pair, so those copies cannot be verified.
+ */
+export function settleAzure(p: Placement, ctx: LocateContext): void {
+    const pending = PAIRS_AWAITING_LOCATION.get(p);
+    if (!pending) return;
+    PAIRS_AWAITING_LOCATION.delete(p);
+    const primary = p.locations.find((l) => l.role === "primary" && l.cloud === "azure" && l.place && !l.possible);
+    for (const copy of pending) {
+        if (primary) addPairOf(p, ctx, primary, copy);
+        else pairNotKnown(p, copy);
     }
-    const pair = ctx.catalog.azurePair(primary.place.region);
+}
+
+/** Said once, and not at all when the location itself is what cannot be known (that is reported already). */
+function pairNotKnown(p: Placement, { why, path }: PairedCopy): void {
+    if (p.undetermined.some((u) => u.aspect === "location")) return;
+    p.undetermined.push({
+        aspect: "secondary-location",
+        reason: "missing",
+        path,
+        detail: `${why} copies data to the paired region of the resource's location, which is not set on the resource: set 'location' so the pair can be checked`,
+    });
+}
+
+function addPairOf(
+    p: Placement,
+    ctx: LocateContext,
+    primary: Location,
+    { role, why, path, keepsNoCopyIn }: PairedCopy,
+): void {
+    const region = primary.place!.region;
+    if (keepsNoCopyIn?.(region)) return;
+    const pair = ctx.catalog.azurePair(region);
     if (!pair) {
         p.undetermined.push({
-            aspect,
+            aspect: "secondary-location",
             reason: "unrecognised",
             path,
-            detail: `${why} copies data to a secondary region, and clean-guard knows no paired region for ${primary.secret ? "the resource's location" : primary.place.region}`,
+            detail: `${why} copies data to a secondary region, and clean-guard knows no paired region for ${primary.secret ? "the resource's location" : region}`,
         });
         return;
     }
     const oneWay = pair.oneWay ? ", a one-way pair" : "";
-    const from = primary.secret ? "the resource's region" : primary.place.region;
+    const from = primary.secret ? "the resource's region" : region;
     addLocation(p, ctx, {
         cloud: "azure",
         name: pair.region,
         role,
-        via: `paired region of ${from} (${why}${oneWay})`,
+        via: `paired region of ${from} (${why}${oneWay})${primary.fromStack ? `, its location from ${primary.via}` : ""}`,
         path,
         secret: primary.secret,
+        ...(primary.fromStack ? { fromStack: true } : {}),
     });
 }
 
@@ -421,11 +470,14 @@ function readPrimitive(
  */
 const KEY_VAULT_IN_REGION_ONLY: ReadonlySet<string> = new Set(["brazilsouth", "westus3"]);
 
-export const keyVaultReplication: AzureRule = (r) => {
-    const region = r.primary?.place?.region;
-    if (region && (KEY_VAULT_IN_REGION_ONLY.has(region) || !r.ctx.catalog.azurePair(region))) return;
-    addPairedRegion(r, "failover", "Key Vault's automatic replication to the paired region", "location");
-};
+export const keyVaultReplication: AzureRule = (r) =>
+    addPairedRegion(
+        r,
+        "failover",
+        "Key Vault's automatic replication to the paired region",
+        "location",
+        (region) => KEY_VAULT_IN_REGION_ONLY.has(region) || !r.ctx.catalog.azurePair(region),
+    );
 
 /** A geo-DR pairing: on failover the namespace alias and its traffic move to the partner. */
 export function partnerAt(key: string): AzureRule {
