@@ -213,20 +213,23 @@ describe(POLICY, () => {
     });
 
     describe("an organisation's profile", () => {
-        const org = orgProfile(
-            [
-                "jurisdictions:",
-                "  nordics: [se, no, dk, fi, is]",
-                "  trio: [us, ca, gb]",
-                "  quartet: [us, ca, gb, au]",
-                "classification:",
-                "  stacks:",
-                "    - { project: shop, stack: 'prod-*', residency: ca }",
-                "    - { project: 'other-*', residency: us }",
-                "    - { stack: staging, residency: fr }",
-                "  requiredFor: ['aws:s3/*']",
-            ].join("\n"),
-        );
+        // Compiled in each test, not when the file loads: the mutation run credits a profile's compilation only
+        // to the tests that ran it (see README, Development).
+        const org = () =>
+            orgProfile(
+                [
+                    "jurisdictions:",
+                    "  nordics: [se, no, dk, fi, is]",
+                    "  trio: [us, ca, gb]",
+                    "  quartet: [us, ca, gb, au]",
+                    "classification:",
+                    "  stacks:",
+                    "    - { project: shop, stack: 'prod-*', residency: ca }",
+                    "    - { project: 'other-*', residency: us }",
+                    "    - { stack: staging, residency: fr }",
+                    "  requiredFor: ['aws:s3/*']",
+                ].join("\n"),
+            );
         const cases: Array<[string, NormalisedResource, JudgeOptions, Expected]> = [
             [
                 "its own group: Nordic data in Stockholm",
@@ -291,7 +294,7 @@ describe(POLICY, () => {
         ];
         for (const [what, r, options, expected] of cases)
             it(what, async () =>
-                assertFindings(await judgeResource(r, { profile: org, ...options }), POLICY, expected),
+                assertFindings(await judgeResource(r, { profile: org(), ...options }), POLICY, expected),
             );
     });
 });

@@ -135,15 +135,18 @@ describe(POLICY, () => {
     });
 
     describe("an organisation's own disallowed places", () => {
-        const org = orgProfile(
-            [
-                "disallow:",
-                "  countries: [ru]",
-                "  regions: [{ cloud: aws, region: us-east-1 }, { cloud: '*', region: me-central-1 }]",
-                "classification:",
-                "  unknownPlaces: mandatory",
-            ].join("\n"),
-        );
+        // Compiled in each test, not when the file loads: the mutation run credits a profile's compilation only
+        // to the tests that ran it (see README, Development).
+        const org = () =>
+            orgProfile(
+                [
+                    "disallow:",
+                    "  countries: [ru, jp]",
+                    "  regions: [{ cloud: aws, region: us-east-1 }, { cloud: '*', region: me-central-1 }, { cloud: azure, region: West Europe }]",
+                    "classification:",
+                    "  unknownPlaces: mandatory",
+                ].join("\n"),
+            );
         const cases: Array<[string, NormalisedResource, Expected]> = [
             [
                 "a disallowed region of one cloud",
@@ -151,6 +154,21 @@ describe(POLICY, () => {
                 [["violation", "Placement in region us-east-1 is disallowed by org.yaml"]],
             ],
             ["its neighbour", s3Bucket({}, { providerRegion: "us-east-2" }), []],
+            [
+                "a disallowed country, written in lower case",
+                s3Bucket({}, { providerRegion: "ap-northeast-1" }),
+                [["violation", "ap-northeast-1", "Japan (JP)"]],
+            ],
+            [
+                "a region the profile spells as the portal does (West Europe)",
+                storageAccount("westeurope", "Standard_LRS"),
+                [["violation", "westeurope", "disallowed by org.yaml"]],
+            ],
+            [
+                "the portal spelling names one region, not its neighbours",
+                storageAccount("northeurope", "Standard_LRS"),
+                [],
+            ],
             [
                 "a region disallowed on any cloud",
                 s3Bucket({}, { providerRegion: "me-central-1" }),
@@ -168,6 +186,6 @@ describe(POLICY, () => {
             ],
         ];
         for (const [what, r, expected] of cases)
-            it(what, async () => assertFindings(await judgeResource(r, { profile: org }), POLICY, expected));
+            it(what, async () => assertFindings(await judgeResource(r, { profile: org() }), POLICY, expected));
     });
 });
