@@ -49,6 +49,9 @@ function spelling(name: string): string {
 
 export function buildCatalog(data: CatalogData): Catalog {
     const countryNames = new Map(Object.entries(data.countries.countries));
+    const placeWords = new Map(
+        (data.countries.placeNames ?? []).flatMap((entry) => entry.names.map((word) => [word, entry.country])),
+    );
     const groups = resolveGroups(data);
     const clouds = new Map<CloudId, CloudIndex>(data.clouds.map((file) => [file.cloud, indexCloud(file, groups)]));
     // `Amazon Web Services`, `amazon_web_services` and `AmazonWebServices` are one name.
@@ -197,6 +200,13 @@ export function buildCatalog(data: CatalogData): Catalog {
         jurisdictionGroups: () => [...groups.keys()],
         isCountry: (code) => countryNames.has(code.trim().toUpperCase()),
         countryName: (code) => countryNames.get(code.trim().toUpperCase()),
+        namedPlace(name) {
+            for (const word of name.toLowerCase().split(/[^a-z]+/)) {
+                const country = placeWords.get(word);
+                if (country !== undefined) return { country, word };
+            }
+            return undefined;
+        },
         isLogicalLocation: (cloud, name) => clouds.get(cloud)?.logical.has(spelling(name)) ?? false,
         facts: () => listFacts(data),
     };
@@ -395,6 +405,8 @@ function listFacts(data: CatalogData): CatalogFact[] {
             add("processing-endpoint", file.cloud, e.pattern, e.source, e.verified);
     }
     for (const code of Object.keys(data.countries.countries)) add("country", undefined, code, data.countries.source);
+    for (const e of data.countries.placeNames ?? [])
+        for (const word of e.names) add("place-name", e.country, word, e.source);
     for (const g of data.jurisdictions.groups) add("group", undefined, g.name, g.source, g.verified);
     for (const v of data.vendors.vendors) {
         add("vendor", v.id, v.id, v.source, v.verified);

@@ -99,6 +99,14 @@ export interface CountriesFile {
     kind: "countries";
     source: string;
     countries: Record<string, string>;
+    placeNames?: PlaceNamesEntry[];
+}
+
+/** Words (a province, a city) that put a region named with one of them in one country. */
+export interface PlaceNamesEntry {
+    country: string;
+    names: string[];
+    source: string;
 }
 
 export interface GroupEntry extends Sourced {

@@ -104,6 +104,13 @@ export interface VendorMatch {
     source: string;
 }
 
+/** A country a region name names by one of its words. */
+export interface NamedPlace {
+    country: string;
+    /** The word as written in the name: `beijing`. */
+    word: string;
+}
+
 export interface Catalog {
     /** A region by name on a cloud, any spelling (`West Europe`, `westeurope`, `US-EAST-1`). Undefined if not known. */
     region(cloud: CloudId, name: string): Place | undefined;
@@ -163,6 +170,11 @@ export interface Catalog {
     isCountry(code: string): boolean;
     /** `DE` -> `Germany`. */
     countryName(code: string): string | undefined;
+    /**
+     * The country a region name is named for, by a whole word of it (`cn-beijing-6` -> Beijing, CN): how a region of
+     * a cloud the catalog does not list can still be placed.
+     */
+    namedPlace(name: string): NamedPlace | undefined;
 
     /** A location name that is valid on the cloud but is not a place (`global`, Azure geographies like `europe`). */
     isLogicalLocation?(cloud: CloudId, name: string): boolean;

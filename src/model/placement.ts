@@ -69,6 +69,11 @@ export interface Location {
      * every candidate breaks is broken; one that only some break cannot be verified; one none breaks is kept.
      */
     possible?: PossiblePlaces;
+    /**
+     * A region no catalog lists, placed in `countries` by this word of its name (`beijing` in `cn-beijing-6`): the
+     * name says the place, the catalog has no entry to confirm it.
+     */
+    namedFor?: string;
 }
 
 export interface PossiblePlaces {

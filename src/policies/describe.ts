@@ -28,6 +28,8 @@ function placeDetails(l: Location, catalog: Catalog): string {
     const countries = l.countries.map((c) => `${catalog.countryName(c) ?? c} (${c})`);
     const listed = l.countries.length > 3 ? `${l.countries.length} countries` : countries.join(", ");
     if (l.possible) return ` (${l.possible.why}: ${l.countries.length > 1 ? `one of ${listed}` : listed})`;
+    if (l.namedFor)
+        return ` (${listed} by the word '${l.namedFor}' in its name; clean-guard does not list this region)`;
     const parts = [listed];
     if (l.place?.operator) parts.push(`operated by ${l.place.operator}`);
     if (l.place && l.place.partition !== l.cloud) parts.push(`partition ${l.place.partition}`);

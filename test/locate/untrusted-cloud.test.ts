@@ -84,13 +84,26 @@ describe("untrusted-cloud locator", () => {
             [],
         ],
         [
-            "Volcano Engine: a vendor without a region catalogue",
+            "Volcano Engine: a vendor without a region catalogue, in a region named for Beijing",
             cloudResource(
                 "volcengine",
                 "0_0_27",
                 "volcengine:tos/bucket:Bucket",
                 { bucketName: "b" },
                 { providerConfig: { region: "cn-beijing" } },
+            ),
+            "bytedance",
+            ["primary cn-beijing CN"],
+            [],
+        ],
+        [
+            "Volcano Engine in Hong Kong: no word of the name places it, so it is unrecognised",
+            cloudResource(
+                "volcengine",
+                "0_0_27",
+                "volcengine:tos/bucket:Bucket",
+                { bucketName: "b" },
+                { providerConfig: { region: "cn-hongkong" } },
             ),
             "bytedance",
             [],

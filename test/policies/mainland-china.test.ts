@@ -110,3 +110,57 @@ describe("mainland China on every cloud", () => {
         });
     }
 });
+
+// A cloud whose regions the catalog does not list (ByteDance's Volcano Engine, Kingsoft Cloud, a community
+// provider): a region named for a mainland province or city is in China whoever runs it; any other name stays a
+// place clean-guard cannot name, a warning on unclassified data, never a rejection.
+describe("a region of a cloud the catalog does not list, named for a mainland place", () => {
+    const volcengine = (region: string) =>
+        cloudResource(
+            "volcengine",
+            "0_0_27",
+            "volcengine:tos/bucket:Bucket",
+            { bucketName: "orders" },
+            {
+                providerConfig: { region },
+            },
+        );
+    const ksyun = (region: string) => cloudResource("ksyun", "1_0_0", "ksyun:index/ks3:Ks3", { bucket: "b", region });
+
+    it("is rejected as a disallowed region, naming the word that places it", async () => {
+        for (const [r, region, word] of [
+            [volcengine("cn-beijing"), "cn-beijing", "beijing"],
+            [volcengine("cn-shanghai"), "cn-shanghai", "shanghai"],
+            [ksyun("cn-guangzhou-1"), "cn-guangzhou-1", "guangzhou"],
+            [ksyun("CN_Beijing_6"), "cn_beijing_6", "beijing"],
+        ] as const) {
+            assertFindings(await judgeResource(r), REGION, [
+                [
+                    "violation",
+                    `region ${region} (China (CN) by the word '${word}' in its name`,
+                    "Placement in China (CN)",
+                ],
+            ]);
+        }
+    });
+
+    it("Hong Kong and places outside China are not read as the mainland (a warning: the place is unknown)", async () => {
+        for (const r of [volcengine("cn-hongkong"), volcengine("ap-southeast-1"), ksyun("eu-east-1")]) {
+            const findings = await judgeResource(r);
+            const region = String(r.props.region ?? r.provider?.props.region);
+            assertFindings(findings, REGION, [["advisory", "cannot verify", `'${region}'`, "not a block"]]);
+        }
+    });
+
+    it("no region the catalog lists outside mainland China holds a word that names the mainland", () => {
+        for (const cloud of catalog.clouds())
+            for (const place of elsewhere(cloud))
+                assert.equal(catalog.namedPlace(place.region), undefined, `${cloud} ${place.region}`);
+    });
+
+    it("every mainland region the catalog lists by a city's name is named for China", () => {
+        const cities = catalog.regions("alicloud").filter((p) => p.country === "CN" && /^cn-[a-z]+$/.test(p.region));
+        assert.ok(cities.length > 10);
+        for (const place of cities) assert.equal(catalog.namedPlace(place.region)?.country, "CN", place.region);
+    });
+});

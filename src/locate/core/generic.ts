@@ -12,7 +12,7 @@ import type { Catalog, CloudId } from "../../catalog/types";
 import type { LocationRole, Place, Placement } from "../../model/placement";
 import type { NormalisedResource } from "../../model/resource";
 import type { LocateContext, Locator } from "./context";
-import { addLocation, normaliseLocationName } from "./places";
+import { addLocation, addNamedRegion, normaliseLocationName } from "./places";
 import { isRecord, type Props, type Value } from "../../model/values";
 import { pathText, providerLabel, readFirstString, readString, type PathSegment, type Read } from "./read";
 
@@ -124,6 +124,7 @@ function addGenericLocation(
         });
         return;
     }
+    if (addNamedRegion(p, ctx, { ...spec, cloud: p.package, name })) return;
     p.locations.push({ ...base, countries: [] });
     p.undetermined.push({
         aspect,

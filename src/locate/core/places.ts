@@ -39,7 +39,7 @@ export function addLocation(p: Placement, ctx: LocateContext, spec: LocationSpec
     const named = placeNamed(ctx.catalog, spec.cloud, spec.name);
     // A location of its own for every resource, so that no resource's placement can change another's.
     const location: Location = { ...base, ...named, countries: [...named.countries] };
-    if (named.scope === "region" && !named.place) {
+    if (named.scope === "region" && !named.place && !named.namedFor) {
         p.undetermined.push({
             aspect: spec.role === "primary" ? "location" : "secondary-location",
             reason: "unrecognised",
@@ -51,7 +51,7 @@ export function addLocation(p: Placement, ctx: LocateContext, spec: LocationSpec
     return location;
 }
 
-type NamedPlace = Pick<Location, "scope" | "name" | "place" | "countries" | "partition">;
+type NamedPlace = Pick<Location, "scope" | "name" | "place" | "countries" | "partition" | "namedFor">;
 
 /**
  * The same few location names recur on every resource of a stack: each is looked up in the catalog once per
@@ -86,7 +86,39 @@ function lookUpPlace(catalog: Catalog, cloud: CloudId, written: string): NamedPl
     if (name === "global") return { scope: "global", name, countries: [] };
     // A name newer than the catalog still has the partition its spelling belongs to (`cn-north-9`: aws-cn).
     const partition = catalog.partitionOfName(cloud, written);
-    return { scope: "region", name, countries: [], ...(partition ? { partition } : {}) };
+    if (partition) return { scope: "region", name, countries: [], partition };
+    return { scope: "region", name, ...byWordOfName(catalog, written) };
+}
+
+/** A region name no catalog lists is in the country a word of it names (`cn-beijing-6`), else in none known. */
+function byWordOfName(catalog: Catalog, written: string): Pick<Location, "countries" | "namedFor"> {
+    const named = catalog.namedPlace(written);
+    return named ? { countries: [named.country], namedFor: named.word } : { countries: [] };
+}
+
+/**
+ * The region of a cloud whose regions the catalog does not list at all (a vendor's cloud such as volcengine, a
+ * community provider), when a word of its name says where it is; false when none does, and the caller reports the
+ * name as unrecognised.
+ */
+export function addNamedRegion(
+    p: Placement,
+    ctx: LocateContext,
+    spec: Omit<LocationSpec, "cloud"> & { cloud: string },
+): boolean {
+    const named = byWordOfName(ctx.catalog, spec.name);
+    if (!named.namedFor) return false;
+    p.locations.push({
+        role: spec.role,
+        scope: "region",
+        cloud: spec.cloud,
+        name: spec.name.trim().toLowerCase(),
+        via: spec.via,
+        path: spec.path,
+        ...(spec.secret ? { secret: true } : {}),
+        ...named,
+    });
+    return true;
 }
 
 /**

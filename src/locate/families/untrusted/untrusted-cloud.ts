@@ -7,7 +7,7 @@
 import type { CloudId } from "../../../catalog/types";
 import type { Placement } from "../../../model/placement";
 import type { LocateContext, Locator } from "../../core/context";
-import { addReadLocation } from "../../core/places";
+import { addNamedRegion, addReadLocation } from "../../core/places";
 import { decodedProviderProps, providerLabel, readFirstString, unknownDuringPreview, type Read } from "../../core/read";
 
 /** Zone inputs first: a zone (`cn-hangzhou-h`) names its region too, and is the more precise place. */
@@ -60,6 +60,8 @@ function addVendorLocation(
     // A vendor without a region catalog (volcengine): the region is named in the message, never judged as known.
     if (read.unknown) return unknownDuringPreview(p, "location", read.path, via);
     if (!read.value && !read.opaque) return;
+    const spec = { cloud: p.package, name: read.value ?? "", role: "primary" as const, via, path: read.path };
+    if (!read.opaque && addNamedRegion(p, ctx, { ...spec, secret: read.secret })) return;
     p.undetermined.push({
         aspect: "location",
         reason: "unrecognised",
