@@ -22,6 +22,14 @@ const lambdaWithEnv = (name: string, value: Value) =>
         { providerRegion: "eu-west-1" },
     );
 
+/** A Route 53 CNAME record for www.example.com pointing at a target. */
+const cnameTo = (target: string) =>
+    awsResource(
+        "aws:route53/record:Record",
+        { zoneId: "Z123", name: "www.example.com", type: "CNAME", ttl: 300, records: [target] },
+        { providerRegion: "eu-west-1" },
+    );
+
 describe(POLICY, () => {
     const cases: Array<[string, NormalisedResource, Expected]> = [
         [
@@ -54,6 +62,18 @@ describe(POLICY, () => {
             [["violation", "cos.ap-guangzhou.myqcloud.com (Tencent", "environment.variables.UPLOAD_URL"]],
         ],
         ["an environment variable naming Tencent in prose", lambdaWithEnv("NOTE", "we left tencent cloud in 2024"), []],
+        [
+            "a DNS record that hands a domain to Alibaba Cloud CDN (the CNAME it assigns)",
+            cnameTo("www.example.com.w.kunlunsl.com"),
+            [["violation", "host www.example.com.w.kunlunsl.com (Alibaba", "records[0]"]],
+        ],
+        [
+            "a DNS record that hands a domain to Tencent Cloud CDN",
+            cnameTo("www.example.com.cdn.dnsv1.com"),
+            [["violation", "host www.example.com.cdn.dnsv1.com (Tencent", "records[0]"]],
+        ],
+        ["a DNS record that hands a domain to CloudFront", cnameTo("d111111abcdef8.cloudfront.net"), []],
+        ["a customer's own domain under another label of dnsv1.com", cnameTo("ns1.dnsv1.com"), []],
     ];
     for (const [what, r, expected] of cases)
         it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
