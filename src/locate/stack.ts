@@ -183,6 +183,10 @@ function outsideLocation(ref: Reference, catalog: Catalog): Location | undefined
     const candidates = catalog.regions(outside.cloud).filter((place) => place.partition === outside.partition);
     if (candidates.length === 0) return undefined;
     const named = ref.secret ? `the ${outside.what}` : `${outside.what} '${ref.target}'`;
+    const own =
+        ref.relation === "located-by" && outside.ownLocation
+            ? `set the resource's own '${outside.ownLocation}' to one region, or `
+            : "";
     return {
         role: ref.relation === "located-by" ? "primary" : ref.role,
         scope: "region",
@@ -196,6 +200,7 @@ function outsideLocation(ref: Reference, catalog: Catalog): Location | undefined
         possible: {
             why: `${named} is not in this stack, so any region of partition ${outside.partition} (${outside.because})`,
             candidates,
+            fix: `${own}create ${named} in this stack so that its place is known, or record a time-boxed exemption`,
         },
     };
 }

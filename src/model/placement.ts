@@ -81,6 +81,8 @@ export interface PossiblePlaces {
     why: string;
     /** Every place the location may be. */
     candidates: Place[];
+    /** How to name the place exactly, when the general advice (one region on the resource or its provider) is not it. */
+    fix?: string;
 }
 
 /** An availability zone written by id (`use1-az1`): only EC2 can say which zone (and country) it is. */
@@ -200,6 +202,8 @@ export interface OutsideTarget {
     what: string;
     /** How the partition is known: `the provider's environment 'china'`, `its ARN`. */
     because: string;
+    /** The resource's own input that would place it instead of the target (`location` beside a resource group). */
+    ownLocation?: string;
 }
 
 export type UndeterminedReason =

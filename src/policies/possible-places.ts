@@ -42,7 +42,9 @@ export function judgeLocation(l: Location, rule: LocationRule, found: () => stri
             kind: "unverified",
             found: `${found()}${where}`,
             rule: `clean-guard cannot tell which of its possible places holds the data, and some of them break the rule: ${reasons}`,
-            fix: "name the place exactly (a single region, on the resource or its provider) so it can be checked, or record a time-boxed exemption",
+            fix:
+                l.possible.fix ??
+                "name the place exactly (a single region, on the resource or its provider) so it can be checked, or record a time-boxed exemption",
             location: l,
         },
     ];

@@ -49,6 +49,7 @@ describe("a resource in an Azure resource group that is not in the stack", () =>
                     "deploys to the public cloud, its default",
                     "it may be in azure",
                     "some of them break",
+                    "Fix: set the resource's own 'location' to one region, or create resource group 'rg-security' in this stack",
                 ],
             ],
         ],
@@ -122,6 +123,7 @@ describe("the same rule in Google Cloud and AWS", () => {
                 "unverified",
                 "'shared_analytics' is not in this stack, so any region of partition gcp",
                 "it may be in gcp",
+                "Fix: create parent named by 'datasetId' 'shared_analytics' in this stack so that its place is known",
             ],
         ]);
     });

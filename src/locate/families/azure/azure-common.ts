@@ -241,10 +241,12 @@ function azureCloudOf(resource: NormalisedResource, catalog: Catalog): OutsideTa
     if (environment.unknown || environment.opaque || metadataHost.value || metadataHost.unknown) return undefined;
     const provider = providerText(resource);
     const what = "resource group";
+    // Every azure-native and classic resource placed by its group takes a `location` that overrides it.
+    const own = { what, ownLocation: "location" };
     if (environment.value) {
         const partition = ENVIRONMENT_PARTITIONS.get(environment.value.toLowerCase());
         const because = `${provider} deploys to environment '${environment.value}'`;
-        return partition === undefined ? undefined : { cloud: "azure", partition, what, because };
+        return partition === undefined ? undefined : { cloud: "azure", partition, ...own, because };
     }
     // With no environment, a provider location only one cloud has (chinanorth3) says which cloud it works in.
     const location = readString(props, ["location"]);
@@ -253,13 +255,13 @@ function azureCloudOf(resource: NormalisedResource, catalog: Catalog): OutsideTa
         return {
             cloud: "azure",
             partition: place.partition,
-            what,
+            ...own,
             because: `${provider} has location '${location.value}'`,
         };
     return {
         cloud: "azure",
         partition: "azure",
-        what,
+        ...own,
         because: `${provider} deploys to the public cloud, its default`,
     };
 }
