@@ -100,6 +100,29 @@ describe("host finder: mentions, look-alikes and prose are not addresses", () =>
         it(`${what}: ${JSON.stringify(text)}`, () => assert.deepEqual(untrusted(text), []));
 });
 
+describe("host finder: scripts name their endpoints bare", () => {
+    const inScript = (text: string) =>
+        findHosts(text, catalog, true)
+            .map((h) => `${h.host} ${h.vendor ?? "-"}`)
+            .sort();
+    const cases: Array<[what: string, text: string, found: string[]]> = [
+        ["an upload tool's endpoint flag", `ossutil cp ./dump.sql oss://backup/ -e ${OSS}`, [`${OSS} alibaba`]],
+        [
+            "a registry login in user data",
+            "#!/bin/bash\ndocker login --username=ops registry.cn-hangzhou.aliyuncs.com\n",
+            ["registry.cn-hangzhou.aliyuncs.com alibaba"],
+        ],
+        ["a flag written with =", `aws s3 cp x s3://b --endpoint-url=${COS}`, [`${COS} tencent`]],
+        ["decoy: a script's clean hosts are not listed among prose", "curl -s example.org/install.sh | sh", []],
+        ["decoy: a script with no host", "apt-get update && apt-get install -y nginx", []],
+    ];
+    for (const [what, text, found] of cases)
+        it(`${what}: ${JSON.stringify(text)}`, () => assert.deepEqual(inScript(text), found));
+
+    it("the same words outside a script are prose, not addresses", () =>
+        assert.deepEqual(untrusted(`ossutil cp ./dump.sql oss://backup/ -e ${OSS}`), []));
+});
+
 describe("host finder: long lists", () => {
     const brokers = (count: number) => Array.from({ length: count }, (_, i) => `b${i}.example.org:9092`);
 

@@ -30,6 +30,18 @@ const cnameTo = (target: string) =>
         { providerRegion: "eu-west-1" },
     );
 
+/** An EC2 instance that runs a script at boot. */
+const instanceWithUserData = (userData: string) =>
+    awsResource(
+        "aws:ec2/instance:Instance",
+        {
+            ami: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+            instanceType: "t3.micro",
+            userData,
+        },
+        { providerRegion: "eu-west-1" },
+    );
+
 describe(POLICY, () => {
     const cases: Array<[string, NormalisedResource, Expected]> = [
         [
@@ -74,6 +86,27 @@ describe(POLICY, () => {
         ],
         ["a DNS record that hands a domain to CloudFront", cnameTo("d111111abcdef8.cloudfront.net"), []],
         ["a customer's own domain under another label of dnsv1.com", cnameTo("ns1.dnsv1.com"), []],
+        [
+            "user data that uploads a dump to Alibaba OSS by its endpoint",
+            instanceWithUserData(
+                `#!/bin/bash\nossutil cp /var/dump.sql oss://backup/ -e oss-cn-hangzhou.aliyuncs.com\n`,
+            ),
+            [["violation", "host oss-cn-hangzhou.aliyuncs.com (Alibaba", "at userData"]],
+        ],
+        [
+            "a tag that mentions the same endpoint in prose",
+            awsResource(
+                "aws:s3/bucketV2:BucketV2",
+                { tags: { note: "moved off oss-cn-hangzhou.aliyuncs.com in 2024" } },
+                { providerRegion: "eu-west-1" },
+            ),
+            [],
+        ],
+        [
+            "everyday user data",
+            instanceWithUserData("#!/bin/bash\napt-get update\ncurl -fsSL get.docker.com | sh\n"),
+            [],
+        ],
     ];
     for (const [what, r, expected] of cases)
         it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));

@@ -20,6 +20,10 @@
 // |                                                        | text prose, and prose has URLs only             |                 |
 // | `alibaba-report`, `records.backup`, `main.handler`     | nothing: a host without a scheme needs a vendor | PUBLIC_TLDS     |
 // |                                                        | suffix or a public top-level domain             |                 |
+// | `ossutil cp f oss://b -e oss-cn-hangzhou.aliyuncs.com` | in a script (user data, a command, a startup    | `script`        |
+// |                                                        | script): prose or not, each word that is an     |                 |
+// |                                                        | untrusted vendor's host, for a script names its |                 |
+// |                                                        | endpoints bare                                  |                 |
 //
 // A new spelling is a line in one of these tables. Linear in the text: one indexOf pass for schemes, one
 // tokenising pass for lists (stopping at the first word of prose), patterns without overlapping repeats.
@@ -138,31 +142,36 @@ const MEMO_TEXT = 256;
 const MEMO_ENTRIES = 20_000;
 const memos = new WeakMap<Catalog, Map<string, readonly TextHost[]>>();
 
-export function findHosts(text: string, catalog: Catalog): readonly TextHost[] {
+/**
+ * `script`: the text is a script (user data, a command to run), which names its endpoints as bare words among
+ * words of prose: an untrusted vendor's host is read there too.
+ */
+export function findHosts(text: string, catalog: Catalog, script = false): readonly TextHost[] {
     if (!MAY_NAME_HOST.test(text)) return [];
-    if (text.length > MEMO_TEXT) return hostsIn(text, catalog);
+    if (text.length > MEMO_TEXT) return hostsIn(text, catalog, script);
     let memo = memos.get(catalog);
     if (!memo) memos.set(catalog, (memo = new Map()));
-    let found = memo.get(text);
+    const key = script ? `\u0000${text}` : text;
+    let found = memo.get(key);
     if (!found) {
         if (memo.size >= MEMO_ENTRIES) memo.clear();
-        found = Object.freeze(hostsIn(text, catalog).map((h) => Object.freeze(h)));
-        memo.set(text, found);
+        found = Object.freeze(hostsIn(text, catalog, script).map((h) => Object.freeze(h)));
+        memo.set(key, found);
     }
     return found;
 }
 
-function hostsIn(text: string, catalog: Catalog): TextHost[] {
+function hostsIn(text: string, catalog: Catalog, script: boolean): TextHost[] {
     const hosts = new Map<string, TextHost>();
-    const add = (host: string, bare: boolean) => {
+    const add = (host: string, bare: boolean, amongProse = false) => {
         if (hosts.has(host)) return;
         const match = catalog.vendorOfHost(host);
-        if (bare && !match && !hasPublicTld(host, catalog)) return;
+        if (bare && !match && (amongProse || !hasPublicTld(host, catalog))) return;
         const service = match?.service?.id;
         hosts.set(host, match ? { host, vendor: match.vendor.id, ...(service ? { service } : {}) } : { host });
     };
     urlHosts(text, (host) => add(host, false), 0);
-    listHosts(text, (host) => add(host, true));
+    listHosts(text, (host, amongProse) => add(host, true, amongProse), script);
     return [...hosts.values()];
 }
 
@@ -186,9 +195,13 @@ function urlHosts(text: string, add: (host: string) => void, depth: number): voi
     for (const { marker, decode } of EMBEDDINGS) if (marker.test(text)) urlHosts(decode(text), add, depth + 1);
 }
 
-/** The items without a scheme of a text that is a list of endpoints, each read as a host; nothing for prose. */
-function listHosts(text: string, add: (host: string) => void): void {
+/**
+ * The items without a scheme of a text that is a list of endpoints, each read as a host; nothing for prose, but in
+ * a script the words that have an item's shape, flagged as found among prose.
+ */
+function listHosts(text: string, add: (host: string, amongProse: boolean) => void, script: boolean): void {
     const bare: string[] = [];
+    let prose = false;
     WORD.lastIndex = 0;
     for (let word = WORD.exec(text); word; word = WORD.exec(text)) {
         // A bullet (`-`, `*`, `•`) or an arrow between endpoints is punctuation, not a word of prose.
@@ -197,14 +210,18 @@ function listHosts(text: string, add: (host: string) => void): void {
         const inList = items.length > 1;
         for (const written of items) {
             const item = unbracketed(written.replace(SETTING, ""));
-            if (!isItem(item, inList)) return;
+            if (!isItem(item, inList)) {
+                if (!script) return;
+                prose = true;
+                continue;
+            }
             // A host clean-guard judges has a dot; `localhost` and `kafka-1:9092` need no URL parser.
             if (!item.includes("://") && ANY_DOT.test(item)) bare.push(item);
         }
     }
     for (const item of bare) {
         const host = parseHost(item);
-        if (host?.includes(".")) add(host);
+        if (host?.includes(".")) add(host, prose);
     }
 }
 

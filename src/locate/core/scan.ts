@@ -17,6 +17,12 @@ import { providerLabel } from "./read";
 /** Keys whose value is an address data is sent to (`endpoints`, `S3_ENDPOINT`, `webhookUrl`, `callbackUri`). */
 const ENDPOINT_KEY = /(endpoints?|urls?|uri|webhook|hostname)$/i;
 
+/**
+ * Keys whose value is a script run on the machine or by the deployment (EC2 `userData`, a command's `create`, a VM
+ * extension's `commandToExecute`, a GCE `startup-script`): its endpoints are bare words among commands.
+ */
+const SCRIPT_KEY = /^(?:userData|create|update|delete|command|commandToExecute|buildspec|customData)$|script$/i;
+
 /** The value sits under such a key at any depth: `endpoints[0].s3` of an AWS provider is an endpoint. */
 function isEndpointPath(path: string): boolean {
     return path.split(/[.[\]]+/).some((segment) => ENDPOINT_KEY.test(segment));
@@ -141,7 +147,7 @@ class Walker {
         this.processing(bedrockProcessing(value, at, this.catalog));
         // Once per text, not per host: a list of 100,000 endpoints would be searched 100,000 times.
         const isUrl = value.includes("://");
-        for (const found of findHosts(value, this.catalog)) {
+        for (const found of findHosts(value, this.catalog, SCRIPT_KEY.test(key))) {
             // One entry per host and input: a script that calls the same host 200,000 times is one finding.
             const key = `${found.host}\u0000${path}`;
             if (this.seen.has(key)) continue;
