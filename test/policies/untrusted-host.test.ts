@@ -1,6 +1,6 @@
 import type { NormalisedResource } from "../../src/model/resource";
 import type { Value } from "../../src/model/values";
-import { awsResource, explicitProvider, s3Bucket, secret } from "../support/builders";
+import { awsResource, azureNative, explicitProvider, s3Bucket, secret } from "../support/builders";
 import { assertFindings, judgeResource, type Expected } from "./judge";
 
 const POLICY = "clean-guard-untrusted-host";
@@ -98,6 +98,43 @@ describe(POLICY, () => {
             awsResource(
                 "aws:s3/bucketV2:BucketV2",
                 { tags: { note: "moved off oss-cn-hangzhou.aliyuncs.com in 2024" } },
+                { providerRegion: "eu-west-1" },
+            ),
+            [],
+        ],
+        [
+            "the same script given base64-encoded (userDataBase64)",
+            awsResource(
+                "aws:ec2/instance:Instance",
+                {
+                    instanceType: "t3.micro",
+                    userDataBase64: Buffer.from(
+                        "#!/bin/bash\nossutil cp /var/dump.sql oss://backup/ -e oss-cn-hangzhou.aliyuncs.com\n",
+                    ).toString("base64"),
+                },
+                { providerRegion: "eu-west-1" },
+            ),
+            [["violation", "host oss-cn-hangzhou.aliyuncs.com (Alibaba", "at userDataBase64"]],
+        ],
+        [
+            "an Azure VM's base64 customData that logs in to Tencent's registry",
+            azureNative("compute:VirtualMachine", {
+                location: "westeurope",
+                resourceGroupName: "rg",
+                osProfile: {
+                    computerName: "vm",
+                    customData: Buffer.from(
+                        "#cloud-config\nruncmd:\n  - docker login ccr.ccs.tencentyun.com\n",
+                    ).toString("base64"),
+                },
+            }),
+            [["violation", "host ccr.ccs.tencentyun.com (Tencent", "osProfile.customData"]],
+        ],
+        [
+            "everyday base64 user data",
+            awsResource(
+                "aws:ec2/instance:Instance",
+                { userDataBase64: Buffer.from("#!/bin/bash\nyum install -y httpd\n").toString("base64") },
                 { providerRegion: "eu-west-1" },
             ),
             [],

@@ -11,7 +11,7 @@ import type { Locator } from "./context";
 import { findHosts } from "./host-finder";
 import { parseImageRef } from "./image-ref";
 import { decodeJsonString, MAX_JSON_STRING } from "./json-strings";
-import { bedrockProcessing, endpointProcessing, type Processing } from "./processing";
+import { bedrockProcessing, endpointProcessing, type Processing, type Written } from "./processing";
 import { providerLabel } from "./read";
 
 /** Keys whose value is an address data is sent to (`endpoints`, `S3_ENDPOINT`, `webhookUrl`, `callbackUri`). */
@@ -21,7 +21,22 @@ const ENDPOINT_KEY = /(endpoints?|urls?|uri|webhook|hostname)$/i;
  * Keys whose value is a script run on the machine or by the deployment (EC2 `userData`, a command's `create`, a VM
  * extension's `commandToExecute`, a GCE `startup-script`): its endpoints are bare words among commands.
  */
-const SCRIPT_KEY = /^(?:userData|create|update|delete|command|commandToExecute|buildspec|customData)$|script$/i;
+const SCRIPT_KEY =
+    /^(?:userData|user-data|create|update|delete|command|commandToExecute|buildspec|customData)$|script$/i;
+/**
+ * Scripts a provider takes base64-encoded (`userDataBase64`, Azure's `customData` and `userData`): read once decoded.
+ * Only these: a base64 file's content (`contentBase64`) is data, and a mention of a host there is no call to it.
+ */
+const BASE64_SCRIPT_KEY = /^(?:userData|userDataBase64|customData)$/i;
+const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/** The text a base64 value encodes, when it is text (no control characters but whitespace, valid UTF-8). */
+function base64Text(value: string): string | undefined {
+    const compact = value.replace(/\s+/g, "");
+    if (compact.length < 8 || compact.length % 4 !== 0 || !BASE64.test(compact)) return undefined;
+    const text = Buffer.from(compact, "base64").toString("utf8");
+    return /^[^\p{C}\uFFFD]*$/u.test(text.replace(/\s/g, "")) ? text : undefined;
+}
 
 /** The value sits under such a key at any depth: `endpoints[0].s3` of an AWS provider is an endpoint. */
 function isEndpointPath(path: string): boolean {
@@ -137,23 +152,35 @@ class Walker {
                 `the JSON in ${this.prefix}${path} is larger than ${MAX_JSON_STRING / 1024} KiB and was not read for hosts and images`,
             );
         }
+        if (BASE64_SCRIPT_KEY.test(key)) {
+            const script = base64Text(value);
+            if (script !== undefined) return this.hosts(script, path, secret, true);
+        }
         // A value under an image key that is no image reference (a URL to an archive) is still read for hosts.
         if (this.isImageKey(key) && this.image(value, path, secret)) return;
-        const at = () => ({
+        this.processing(bedrockProcessing(value, this.at(path, secret), this.catalog));
+        this.hosts(value, path, secret, SCRIPT_KEY.test(key));
+    }
+
+    /** Where a value was found, for the processing places it names. */
+    private at(path: string, secret: boolean): () => Omit<Written, "name"> {
+        return () => ({
             via: this.prefix ? `${this.prefix}${path}` : `input '${path}'`,
             path: this.prefix + path,
             ...(secret ? { secret: true } : {}),
         });
-        this.processing(bedrockProcessing(value, at, this.catalog));
+    }
+
+    private hosts(value: string, path: string, secret: boolean, script: boolean): void {
         // Once per text, not per host: a list of 100,000 endpoints would be searched 100,000 times.
         const isUrl = value.includes("://");
-        for (const found of findHosts(value, this.catalog, SCRIPT_KEY.test(key))) {
+        for (const found of findHosts(value, this.catalog, script)) {
             // One entry per host and input: a script that calls the same host 200,000 times is one finding.
             const key = `${found.host}\u0000${path}`;
             if (this.seen.has(key)) continue;
             this.seen.add(key);
             this.found.hosts.push({ ...found, path: this.prefix + path, ...(secret ? { secret: true } : {}) });
-            this.processing(endpointProcessing(found.host, isUrl, at, this.catalog));
+            this.processing(endpointProcessing(found.host, isUrl, this.at(path, secret), this.catalog));
         }
     }
 
