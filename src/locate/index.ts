@@ -21,7 +21,9 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     if (resource.provider && !resource.provider.name.startsWith("default")) p.providerName = resource.provider.name;
     const vendor = ctx.catalog.vendorOfPackage(pkg) ?? vendorOfProvider(resource, ctx);
     if (vendor) p.vendor = vendor.vendor.id;
-    p.tags = readTags(resource);
+    const secretTags: Record<string, string> = {};
+    p.tags = readTags(resource, secretTags);
+    if (Object.keys(secretTags).length > 0) p.secretTags = secretTags;
     const registered = registrationOf(pkg);
     if (registered) p.tagging = registered.tagging;
     if (registered?.cloud) p.cloud = registered.cloud;

@@ -251,6 +251,8 @@ export interface Placement {
     peers: Peer[];
     /** Tags or labels, secrets excluded. */
     tags: Record<string, string>;
+    /** Tags or labels whose value is a secret: read for the data's classification only, never shown. */
+    secretTags?: Record<string, string>;
     tagging: Tagging;
     references: Reference[];
     /** URNs of resources whose data this one holds a copy of (filled by the stack pass). */

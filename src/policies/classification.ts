@@ -8,6 +8,7 @@ import type { Catalog } from "../catalog/types";
 import type { Verdict } from "../model/finding";
 import type { Location, Placement } from "../model/placement";
 import type { StackContext } from "../model/resource";
+import { SECRET_MASK } from "../model/values";
 import { describeJurisdiction } from "../profile/jurisdiction";
 import type { CompiledProfile } from "../profile/compile";
 import type { Profile } from "../profile/types";
@@ -23,6 +24,8 @@ export interface Jurisdiction {
     inheritedFrom?: string;
     /** This resource only moves the data it inherits this from (a replication rule): it keeps no copy itself. */
     carried?: boolean;
+    /** Set by a secret tag: judged like any other, its value never shown. */
+    secret?: boolean;
 }
 
 export interface Classification {
@@ -35,6 +38,7 @@ export interface Classification {
 interface Written {
     value: string;
     from: string;
+    secret?: boolean;
 }
 
 export function classificationOf(p: Placement, ctx: JudgeContext): Classification {
@@ -63,15 +67,27 @@ function holdsData(p: Placement): boolean {
 }
 
 function ownValues(p: Placement, profile: Profile): Written[] {
-    return profile.classification.keys
-        .filter((key) => key in p.tags)
-        .map((key) => ({ value: p.tags[key], from: `tag '${key}'` }));
+    return profile.classification.keys.flatMap((key): Written[] => {
+        if (key in p.tags) return [{ value: p.tags[key], from: `tag '${key}'` }];
+        const hidden = p.secretTags?.[key];
+        return hidden === undefined ? [] : [{ value: hidden, from: `secret tag '${key}'`, secret: true }];
+    });
+}
+
+/** The key of the classification tag the resource carries itself, its value a secret or not. */
+export function ownClassificationKey(p: Placement, profile: Profile): string | undefined {
+    return profile.classification.keys.find((k) => k in p.tags || (p.secretTags !== undefined && k in p.secretTags));
 }
 
 function resolve(written: Written, { profile }: JudgeContext): Jurisdiction | undefined {
     const name = written.value.trim().toLowerCase();
     const countries = name === "" ? undefined : profile.rules.countriesOf(name);
-    return countries && { name, countries, from: written.from };
+    return countries && { name, countries, from: written.from, ...(written.secret ? { secret: true } : {}) };
+}
+
+/** `eu (27 countries)`, or the mask when a secret set it. */
+function shown(j: Jurisdiction, { profile, catalog }: Pick<JudgeContext, "profile" | "catalog">): string {
+    return j.secret ? SECRET_MASK : describeJurisdiction(j.name, profile, catalog);
 }
 
 /**
@@ -221,18 +237,19 @@ function unknownValue(written: Written, { profile, catalog }: JudgeContext): Ver
     const groups = [...catalog.jurisdictionGroups(), ...Object.keys(profile.jurisdictions)];
     return {
         kind: "violation",
-        found: `${written.from} is '${written.value}', which names no jurisdiction`,
+        found: `${written.from} is ${written.secret ? SECRET_MASK : `'${written.value}'`}, which names no jurisdiction`,
         rule: `A data-residency classification must be a lower-case ISO 3166-1 country code (de, fr, ca, ...) or a group: ${groups.join(", ")}`,
         fix: `set ${written.from} to one of the accepted values, or define the group under 'jurisdictions' in the organisation's profile`,
     };
 }
 
-function widens(j: Jurisdiction, wider: Jurisdiction, outside: string[], { profile, catalog }: JudgeContext): Verdict {
+function widens(j: Jurisdiction, wider: Jurisdiction, outside: string[], ctx: JudgeContext): Verdict {
+    const where = j.secret ? "" : ` (${outside.length > 3 ? `${outside.length} countries` : outside.join(", ")})`;
     return {
         kind: "violation",
-        found: `${j.from} is ${describeJurisdiction(j.name, profile, catalog)}, which reaches outside ${wider.from} ${describeJurisdiction(wider.name, profile, catalog)} (${outside.length > 3 ? `${outside.length} countries` : outside.join(", ")})`,
+        found: `${j.from} is ${shown(j, ctx)}, which reaches outside ${wider.from} ${shown(wider, ctx)}${where}`,
         rule: "A resource's own classification can only narrow its stack's, never widen it",
-        fix: `tag the resource with a jurisdiction inside ${describeJurisdiction(wider.name, profile, catalog)}, or remove its tag so the stack's applies`,
+        fix: `tag the resource with a jurisdiction inside ${shown(wider, ctx)}, or remove its tag so the stack's applies`,
     };
 }
 
@@ -241,9 +258,7 @@ export function residencyRules(l: Location, jurisdictions: readonly Jurisdiction
     return jurisdictions.flatMap((j) => {
         const reason = outsideJurisdiction(l, j, ctx.catalog);
         return reason
-            ? [
-                  `Data classified ${describeJurisdiction(j.name, ctx.profile, ctx.catalog)} by ${j.from} must stay in that jurisdiction: ${reason}`,
-              ]
+            ? [`Data classified ${shown(j, ctx)} by ${j.from} must stay in that jurisdiction: ${reason}`]
             : [];
     });
 }

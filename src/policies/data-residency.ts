@@ -1,7 +1,13 @@
 import type { Verdict } from "../model/finding";
 import type { Location, Placement } from "../model/placement";
 import type { CompiledProfile } from "../profile/compile";
-import { classificationOf, residencyRules, stackJurisdictions, type Jurisdiction } from "./classification";
+import {
+    classificationOf,
+    ownClassificationKey,
+    residencyRules,
+    stackJurisdictions,
+    type Jurisdiction,
+} from "./classification";
 import { definePolicy, type JudgeContext, type TagRemediation } from "./define";
 import { describeLocation } from "./describe";
 import { judgeLocation } from "./possible-places";
@@ -86,7 +92,7 @@ function outsideOf(
  * cannot make, so it says so rather than pass. Stack-wide classifications do not ask this of every resource.
  */
 function unplaced(p: Placement, ctx: JudgeContext): Verdict[] {
-    const key = ctx.profile.classification.keys.find((k) => k in p.tags);
+    const key = ownClassificationKey(p, ctx.profile);
     // References to other resources place it in the stack pass (a resource group, a failover partner).
     if (!key || p.locations.length > 0 || p.references.length > 0) return [];
     if (p.undetermined.some((u) => u.aspect === "location")) return [];
@@ -110,7 +116,7 @@ function stampStackClassification(p: Placement, ctx: JudgeContext): TagRemediati
     const names = new Set(stackJurisdictions(ctx).map((j) => j.name));
     const key = ctx.profile.classification.keys[0];
     if (!input || names.size !== 1 || p.isProvider || p.locations.length === 0) return undefined;
-    if (ctx.profile.classification.keys.some((k) => k in p.tags)) return undefined;
+    if (ownClassificationKey(p, ctx.profile) !== undefined) return undefined;
     return { input, key, value: [...names][0] };
 }
 

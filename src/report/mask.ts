@@ -18,5 +18,8 @@ export function maskPlacement(p: Placement): Placement {
         ),
         peers: p.peers.map((peer) => (peer.secret ? { ...peer, asn: undefined, name: SECRET_MASK } : peer)),
         references: p.references.map((r) => (r.secret ? { ...r, target: SECRET_MASK } : r)),
+        ...(p.secretTags
+            ? { secretTags: Object.fromEntries(Object.keys(p.secretTags).map((k) => [k, SECRET_MASK])) }
+            : {}),
     };
 }

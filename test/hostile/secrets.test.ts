@@ -35,6 +35,8 @@ const SECRETS = {
     image: "registry.cn-hangzhou.aliyuncs.com/hunter4-team/app:1.2",
     /** a password nobody judges */
     password: "hunter5-correct-horse",
+    /** a classification kept in a secret tag map, as written (the policy's description names five-eyes): Ireland is outside it */
+    classification: "Five-Eyes",
 };
 
 /** Text that would betray a secret: the values, and the parts of them a message might quote on its own. */
@@ -51,6 +53,7 @@ const LEAKS = [
     "myhuaweicloud",
     "cn-hangzhou",
     "Oregon",
+    "5 countries",
 ];
 
 /** The policy each secret must still trip, by the resource holding it. */
@@ -62,6 +65,7 @@ const EXPECTED: Array<[resource: string, policy: string]> = [
     ["via-provider", "clean-guard-untrusted-host"],
     ["replicated", "clean-guard-cross-border-replication"],
     ["app", "clean-guard-untrusted-image"],
+    ["classified", "clean-guard-data-residency"],
 ];
 
 function assertNoLeak(where: string, text: string): void {
@@ -121,6 +125,12 @@ describe("secrets are judged, never printed", function () {
                 inputs: { instanceClass: "db.t3.micro", engine: "postgres", password: secret(SECRETS.password) },
                 provider: irish,
             },
+            {
+                type: "aws:s3/bucket:Bucket",
+                name: "classified",
+                inputs: { tags: secret({ "data-residency": SECRETS.classification }) },
+                provider: irish,
+            },
         ];
 
         let engine: EngineEmulator;
@@ -166,7 +176,7 @@ describe("secrets are judged, never printed", function () {
             [
                 "a `pulumi preview --json`",
                 previewFile,
-                EXPECTED.filter(([r]) => r !== "whole-input" && r !== "nested"),
+                EXPECTED.filter(([r]) => r !== "whole-input" && r !== "nested" && r !== "classified"),
                 false,
             ],
         ];
@@ -270,6 +280,12 @@ function states(hide: (value: unknown) => unknown): State[] {
             type: "aws:rds/instance:Instance",
             name: "db",
             inputs: { instanceClass: "db.t3.micro", engine: "postgres", password: hide(SECRETS.password) },
+            provider: irish,
+        },
+        {
+            type: "aws:s3/bucket:Bucket",
+            name: "classified",
+            inputs: { tags: hide({ "data-residency": SECRETS.classification }) },
             provider: irish,
         },
     ];

@@ -149,4 +149,14 @@ describe("tags and labels", () => {
         ["odd shapes are ignored", s3Bucket({ tags: ["eu", 3, null] }, { providerRegion: "eu-west-1" }), {}],
     ];
     for (const [what, r, expected] of cases) it(what, () => assert.deepEqual(readTags(r), expected));
+
+    it("a secret tag value, or every tag of a secret map, is handed to the caller that asks, apart", () => {
+        const secrets: Record<string, string> = {};
+        const r = s3Bucket(
+            { tags: secret({ "data-residency": "eu" }), labels: { owner: secret("ops"), team: "shop" } },
+            { providerRegion: "eu-west-1" },
+        );
+        assert.deepEqual(readTags(r, secrets), { team: "shop" });
+        assert.deepEqual(secrets, { "data-residency": "eu", owner: "ops" });
+    });
 });

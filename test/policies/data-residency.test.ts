@@ -110,6 +110,22 @@ describe(POLICY, () => {
         for (const [what, r, expected] of cases)
             it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
 
+        it("judges a classification kept in a secret tag without naming it", async () => {
+            const inVirginia = await judgeResource(
+                s3Bucket({ tags: secret({ "data-residency": "eu" }) }, { providerRegion: "us-east-1" }),
+            );
+            assertFindings(
+                inVirginia,
+                POLICY,
+                [["violation", "Data classified [secret] by secret tag 'data-residency'", "United States (US)"]],
+                ["eu (", "27 countries"],
+            );
+            const inIreland = await judgeResource(
+                s3Bucket({ tags: { "data-residency": secret("eu") } }, { providerRegion: "eu-west-1" }),
+            );
+            assertFindings(inIreland, POLICY, []);
+        });
+
         it("judges a secret region without naming it", async () => {
             const findings = await judgeResource(s3Bucket(tagged("eu"), { providerRegion: secret("us-east-1") }));
             assertFindings(

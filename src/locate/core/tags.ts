@@ -1,6 +1,7 @@
 // Tags and labels as one flat map, whatever the provider calls them: they carry the data classification
-// (`data-residency: eu`). A secret or unknown value is left out: a classification cannot be a secret, and a
-// tag that is not known yet classifies nothing.
+// (`data-residency: eu`). A tag that is not known yet classifies nothing. A secret tag (or a whole secret map)
+// is kept apart, for the caller that asks: a classification held in a secret still classifies the data, and
+// is never shown.
 
 import type { NormalisedResource } from "../../model/resource";
 import { isRecord, reveal, type Props, type Value } from "../../model/values";
@@ -29,20 +30,27 @@ const providerTagCache = new WeakMap<Props, Record<string, string>>();
  */
 const NAMED_TAG_MAP = /[a-z](Labels|Tags)$/;
 
-export function readTags(resource: NormalisedResource): Record<string, string> {
+/** Tags whose value was a secret are put in `secrets` when it is given, and never in the map returned. */
+export function readTags(resource: NormalisedResource, secrets?: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
+    const into: Into = { plain: out, secrets };
     if (resource.provider) Object.assign(out, providerTags(resource.provider.props));
-    addNamedTagMaps(out, resource.props, 2);
-    for (const path of RESOURCE_TAG_PATHS) addTags(out, at(resource.props, path));
+    addNamedTagMaps(into, resource.props, 2);
+    for (const path of RESOURCE_TAG_PATHS) addTags(into, at(resource.props, path));
     return out;
 }
 
-function addNamedTagMaps(out: Record<string, string>, props: Props, depth: number): void {
+interface Into {
+    plain: Record<string, string>;
+    secrets?: Record<string, string>;
+}
+
+function addNamedTagMaps(into: Into, props: Props, depth: number): void {
     for (const [key, raw] of Object.entries(props)) {
-        if (NAMED_TAG_MAP.test(key) && key !== "tagsAll" && key !== "effectiveLabels") addTags(out, raw);
+        if (NAMED_TAG_MAP.test(key) && key !== "tagsAll" && key !== "effectiveLabels") addTags(into, raw);
         else if (depth > 1) {
             const opened = reveal(raw);
-            if (!opened.secret && isRecord(opened.value)) addNamedTagMaps(out, opened.value, depth - 1);
+            if (!opened.secret && isRecord(opened.value)) addNamedTagMaps(into, opened.value, depth - 1);
         }
     }
 }
@@ -52,7 +60,8 @@ function providerTags(props: Props): Record<string, string> {
     let tags = providerTagCache.get(props);
     if (!tags) {
         tags = {};
-        for (const [key, ...rest] of PROVIDER_TAG_PATHS) addTags(tags, at(decodeJson(reveal(props[key]).value), rest));
+        for (const [key, ...rest] of PROVIDER_TAG_PATHS)
+            addTags({ plain: tags }, at(decodeJson(reveal(props[key]).value), rest));
         providerTagCache.set(props, tags);
     }
     return tags;
@@ -80,17 +89,24 @@ function at(root: Value | undefined, path: readonly string[]): Value | undefined
     return cur;
 }
 
-function addTags(out: Record<string, string>, raw: Value | undefined): void {
+function addTags(into: Into, raw: Value | undefined): void {
     const opened = reveal(raw);
-    if (opened.secret) return;
+    if (opened.secret) {
+        // Every tag of a secret map is a secret.
+        if (into.secrets) addTags({ plain: into.secrets, secrets: into.secrets }, opened.value);
+        return;
+    }
     const v = opened.value;
     if (Array.isArray(v)) {
-        for (const entry of v) if (isRecord(entry)) addTag(out, entry.key ?? entry.Key, entry.value ?? entry.Value);
+        for (const entry of v) if (isRecord(entry)) addTag(into, entry.key ?? entry.Key, entry.value ?? entry.Value);
     } else if (isRecord(v)) {
-        for (const [key, value] of Object.entries(v)) addTag(out, key, value);
+        for (const [key, value] of Object.entries(v)) addTag(into, key, value);
     }
 }
 
-function addTag(out: Record<string, string>, key: Value | undefined, value: Value | undefined): void {
-    if (typeof key === "string" && typeof value === "string") out[key] = value;
+function addTag(into: Into, key: Value | undefined, raw: Value | undefined): void {
+    const value = reveal(raw);
+    if (typeof key !== "string" || typeof value.value !== "string") return;
+    if (!value.secret) into.plain[key] = value.value;
+    else if (into.secrets) into.secrets[key] = value.value;
 }
