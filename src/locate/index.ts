@@ -10,7 +10,7 @@ import { readPeers } from "./core/peers";
 import { readTableRoles } from "./core/place-table";
 import { placeDataZone } from "./core/processing";
 import { scanInputs } from "./core/scan";
-import { readTags } from "./core/tags";
+import { readTags, type HiddenTags } from "./core/tags";
 import { registrationOf } from "./families/index";
 import { locateUntrustedCloud } from "./families/untrusted/untrusted-cloud";
 
@@ -21,9 +21,11 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     if (resource.provider && !resource.provider.name.startsWith("default")) p.providerName = resource.provider.name;
     const vendor = ctx.catalog.vendorOfPackage(pkg) ?? vendorOfProvider(resource, ctx);
     if (vendor) p.vendor = vendor.vendor.id;
-    const secretTags: Record<string, string> = {};
-    p.tags = readTags(resource, secretTags);
-    if (Object.keys(secretTags).length > 0) p.secretTags = secretTags;
+    const hidden: HiddenTags = { secrets: {}, pendingKeys: [], pendingMaps: [] };
+    p.tags = readTags(resource, hidden);
+    if (Object.keys(hidden.secrets).length > 0) p.secretTags = hidden.secrets;
+    if (hidden.pendingKeys.length > 0 || hidden.pendingMaps.length > 0)
+        p.pendingTags = { keys: hidden.pendingKeys, maps: hidden.pendingMaps };
     const registered = registrationOf(pkg);
     if (registered) p.tagging = registered.tagging;
     if (registered?.cloud) p.cloud = registered.cloud;

@@ -253,6 +253,8 @@ export interface Placement {
     tags: Record<string, string>;
     /** Tags or labels whose value is a secret: read for the data's classification only, never shown. */
     secretTags?: Record<string, string>;
+    /** Tags (by key) and whole maps of tags (by input path) not known during preview. */
+    pendingTags?: { keys: string[]; maps: string[] };
     tagging: Tagging;
     references: Reference[];
     /** URNs of resources whose data this one holds a copy of (filled by the stack pass). */

@@ -29,8 +29,11 @@ export const dataResidency = definePolicy({
         const { jurisdictions, problems } = classificationOf(p, ctx);
         const applying = jurisdictions.filter((j) => !j.inheritedFrom);
         const processing = processedOutside(p, jurisdictions, ctx);
-        if (applying.length === 0)
+        if (applying.length === 0) {
+            const pending = pendingClassification(p, ctx);
+            if (problems.length === 0 && pending.length > 0) return [...pending, ...processing];
             return [...(problems.length > 0 ? problems : unclassified(p, ctx.profile)), ...processing];
+        }
         return [
             ...problems,
             ...outsideOf(p, "primary", applying, ctx),
@@ -118,6 +121,31 @@ function stampStackClassification(p: Placement, ctx: JudgeContext): TagRemediati
     if (!input || names.size !== 1 || p.isProvider || p.locations.length === 0) return undefined;
     if (ownClassificationKey(p, ctx.profile) !== undefined) return undefined;
     return { input, key, value: [...names][0] };
+}
+
+/**
+ * A resource that keeps data, with no classification known, whose classification tag (or whole map of tags) is not
+ * known during preview: whether its data must stay in a jurisdiction is decided at `pulumi up`, and preview says so.
+ */
+function pendingClassification(p: Placement, ctx: JudgeContext): Verdict[] {
+    const pending = p.pendingTags;
+    if (!pending || (p.locations.length === 0 && !p.undetermined.some((u) => u.aspect === "location"))) return [];
+    const key = ctx.profile.classification.keys.find((k) => pending.keys.includes(k));
+    const map = pending.maps[0];
+    if (key === undefined && map === undefined) return [];
+    const word = p.tagging.word;
+    return [
+        {
+            kind: "unverified",
+            advisory: true,
+            found:
+                key === undefined
+                    ? `the resource's ${word}s ('${map}') are not known during preview, so whether its data is classified is not known`
+                    : `the resource's ${word} '${key}' is not known during preview, so which jurisdiction its data must stay in is not known`,
+            rule: "clean-guard checks whether this resource keeps its data in its jurisdiction once the value is known, at `pulumi up`",
+            fix: "nothing, if the value comes from another resource: it is checked at `pulumi up`",
+        },
+    ];
 }
 
 /** Resources of the profile's `classification.requiredFor` types must say what data they hold. */

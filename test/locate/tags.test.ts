@@ -1,5 +1,5 @@
 import { strict as assert } from "assert";
-import { readTags } from "../../src/locate/core/tags";
+import { readTags, type HiddenTags } from "../../src/locate/core/tags";
 import type { NormalisedResource } from "../../src/model/resource";
 import type { Props } from "../../src/model/values";
 import {
@@ -151,12 +151,34 @@ describe("tags and labels", () => {
     for (const [what, r, expected] of cases) it(what, () => assert.deepEqual(readTags(r), expected));
 
     it("a secret tag value, or every tag of a secret map, is handed to the caller that asks, apart", () => {
-        const secrets: Record<string, string> = {};
+        const hidden: HiddenTags = { secrets: {}, pendingKeys: [], pendingMaps: [] };
         const r = s3Bucket(
             { tags: secret({ "data-residency": "eu" }), labels: { owner: secret("ops"), team: "shop" } },
             { providerRegion: "eu-west-1" },
         );
-        assert.deepEqual(readTags(r, secrets), { team: "shop" });
-        assert.deepEqual(secrets, { "data-residency": "eu", owner: "ops" });
+        assert.deepEqual(readTags(r, hidden), { team: "shop" });
+        assert.deepEqual(hidden, {
+            secrets: { "data-residency": "eu", owner: "ops" },
+            pendingKeys: [],
+            pendingMaps: [],
+        });
+    });
+
+    it("a tag, or a whole map, not known during preview is named to the caller that asks; computed maps are not", () => {
+        const hidden: HiddenTags = { secrets: {}, pendingKeys: [], pendingMaps: [] };
+        const r = s3Bucket(
+            {
+                tags: { "data-residency": unknown(), team: "shop" },
+                settings: { userLabels: unknown() },
+                tagsAll: unknown(),
+            },
+            { providerRegion: "eu-west-1" },
+        );
+        assert.deepEqual(readTags(r, hidden), { team: "shop" });
+        assert.deepEqual(hidden, {
+            secrets: {},
+            pendingKeys: ["data-residency"],
+            pendingMaps: ["settings.userLabels"],
+        });
     });
 });

@@ -110,6 +110,25 @@ describe(POLICY, () => {
         for (const [what, r, expected] of cases)
             it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
 
+        it("a classification not known during preview: said, advisory, and judged at up", async () => {
+            const tagPending = await judgeResource(
+                s3Bucket({ tags: { "data-residency": unknown() } }, { providerRegion: "us-east-1" }),
+            );
+            assertFindings(tagPending, POLICY, [
+                ["advisory", "the resource's tag 'data-residency' is not known during preview", "at `pulumi up`"],
+            ]);
+            const mapPending = await judgeResource(s3Bucket({ tags: unknown() }, { providerRegion: "us-east-1" }));
+            assertFindings(mapPending, POLICY, [
+                ["advisory", "the resource's tags ('tags') are not known during preview"],
+            ]);
+            const known = await judgeResource(s3Bucket(tagged("eu"), { providerRegion: "us-east-1" }));
+            assertFindings(known, POLICY, [["violation", "Data classified eu"]]);
+            const nameOnly = await judgeResource(
+                s3Bucket({ tags: { Name: unknown() } }, { providerRegion: "us-east-1" }),
+            );
+            assertFindings(nameOnly, POLICY, []);
+        });
+
         it("judges a classification kept in a secret tag without naming it", async () => {
             const inVirginia = await judgeResource(
                 s3Bucket({ tags: secret({ "data-residency": "eu" }) }, { providerRegion: "us-east-1" }),

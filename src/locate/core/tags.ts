@@ -4,7 +4,7 @@
 // is never shown.
 
 import type { NormalisedResource } from "../../model/resource";
-import { isRecord, reveal, type Props, type Value } from "../../model/values";
+import { isRecord, isUnknown, reveal, type Props, type Value } from "../../model/values";
 
 /**
  * Where each family keeps them, in order of precedence (later wins): the provider's default tags, then the
@@ -30,27 +30,41 @@ const providerTagCache = new WeakMap<Props, Record<string, string>>();
  */
 const NAMED_TAG_MAP = /[a-z](Labels|Tags)$/;
 
-/** Tags whose value was a secret are put in `secrets` when it is given, and never in the map returned. */
-export function readTags(resource: NormalisedResource, secrets?: Record<string, string>): Record<string, string> {
+/** What the map of tags leaves out, for the caller that asks. */
+export interface HiddenTags {
+    /** Tags whose value is a secret (every tag of a secret map among them). */
+    secrets: Record<string, string>;
+    /** Tags whose value is not known during preview. */
+    pendingKeys: string[];
+    /** Maps of tags not known during preview as a whole (`tags`, `settings.userLabels`). */
+    pendingMaps: string[];
+}
+
+/** Tags whose value is a secret or not known yet are never in the map returned; `hidden` collects them. */
+export function readTags(resource: NormalisedResource, hidden?: HiddenTags): Record<string, string> {
     const out: Record<string, string> = {};
-    const into: Into = { plain: out, secrets };
+    const into: Into = { plain: out, hidden };
     if (resource.provider) Object.assign(out, providerTags(resource.provider.props));
-    addNamedTagMaps(into, resource.props, 2);
-    for (const path of RESOURCE_TAG_PATHS) addTags(into, at(resource.props, path));
+    addNamedTagMaps(into, resource.props, 2, "");
+    for (const path of RESOURCE_TAG_PATHS) addTags(into, at(resource.props, path), path.join("."));
     return out;
 }
 
 interface Into {
     plain: Record<string, string>;
-    secrets?: Record<string, string>;
+    hidden?: HiddenTags;
 }
 
-function addNamedTagMaps(into: Into, props: Props, depth: number): void {
+/** Computed by the provider from the others: not known during preview whatever the program wrote. */
+const COMPUTED_MAPS = new Set(["tagsAll", "effectiveLabels"]);
+
+function addNamedTagMaps(into: Into, props: Props, depth: number, prefix: string): void {
     for (const [key, raw] of Object.entries(props)) {
-        if (NAMED_TAG_MAP.test(key) && key !== "tagsAll" && key !== "effectiveLabels") addTags(into, raw);
+        if (NAMED_TAG_MAP.test(key) && !COMPUTED_MAPS.has(key)) addTags(into, raw, `${prefix}${key}`);
         else if (depth > 1) {
             const opened = reveal(raw);
-            if (!opened.secret && isRecord(opened.value)) addNamedTagMaps(into, opened.value, depth - 1);
+            if (!opened.secret && isRecord(opened.value))
+                addNamedTagMaps(into, opened.value, depth - 1, `${prefix}${key}.`);
         }
     }
 }
@@ -61,7 +75,7 @@ function providerTags(props: Props): Record<string, string> {
     if (!tags) {
         tags = {};
         for (const [key, ...rest] of PROVIDER_TAG_PATHS)
-            addTags({ plain: tags }, at(decodeJson(reveal(props[key]).value), rest));
+            addTags({ plain: tags }, at(decodeJson(reveal(props[key]).value), rest), key);
         providerTagCache.set(props, tags);
     }
     return tags;
@@ -89,14 +103,19 @@ function at(root: Value | undefined, path: readonly string[]): Value | undefined
     return cur;
 }
 
-function addTags(into: Into, raw: Value | undefined): void {
+function addTags(into: Into, raw: Value | undefined, path: string): void {
     const opened = reveal(raw);
+    const hidden = into.hidden;
     if (opened.secret) {
         // Every tag of a secret map is a secret.
-        if (into.secrets) addTags({ plain: into.secrets, secrets: into.secrets }, opened.value);
+        if (hidden) addTags({ plain: hidden.secrets, hidden }, opened.value, path);
         return;
     }
     const v = opened.value;
+    if (isUnknown(v)) {
+        if (hidden && !COMPUTED_MAPS.has(path)) hidden.pendingMaps.push(path);
+        return;
+    }
     if (Array.isArray(v)) {
         for (const entry of v) if (isRecord(entry)) addTag(into, entry.key ?? entry.Key, entry.value ?? entry.Value);
     } else if (isRecord(v)) {
@@ -106,7 +125,9 @@ function addTags(into: Into, raw: Value | undefined): void {
 
 function addTag(into: Into, key: Value | undefined, raw: Value | undefined): void {
     const value = reveal(raw);
-    if (typeof key !== "string" || typeof value.value !== "string") return;
+    if (typeof key !== "string") return;
+    if (isUnknown(value.value)) into.hidden?.pendingKeys.push(key);
+    if (typeof value.value !== "string") return;
     if (!value.secret) into.plain[key] = value.value;
-    else if (into.secrets) into.secrets[key] = value.value;
+    else if (into.hidden) into.hidden.secrets[key] = value.value;
 }
