@@ -189,7 +189,9 @@ function placeOutside(p: Placement, ref: Reference, catalog: Catalog): boolean {
         addLocation(p, { catalog }, spec);
         return true;
     }
-    const partition = outside.partition ?? ownPartition(p, outside.cloud);
+    const own = outside.partition ?? ownPartition(p, outside.cloud);
+    const { partition, because } =
+        own !== undefined ? { partition: own, because: outside.because } : (outside.provider ?? { because: "" });
     const candidates = catalog.regions(outside.cloud).filter((place) => place.partition === partition);
     if (partition === undefined || candidates.length === 0) return false;
     const named = ref.secret ? `the ${outside.what}` : `${outside.what} '${ref.target}'`;
@@ -204,7 +206,7 @@ function placeOutside(p: Placement, ref: Reference, catalog: Catalog): boolean {
         path: ref.path,
         ...(ref.secret ? { secret: true } : {}),
         possible: {
-            why: `${named} is not in this stack, so any region of partition ${partition} (${outside.because})`,
+            why: `${named} is not in this stack, so any region of partition ${partition} (${because})`,
             candidates,
         },
     });

@@ -197,6 +197,11 @@ export interface OutsideTarget {
     partition?: string;
     /** The target's exact region, when the value names it (an ARN's region, a Google resource name's location). */
     region?: string;
+    /**
+     * The partition the resource's provider deploys to, for when neither the value nor the resource's own location
+     * says (an Event Grid subscription or a log sink has no location of its own).
+     */
+    provider?: { partition: string; because: string };
     /** What the target is, for messages: `resource group`, `bucket`. */
     what: string;
     /** How the partition is known: `the provider's environment 'china'`, `its ARN`. */

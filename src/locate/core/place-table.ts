@@ -21,6 +21,7 @@ import type { Props } from "../../model/values";
 import { canonicalAzureNativeType } from "../families/azure/azure-native-tokens";
 import { parseArn } from "./arn";
 import type { LocateContext } from "./context";
+import type { PackageRegistration } from "./family";
 import { addLocation, normaliseLocationName } from "./places";
 import { readArray, readString, type PathSegment, type Read } from "./read";
 import { addReference } from "./references";
@@ -171,7 +172,12 @@ function roleReadsOf(type: string): RoleRead[] {
 }
 
 /** Places the region written at every input the table gives a role for the resource's type. */
-export function readTableRoles(resource: NormalisedResource, p: Placement, ctx: LocateContext): void {
+export function readTableRoles(
+    resource: NormalisedResource,
+    p: Placement,
+    ctx: LocateContext,
+    registration?: PackageRegistration,
+): void {
     if (p.isProvider) return;
     const reads = roleReadsOf(resource.type);
     for (const read of reads) {
@@ -179,7 +185,8 @@ export function readTableRoles(resource: NormalisedResource, p: Placement, ctx: 
         if (!cloud) continue;
         for (const found of readAll(resource.props, read.steps, [])) {
             if (read.refers) {
-                addTableReference(p, cloud, read.role, read.refers, found);
+                const provider = registration?.partition?.(resource, ctx.catalog);
+                addTableReference(p, { cloud, role: read.role, refers: read.refers, provider }, found);
                 continue;
             }
             if (unreadable(p, found, "secondary-location", `the ${read.role} location (input '${found.path}')`))
@@ -254,17 +261,26 @@ export function ownPartition(p: Placement, cloud: string): string | undefined {
     return primary?.place?.partition ?? primary?.partition;
 }
 
+interface TableReference {
+    cloud: CloudId;
+    role: LocationRole;
+    refers: Refers;
+    provider: OutsideTarget["provider"];
+}
+
 /**
  * A reference to the store the value names, for the stack pass, with what the value itself says of where the store
  * is for when it names no resource of the stack. The resource's own partition is left to the stack pass: an Azure
  * resource has its location only once its resource group has lent it.
  */
-function addTableReference(p: Placement, cloud: CloudId, role: LocationRole, refers: Refers, read: Read<string>) {
+function addTableReference(p: Placement, { cloud, role, refers, provider }: TableReference, read: Read<string>) {
     const store = read.value ? parseStoreRef(read.value) : undefined;
+    const storeCloud = store?.cloud ?? cloud;
     const outside: OutsideTarget = {
-        cloud: store?.cloud ?? cloud,
+        cloud: storeCloud,
         ...(store?.partition ? { partition: store.partition } : {}),
         ...(store?.region ? { region: store.region } : {}),
+        ...(provider && storeCloud === cloud ? { provider } : {}),
         what: STORE[refers],
         because: store?.partition ? `the partition ${store.form} names` : "the partition of this resource's location",
     };
