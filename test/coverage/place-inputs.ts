@@ -270,7 +270,7 @@ export interface ProbeResult {
  */
 export function probe(input: PlaceInput, entry: Entry): ProbeResult {
     const pkg = input.token.split(":")[0];
-    const at = entry.probe?.at ?? (entry.refers ? stringInside(entry, input.path) : input.path);
+    const at = entry.probe?.at ?? stringInside(entry, input.path);
     const wanted = entry.probe?.value ?? (entry.refers ? "reference" : "region");
     const region = PROBE_REGIONS[pkg];
     const value: Value = wanted === "region" ? region.region : wanted === "reference" ? "probe-target" : wanted;
@@ -297,8 +297,8 @@ export function probe(input: PlaceInput, entry: Entry): ProbeResult {
 }
 
 /**
- * Where a reference entry reads the string an object input holds (`destination` -> `destination.bucketArn`): the
- * first of its paths inside the input that holds no further path; the input itself when it is the string.
+ * Where an entry reads the string an object input holds (`destination` -> `destination.bucketArn`): the first of its
+ * paths inside the input that holds no further path; the input itself when it is the string.
  */
 function stringInside(entry: Entry, path: string): string {
     const inside = (outer: string, inner: string) => inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[*].`);
