@@ -39,6 +39,11 @@ const chinaBucket = () =>
 
 type Case = [string, () => NormalisedResource[], string, Parameters<typeof judgeStack>[1], Expected];
 
+const itJudges = (cases: Case[]) => {
+    for (const [what, stack, policy, options, expected] of cases)
+        it(what, async () => assertFindings((await judgeStack(stack(), options)).all, policy, expected));
+};
+
 describe("a destination named by ARN, URL or name (the place-input table's links)", () => {
     const cases: Case[] = [
         // The default profile: no false rejection of everyday destinations in the same partition.
@@ -116,8 +121,7 @@ describe("a destination named by ARN, URL or name (the place-input table's links
             [["advisory", "destinationConfig.onFailure.destination"]],
         ],
     ];
-    for (const [what, stack, policy, options, expected] of cases)
-        it(what, async () => assertFindings((await judgeStack(stack(), options)).all, policy, expected));
+    itJudges(cases);
 
     it("the classification travels with the link: a queue of the stack that receives EU data answers to the EU rule", async () => {
         const queue = awsResource("aws:sqs/queue:Queue", { name: "orders-dlq" }, { providerRegion: "us-east-1" });
@@ -237,6 +241,5 @@ describe("the same links in Google Cloud and Azure", () => {
             [],
         ],
     ];
-    for (const [what, stack, policy, options, expected] of cases)
-        it(what, async () => assertFindings((await judgeStack(stack(), options)).all, policy, expected));
+    itJudges(cases);
 });
