@@ -6,7 +6,15 @@
 import type { Finding } from "../../src/model/finding";
 import type { NormalisedResource } from "../../src/model/resource";
 import type { Value } from "../../src/model/values";
-import { awsResource, azureNative, explicitProvider, gcpResource, s3Bucket, unknown } from "../support/builders";
+import {
+    awsResource,
+    azureNative,
+    explicitProvider,
+    gcpResource,
+    s3Bucket,
+    secret,
+    unknown,
+} from "../support/builders";
 import { assertFindings, judgeStack, type Expected } from "./judge";
 
 const COPIES = "clean-guard-cross-border-replication";
@@ -122,6 +130,27 @@ describe("a destination named by ARN, URL or name (the place-input table's links
         ],
     ];
     itJudges(cases);
+
+    it("a secret destination is judged by what it names and never printed", async () => {
+        const arn = "arn:aws-cn:sqs:cn-north-1:123456789012:orders-dlq";
+        const inChina = await judgeStack([onFailure(secret(arn))]);
+        assertFindings(
+            inChina.all,
+            COPIES,
+            [["violation", "[secret]", "partition aws-cn"]],
+            ["orders-dlq", "cn-north-1"],
+        );
+        const bucket = "arn:aws:s3:::org-central-flow-logs";
+        const outside = await judgeStack([flowLog(secret(bucket))], EU);
+        assertFindings(
+            outside.all,
+            COPIES,
+            [["unverified", "replica aws region [secret]", "possible places"]],
+            ["org-central"],
+        );
+        const cipher = await judgeStack([onFailure(secret())]);
+        assertFindings(cipher.all, COPIES, [["unverified", "is a secret whose value is not available"]]);
+    });
 
     it("the classification travels with the link: a queue of the stack that receives EU data answers to the EU rule", async () => {
         const queue = awsResource("aws:sqs/queue:Queue", { name: "orders-dlq" }, { providerRegion: "us-east-1" });
