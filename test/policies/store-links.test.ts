@@ -171,6 +171,34 @@ describe("a destination named by ARN, URL or name (the place-input table's links
     });
 });
 
+describe("a copy that names its source (copy-of)", () => {
+    const gcp = { providerConfig: { project: "p" } };
+    const cluster = (name: string, location: string, props = {}, tags?: Record<string, string>) =>
+        gcpResource(
+            "gcp:alloydb/cluster:Cluster",
+            { clusterId: name, location, ...props, ...(tags ? { labels: tags } : {}) },
+            { ...gcp, name },
+        );
+    const secondary = (primaryClusterName: string) =>
+        cluster("orders-dr", "us-east1", { clusterType: "SECONDARY", secondaryConfig: { primaryClusterName } });
+
+    it("a secondary of a primary outside the stack is judged where it is, with nothing to say of the source", async () => {
+        const named = "projects/p/locations/europe-west1/clusters/orders";
+        assertFindings((await judgeStack([secondary(named)])).all, COPIES, []);
+        assertFindings((await judgeStack([secondary(named)])).all, "clean-guard-data-residency", []);
+    });
+
+    it("a secondary of an EU-labelled primary of the stack takes its classification: us-east1 is a violation", async () => {
+        const primary = cluster("orders", "europe-west1", {}, { "data-residency": "eu" });
+        const { all } = await judgeStack([primary, secondary("projects/p/locations/europe-west1/clusters/orders")]);
+        assertFindings(
+            all.filter((f) => f.resource.name === "orders-dr"),
+            COPIES,
+            [["violation", "holds a copy of classified data in gcp region us-east1", "of its source"]],
+        );
+    });
+});
+
 describe("the same links in Google Cloud and Azure", () => {
     const sink = (destination: string) =>
         gcpResource(
