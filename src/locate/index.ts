@@ -33,7 +33,7 @@ export function locate(resource: NormalisedResource, ctx: LocateContext): Placem
     // registered untrusted clouds; any other by the inputs every provider names alike.
     const locator = registered?.locate ?? (p.vendor ? locateUntrustedCloud : locateGeneric);
     locator(resource, p, ctx);
-    readTableRoles(resource, p, ctx);
+    readTableRoles(resource, p, ctx, registered);
     scanInputs(resource, p, ctx);
     readPeers(resource, p);
     placeDataZone(p, ctx.catalog);

@@ -7,6 +7,8 @@ import type { Location, Placement, Reference } from "../model/placement";
 import type { NormalisedResource } from "../model/resource";
 import type { LocateContext } from "./core/context";
 import { locate } from "./index";
+import { knownName, ownPartition } from "./core/place-table";
+import { addLocation } from "./core/places";
 import { placeDataZone } from "./core/processing";
 import { unknownDuringPreview } from "./core/read";
 import { StackIndex } from "./core/stack-index";
@@ -116,11 +118,7 @@ function resolveReference(resource: NormalisedResource, p: Placement, ref: Refer
         );
         return;
     }
-    const outside = targetPlacement ? undefined : outsideLocation(ref, pass.catalog);
-    if (outside) {
-        p.locations.push(outside);
-        return;
-    }
+    if (!targetPlacement && placeOutside(p, ref, pass.catalog)) return;
     if (!targetPlacement) {
         p.undetermined.push({
             aspect: ref.relation === "located-by" ? "location" : "secondary-location",
@@ -174,35 +172,50 @@ function lentNothing(p: Placement, ref: Reference, target: Placement, via: strin
 
 /**
  * A target that is no resource of this stack but is known to be in one partition (a resource group made elsewhere,
- * under an Azure provider whose environment names the cloud): any region of that partition, judged as possible
- * places. A partition the catalog has no regions for leaves the reference unresolved.
+ * under an Azure provider whose environment names the cloud; a destination named by ARN): its region when the value
+ * names one the catalog knows, else any region of that partition, judged as possible places. A partition the
+ * catalog has no regions for leaves the reference unresolved. A source outside the stack lends nothing: the copy
+ * is placed by its own location, and what the source's data carries cannot be known. True when placed.
  */
-function outsideLocation(ref: Reference, catalog: Catalog): Location | undefined {
+function placeOutside(p: Placement, ref: Reference, catalog: Catalog): boolean {
     const outside = ref.outside;
-    if (!outside || (ref.relation !== "located-by" && ref.relation !== "copies-to")) return undefined;
-    const candidates = catalog.regions(outside.cloud).filter((place) => place.partition === outside.partition);
-    if (candidates.length === 0) return undefined;
+    if (!outside) return false;
+    if (ref.relation === "copy-of") return true;
+    if (ref.relation !== "located-by" && ref.relation !== "copies-to") return false;
+    const role = ref.relation === "located-by" ? "primary" : ref.role;
+    if (outside.region !== undefined && knownName(catalog, outside.cloud, outside.region)) {
+        const via = `input '${ref.path}'`;
+        const spec = { cloud: outside.cloud, name: outside.region, role, via, path: ref.path, secret: ref.secret };
+        addLocation(p, { catalog }, spec);
+        return true;
+    }
+    const own = outside.partition ?? ownPartition(p, outside.cloud);
+    const { partition, because } =
+        own !== undefined ? { partition: own, because: outside.because } : (outside.provider ?? { because: "" });
+    const candidates = catalog.regions(outside.cloud).filter((place) => place.partition === partition);
+    if (partition === undefined || candidates.length === 0) return false;
     const named = ref.secret ? `the ${outside.what}` : `${outside.what} '${ref.target}'`;
-    const own =
+    const instead =
         ref.relation === "located-by" && outside.ownLocation
             ? `set the resource's own '${outside.ownLocation}' to one region, or `
             : "";
-    return {
-        role: ref.relation === "located-by" ? "primary" : ref.role,
+    p.locations.push({
+        role,
         scope: "region",
         cloud: outside.cloud,
         name: "unknown",
         countries: [...new Set(candidates.map((c) => c.country))],
-        partition: outside.partition,
+        partition,
         via: `input '${ref.path}'`,
         path: ref.path,
         ...(ref.secret ? { secret: true } : {}),
         possible: {
-            why: `${named} is not in this stack, so any region of partition ${outside.partition} (${outside.because})`,
+            why: `${named} is not in this stack, so any region of partition ${partition} (${because})`,
             candidates,
-            fix: `${own}create ${named} in this stack so that its place is known, or record a time-boxed exemption`,
+            fix: `${instead}create ${named} in this stack so that its place is known, or record a time-boxed exemption`,
         },
-    };
+    });
+    return true;
 }
 
 function borrowed(l: Location, role: Location["role"], via: string, path: string): Location {

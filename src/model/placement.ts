@@ -197,7 +197,18 @@ export interface Reference {
 /** The partition a reference's target is known to be in, though not which of its regions. */
 export interface OutsideTarget {
     cloud: string;
-    partition: string;
+    /**
+     * Absent: the partition of the resource's own location (a bucket named by name is in the partition of the account
+     * that names it: partitions share nothing), known once the stack pass has placed the resource.
+     */
+    partition?: string;
+    /** The target's exact region, when the value names it (an ARN's region, a Google resource name's location). */
+    region?: string;
+    /**
+     * The partition the resource's provider deploys to, for when neither the value nor the resource's own location
+     * says (an Event Grid subscription or a log sink has no location of its own).
+     */
+    provider?: { partition: string; because: string };
     /** What the target is, for messages: `resource group`, `bucket`. */
     what: string;
     /** How the partition is known: `the provider's environment 'china'`, `its ARN`. */

@@ -7,6 +7,7 @@ import * as path from "node:path";
 import { defaultCatalog } from "../../src/catalog";
 import type { CloudId } from "../../src/catalog/types";
 import { locate } from "../../src/locate";
+import { locateStack } from "../../src/locate/stack";
 import { loadPlaceTable, type TableEntry } from "../../src/locate/core/place-table";
 import { canonicalAzureNativeType } from "../../src/locate/families/azure/azure-native-tokens";
 import type { Props, Value } from "../../src/model/values";
@@ -223,6 +224,16 @@ const PROVIDER_CONFIG: Readonly<Record<string, Props>> = {
     alicloud: { region: "eu-central-1" },
 };
 
+/** A store of each cloud in the probe region, for an input that names another store to name. */
+const PROBE_STORES: Readonly<Record<string, { type: string; props: Props }>> = {
+    aws: { type: "aws:s3/bucket:Bucket", props: { region: "cn-north-1" } },
+    "azure-native": {
+        type: "azure-native:storage:StorageAccount",
+        props: { location: "chinaeast2", resourceGroupName: "rg", accountName: "probetarget" },
+    },
+    gcp: { type: "gcp:storage/bucket:Bucket", props: { location: "asia-east2", name: "probe-target" } },
+};
+
 /** Inputs every resource of a package carries, so that copies have a primary to be copied from. */
 const BASE_PROPS: Readonly<Record<string, Props>> = {
     "azure-native": { location: "westeurope", resourceGroupName: "rg" },
@@ -254,25 +265,21 @@ export interface ProbeResult {
 /**
  * Locates a resource of the input's type with the input set and says whether the placement has the value at
  * that path: a location in the probe region's country, or (for a resource name or a fixed value) a location,
- * reference or "cannot verify" entry read from that path.
+ * reference or "cannot verify" entry read from that path. An input that names another store names a store of the
+ * stack in the probe region: the destination must be placed there, the source must lend its data.
  */
 export function probe(input: PlaceInput, entry: Entry): ProbeResult {
     const pkg = input.token.split(":")[0];
-    const at = entry.probe?.at ?? input.path;
-    const wanted = entry.probe?.value ?? "region";
+    const at = entry.probe?.at ?? stringInside(entry, input.path);
+    const wanted = entry.probe?.value ?? (entry.refers ? "reference" : "region");
     const region = PROBE_REGIONS[pkg];
     const value: Value = wanted === "region" ? region.region : wanted === "reference" ? "probe-target" : wanted;
-    const provider = defaultProvider(pkg, PROVIDER_CONFIG[pkg] ?? {}, "probe");
-    const resource = {
-        urn: urnOf(input.token, "probe"),
-        type: input.token,
-        name: "probe",
-        props: propsAt(at, value, BASE_PROPS[pkg] ?? {}),
-        provider,
-        dependencies: [],
-        propertyDependencies: {},
-    };
-    const p = locate(resource, { catalog });
+    const resource = probeResource(input.token, "probe", propsAt(at, value, BASE_PROPS[pkg] ?? {}));
+    const store = entry.refers ? PROBE_STORES[pkg] : undefined;
+    const target = store && probeResource(store.type, "probe-target", { ...BASE_PROPS[pkg], ...store.props });
+    const p = target ? locateStack([resource, target], { catalog }).get(resource.urn)! : locate(resource, { catalog });
+    if (entry.refers === "copy-of")
+        return { ok: p.copyOf.includes(target!.urn), found: p.copyOf.join("; ") || "nothing" };
     const same = (path: string) => path.replace(/\[\d+\]/g, "[*]") === at;
     const located = p.locations.filter((l) => same(l.path));
     const found = [
@@ -281,7 +288,7 @@ export function probe(input: PlaceInput, entry: Entry): ProbeResult {
         ...p.undetermined.filter((u) => same(u.path)).map((u) => `${u.reason}`),
         ...(p.zoneLookups ?? []).filter((z) => same(z.path)).map((z) => `zone ${z.zone}`),
     ];
-    if (wanted !== "region") return { ok: found.length > 0, found: found.join("; ") || "nothing" };
+    if (wanted !== "region" && !entry.refers) return { ok: found.length > 0, found: found.join("; ") || "nothing" };
     const country = catalog.region(region.cloud, region.region)?.country;
     const ok = located.some((l) => country !== undefined && l.countries.includes(country));
     // The table's own reader must not read an input a family's locator reads too: one place, said once.
@@ -289,17 +296,31 @@ export function probe(input: PlaceInput, entry: Entry): ProbeResult {
     return { ok: ok && once, found: found.join("; ") || "nothing" };
 }
 
-/** Whether clean-guard reads a classification written in the tags or labels map at the input's path. */
-export function readsLabels(input: PlaceInput): boolean {
-    const pkg = input.token.split(":")[0];
-    const resource = {
-        urn: urnOf(input.token, "probe"),
-        type: input.token,
-        name: "probe",
-        props: propsAt(input.path, { "data-residency": "probe" }, {}),
+/**
+ * Where an entry reads the string an object input holds (`destination` -> `destination.bucketArn`): the first of its
+ * paths inside the input that holds no further path; the input itself when it is the string.
+ */
+function stringInside(entry: Entry, path: string): string {
+    const inside = (outer: string, inner: string) => inner.startsWith(`${outer}.`) || inner.startsWith(`${outer}[*].`);
+    const leaves = entry.inputs.filter((i) => inside(path, i) && !entry.inputs.some((j) => inside(i, j)));
+    return leaves[0] ?? path;
+}
+
+function probeResource(type: string, name: string, props: Props) {
+    const pkg = type.split(":")[0];
+    return {
+        urn: urnOf(type, name),
+        type,
+        name,
+        props,
         provider: defaultProvider(pkg, PROVIDER_CONFIG[pkg] ?? {}, "probe"),
         dependencies: [],
         propertyDependencies: {},
     };
+}
+
+/** Whether clean-guard reads a classification written in the tags or labels map at the input's path. */
+export function readsLabels(input: PlaceInput): boolean {
+    const resource = probeResource(input.token, "probe", propsAt(input.path, { "data-residency": "probe" }, {}));
     return locate(resource, { catalog }).tags["data-residency"] === "probe";
 }

@@ -2,7 +2,9 @@
 // locator that reads the package's resources. Every list of clouds and packages is derived from these
 // registrations (src/locate/families/index.ts); nothing else names a cloud.
 
+import type { Catalog } from "../../catalog/types";
 import type { Placement, Tagging } from "../../model/placement";
+import type { NormalisedResource } from "../../model/resource";
 import type { LocateContext, Locator } from "./context";
 
 export interface PackageRegistration {
@@ -15,6 +17,8 @@ export interface PackageRegistration {
      * what follows from a place only the stack knows (Azure's paired region of that location).
      */
     settle?: (placement: Placement, ctx: LocateContext) => void;
+    /** The partition the resource's provider deploys to, when it can be told: where a store it names may be. */
+    partition?: (resource: NormalisedResource, catalog: Catalog) => { partition: string; because: string } | undefined;
 }
 
 export interface Family {

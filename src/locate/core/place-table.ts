@@ -5,19 +5,27 @@
 // the catalog knows is that place; a name it does not is any region of the cloud and partition the resource is
 // in, judged as a set of possible places (a name that follows a partition's spelling, `cn-north-9`, is any
 // region of that partition): never a pass on a guess, never a false rejection of an everyday name.
+// An entry with `refers` names inputs whose value names another store (a log group's ARN, a bucket, an
+// instance's resource name) that receives the resource's data (`copies-to`) or whose data it holds (`copy-of`):
+// the reader records a reference, and the stack pass follows it to the store when the store is in the stack, or
+// else places it where the value says (an ARN's region; else any region of the partition it names, or of the
+// resource's own).
 
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { load } from "js-yaml";
 import type { Catalog, CloudId } from "../../catalog/types";
-import type { LocationRole, Place, Placement } from "../../model/placement";
+import type { LocationRole, OutsideTarget, Place, Placement, Reference } from "../../model/placement";
 import type { NormalisedResource } from "../../model/resource";
 import type { Props } from "../../model/values";
 import { canonicalAzureNativeType } from "../families/azure/azure-native-tokens";
 import { parseArn } from "./arn";
 import type { LocateContext } from "./context";
+import type { PackageRegistration } from "./family";
 import { addLocation, normaliseLocationName } from "./places";
 import { readArray, readString, type PathSegment, type Read } from "./read";
+import { addReference } from "./references";
+import { parseStoreRef } from "./store-ref";
 import { unreadable } from "./unreadable";
 
 export const PLACE_TABLE_FILE = path.join(__dirname, "..", "place-inputs.yaml");
@@ -32,6 +40,12 @@ const ROLES: ReadonlySet<string> = new Set<LocationRole>([
     "member",
     "processing",
 ]);
+
+/** What an input's value names, for a `refers` entry: a store that receives the data, or one it holds a copy of. */
+export type Refers = Extract<Reference["relation"], "copies-to" | "copy-of">;
+const REFERS: ReadonlySet<string> = new Set<Refers>(["copies-to", "copy-of"]);
+/** The store a reference names, for messages. */
+const STORE: Readonly<Record<Refers, string>> = { "copies-to": "destination", "copy-of": "source" };
 
 export interface Probe {
     /** The input path the probe sets; the matched path when not given. */
@@ -50,6 +64,8 @@ export interface TableEntry {
     role?: LocationRole;
     /** The cloud whose regions the input names, when not the resource's own (GKE on Azure's `azureRegion`). */
     cloud?: CloudId;
+    /** The input names another store rather than a region. */
+    refers?: Refers;
     probe?: Probe;
     typePatterns: RegExp[];
     inputPatterns: RegExp[];
@@ -64,6 +80,7 @@ interface RawEntry {
     unread?: string;
     role?: string;
     cloud?: string;
+    refers?: string;
     probe?: Probe;
 }
 
@@ -76,9 +93,11 @@ export function loadPlaceTable(section: "entries" | "labels" = "entries", file =
         if (verdicts.length !== 1) throw new Error(`${where} needs exactly one of ${VERDICTS.join(", ")}`);
         const types = [e.types].flat();
         const inputs = [e.inputs].flat();
-        if (e.role !== undefined || e.cloud !== undefined) {
+        if (e.role !== undefined || e.cloud !== undefined || e.refers !== undefined) {
             if (verdicts[0] !== "read" || e.role === undefined || !ROLES.has(e.role))
                 throw new Error(`${where}: a role (${[...ROLES].join(", ")}) belongs to a read entry`);
+            if (e.refers !== undefined && !REFERS.has(e.refers))
+                throw new Error(`${where}: refers is one of ${[...REFERS].join(", ")}`);
             // The reader follows a path, it does not search: every name is spelled out.
             const loose = inputs.find((input) => input.replace(/\[\*\]/g, "").includes("*"));
             if (loose) throw new Error(`${where}: '${loose}' has a wildcard name; a role entry names exact paths`);
@@ -90,6 +109,7 @@ export function loadPlaceTable(section: "entries" | "labels" = "entries", file =
             why: e[verdicts[0]]!,
             ...(e.role ? { role: e.role as LocationRole } : {}),
             ...(e.cloud ? { cloud: e.cloud as CloudId } : {}),
+            ...(e.refers ? { refers: e.refers as Refers } : {}),
             ...(e.probe ? { probe: e.probe } : {}),
             typePatterns: types.map(typeGlob),
             inputPatterns: inputs.map(inputGlob),
@@ -123,6 +143,7 @@ function inputGlob(glob: string): RegExp {
 interface RoleRead {
     role: LocationRole;
     cloud?: CloudId;
+    refers?: Refers;
     /** `distributions[*].region` -> [[distributions], [region]]: every step but the last ends at a list. */
     steps: string[][];
 }
@@ -142,6 +163,7 @@ function roleReadsOf(type: string): RoleRead[] {
             e.inputs.map((input) => ({
                 role: e.role!,
                 ...(e.cloud ? { cloud: e.cloud } : {}),
+                ...(e.refers ? { refers: e.refers } : {}),
                 steps: input.split("[*]").map((part) => part.split(".").filter(Boolean)),
             })),
         );
@@ -150,13 +172,23 @@ function roleReadsOf(type: string): RoleRead[] {
 }
 
 /** Places the region written at every input the table gives a role for the resource's type. */
-export function readTableRoles(resource: NormalisedResource, p: Placement, ctx: LocateContext): void {
+export function readTableRoles(
+    resource: NormalisedResource,
+    p: Placement,
+    ctx: LocateContext,
+    registration?: PackageRegistration,
+): void {
     if (p.isProvider) return;
     const reads = roleReadsOf(resource.type);
     for (const read of reads) {
         const cloud = read.cloud ?? (p.cloud as CloudId | undefined);
         if (!cloud) continue;
         for (const found of readAll(resource.props, read.steps, [])) {
+            if (read.refers) {
+                const provider = registration?.partition?.(resource, ctx.catalog);
+                addTableReference(p, { cloud, role: read.role, refers: read.refers, provider }, found);
+                continue;
+            }
             if (unreadable(p, found, "secondary-location", `the ${read.role} location (input '${found.path}')`))
                 continue;
             if (!found.value) continue;
@@ -187,12 +219,7 @@ function addTableLocation(p: Placement, ctx: LocateContext, cloud: CloudId, role
     const name = arn?.region ?? read.value!;
     const { catalog } = ctx;
     const spec = { cloud, name, role, via: `input '${read.path}'`, path: read.path, secret: read.secret };
-    const known =
-        catalog.region(cloud, name) ??
-        catalog.zoneRegion(cloud, name) ??
-        catalog.multiRegion(cloud, name) ??
-        (name.trim().toLowerCase() === "global" ? name : undefined);
-    const any = known
+    const any = knownName(catalog, cloud, name)
         ? undefined
         : anyRegion(p, catalog, cloud, arn?.partition ?? catalog.partitionOfName(cloud, name));
     // A known name is its place; a set nobody can bound (a cloud with no regions listed) is no pass either: the
@@ -218,6 +245,48 @@ function addTableLocation(p: Placement, ctx: LocateContext, cloud: CloudId, role
     });
 }
 
+/** A region, zone, multi-region or `global` of the cloud the catalog names: a place, not a guess. */
+export function knownName(catalog: Catalog, cloud: string, name: string): boolean {
+    return (
+        catalog.region(cloud, name) !== undefined ||
+        catalog.zoneRegion(cloud, name) !== undefined ||
+        catalog.multiRegion(cloud, name) !== undefined ||
+        name.trim().toLowerCase() === "global"
+    );
+}
+
+/** The partition of the resource's own location on the cloud, once it has one. */
+export function ownPartition(p: Placement, cloud: string): string | undefined {
+    const primary = p.locations.find((l) => l.role === "primary" && l.cloud === cloud && (l.place || l.partition));
+    return primary?.place?.partition ?? primary?.partition;
+}
+
+interface TableReference {
+    cloud: CloudId;
+    role: LocationRole;
+    refers: Refers;
+    provider: OutsideTarget["provider"];
+}
+
+/**
+ * A reference to the store the value names, for the stack pass, with what the value itself says of where the store
+ * is for when it names no resource of the stack. The resource's own partition is left to the stack pass: an Azure
+ * resource has its location only once its resource group has lent it.
+ */
+function addTableReference(p: Placement, { cloud, role, refers, provider }: TableReference, read: Read<string>) {
+    const store = read.value ? parseStoreRef(read.value) : undefined;
+    const storeCloud = store?.cloud ?? cloud;
+    const outside: OutsideTarget = {
+        cloud: storeCloud,
+        ...(store?.partition ? { partition: store.partition } : {}),
+        ...(store?.region ? { region: store.region } : {}),
+        ...(provider && storeCloud === cloud ? { provider } : {}),
+        what: STORE[refers],
+        because: store?.partition ? `the partition ${store.form} names` : "the partition of this resource's location",
+    };
+    addReference(p, read, refers, role, `the ${STORE[refers]} (input '${read.path}')`, outside);
+}
+
 /** Every region of the cloud in the partition the name spells, else in the resource's own, else in any. */
 function anyRegion(
     p: Placement,
@@ -225,8 +294,7 @@ function anyRegion(
     cloud: CloudId,
     spelled: string | undefined,
 ): { partition?: string; places: Place[] } {
-    const primary = p.locations.find((l) => l.role === "primary" && l.cloud === cloud && (l.place || l.partition));
-    const partition = spelled ?? primary?.place?.partition ?? primary?.partition;
+    const partition = spelled ?? ownPartition(p, cloud);
     const places = catalog.regions(cloud).filter((r) => partition === undefined || r.partition === partition);
     return partition === undefined ? { places } : { partition, places };
 }

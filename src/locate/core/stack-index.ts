@@ -4,6 +4,7 @@
 
 import type { NormalisedResource } from "../../model/resource";
 import { reveal } from "../../model/values";
+import { parseStoreRef } from "./store-ref";
 
 /** Top-level inputs/outputs whose string value identifies any resource (ids, ARNs, physical names). */
 const IDENTIFYING_KEYS = new Set(["arn", "id", "name", "identifier", "selfLink"]);
@@ -21,9 +22,6 @@ function ownsKey(type: string, key: string): boolean {
     const own = typeName.charAt(0).toLowerCase() + typeName.slice(1);
     return key.startsWith(own) && /^(Name|Id|Identifier|Arn)$/.test(key.slice(own.length));
 }
-
-/** ARN forms that carry a name rather than the resource's own ARN: `arn:aws:s3:::bucket`. */
-const S3_ARN = /^arn:aws[a-z-]*:s3:::([^/]+)$/;
 
 export class StackIndex {
     private readonly byUrn = new Map<string, NormalisedResource>();
@@ -46,12 +44,15 @@ export class StackIndex {
         return this.byUrn.get(urn);
     }
 
-    /** The one resource a reference names, or undefined when none or several do. */
+    /**
+     * The one resource a reference names, or undefined when none or several do: as written, else by the name the
+     * form carries (`arn:aws:s3:::bucket`, `gs://bucket/path`, an Azure resource id or Storage URL).
+     */
     resolve(reference: string): NormalisedResource | undefined {
         const direct = this.byUrn.get(reference) ?? this.unique(reference);
         if (direct) return direct;
-        const s3 = S3_ARN.exec(reference);
-        return s3 ? this.unique(s3[1]) : undefined;
+        const { name } = parseStoreRef(reference);
+        return name !== reference ? this.unique(name) : undefined;
     }
 
     /**

@@ -235,35 +235,31 @@ const ENVIRONMENT_PARTITIONS: ReadonlyMap<string, string> = new Map([
 ]);
 
 function azureCloudOf(resource: NormalisedResource, catalog: Catalog): OutsideTarget | undefined {
+    const known = azureProviderPartition(resource, catalog);
+    // Every azure-native and classic resource placed by its group takes a `location` that overrides it.
+    return known && { cloud: "azure", what: "resource group", ownLocation: "location", ...known };
+}
+
+/** The partition the resource's provider deploys to, when it can be told. */
+export function azureProviderPartition(
+    resource: NormalisedResource,
+    catalog: Catalog,
+): { partition: string; because: string } | undefined {
     const props = decodedProviderProps(resource);
     const environment = readString(props, ["environment"]);
     const metadataHost = readString(props, ["metadataHost"]);
     if (environment.unknown || environment.opaque || metadataHost.value || metadataHost.unknown) return undefined;
     const provider = providerText(resource);
-    const what = "resource group";
-    // Every azure-native and classic resource placed by its group takes a `location` that overrides it.
-    const own = { what, ownLocation: "location" };
     if (environment.value) {
         const partition = ENVIRONMENT_PARTITIONS.get(environment.value.toLowerCase());
         const because = `${provider} deploys to environment '${environment.value}'`;
-        return partition === undefined ? undefined : { cloud: "azure", partition, ...own, because };
+        return partition === undefined ? undefined : { partition, because };
     }
     // With no environment, a provider location only one cloud has (chinanorth3) says which cloud it works in.
     const location = readString(props, ["location"]);
     const place = location.value && !location.secret ? catalog.region("azure", location.value) : undefined;
-    if (place)
-        return {
-            cloud: "azure",
-            partition: place.partition,
-            ...own,
-            because: `${provider} has location '${location.value}'`,
-        };
-    return {
-        cloud: "azure",
-        partition: "azure",
-        ...own,
-        because: `${provider} deploys to the public cloud, its default`,
-    };
+    if (place) return { partition: place.partition, because: `${provider} has location '${location.value}'` };
+    return { partition: "azure", because: `${provider} deploys to the public cloud, its default` };
 }
 
 function providerText(resource: NormalisedResource): string {

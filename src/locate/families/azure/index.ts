@@ -3,14 +3,24 @@
 
 import type { Family } from "../../core/family";
 import { locateAzureClassic } from "./azure-classic";
-import { settleAzure } from "./azure-common";
+import { azureProviderPartition, settleAzure } from "./azure-common";
 import { locateAzureNative } from "./azure-native";
 
 export const azureFamily: Family = {
     name: "Azure",
     clouds: ["azure"],
     packages: {
-        "azure-native": { locate: locateAzureNative, settle: settleAzure, tagging: { word: "tag", input: "tags" } },
-        azure: { locate: locateAzureClassic, settle: settleAzure, tagging: { word: "tag", input: "tags" } },
+        "azure-native": {
+            locate: locateAzureNative,
+            settle: settleAzure,
+            partition: azureProviderPartition,
+            tagging: { word: "tag", input: "tags" },
+        },
+        azure: {
+            locate: locateAzureClassic,
+            settle: settleAzure,
+            partition: azureProviderPartition,
+            tagging: { word: "tag", input: "tags" },
+        },
     },
 };

@@ -125,6 +125,9 @@ export const locateGcp: Locator = (resource, p, ctx) => {
     SECONDARIES.get(resource.type)?.(r);
 };
 
+/** Where anything a Google Cloud resource names is, when nothing else says: Google Cloud has one partition. */
+export const GCP_PARTITION = { partition: "gcp", because: "Google Cloud has a single partition" } as const;
+
 function locatePrimary(r: GcpResource): void {
     const { resource } = r;
     const own = readFirstString(resource.props, LOCATION_KEYS);
@@ -136,9 +139,8 @@ function locatePrimary(r: GcpResource): void {
     if (parent) {
         addReference(r.p, readString(resource.props, [parent]), "located-by", "primary", `input '${parent}'`, {
             cloud: "gcp",
-            partition: "gcp",
+            ...GCP_PARTITION,
             what: `parent named by '${parent}'`,
-            because: "Google Cloud has a single partition",
         });
         return;
     }
