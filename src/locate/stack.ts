@@ -43,6 +43,15 @@ export function locateStack(
     return placements;
 }
 
+/**
+ * Whether the stack pass left this placement as locating its resource alone makes it. The pass reads other
+ * resources and changes placements only through references (a parent, a resource group, a destination, a source):
+ * this one has none, and no other resource's reference reached it (a target is marked a copy of what names it).
+ */
+export function placedAsAlone(p: Placement): boolean {
+    return p.references.length === 0 && p.copyOf.length === 0;
+}
+
 interface Parent {
     resource: NormalisedResource;
     via: string;
