@@ -145,9 +145,9 @@ const NO_INPUTS = { toJavaScript: () => ({}) };
 
 /**
  * The policy SDK converts a resource's inputs (and its provider's) from protobuf to JavaScript again for every
- * policy it calls, and clean-guard once more to read secrets: the conversion is done once per request and
- * shared. Safe because every reader copies what it is given (the SDK deserialises into new objects, and so
- * does clean-guard's decoding), so no policy can change what another reads.
+ * policy it calls: the conversion is done once per request and shared. Safe because every reader copies what it
+ * is given (the SDK deserialises into new objects), so no policy can change what another reads. clean-guard
+ * decodes the protobuf itself (decodeStruct).
  */
 function convertInputsOnce(request: EngineRequest): void {
     const resources = "getResourcesList" in request ? request.getResourcesList() : [request];
