@@ -17,8 +17,9 @@ export function locateStack(
     ctx: Omit<LocateContext, "stack">,
 ): Map<string, Placement> {
     const stack = new StackIndex(resources);
+    const withStack = { ...ctx, stack };
     const placements = new Map<string, Placement>();
-    for (const r of resources) placements.set(r.urn, locate(r, { ...ctx, stack }));
+    for (const r of resources) placements.set(r.urn, locate(r, withStack));
     const parents = new Map(resources.map((r) => [r.urn, parentOf(r, placements.get(r.urn)!, stack, placements)]));
     // Each resource is settled after what it borrows from (its parent, the targets of its references), whatever
     // the order of registration: a function app filed in an event hub's group borrows the hub's place only once
@@ -37,7 +38,7 @@ export function locateStack(
             if (ref.relation === "child-of" || (placedByParent && ref.relation === "located-by")) continue;
             resolveReference(r, p, ref, { stack, placements, catalog: ctx.catalog, settle });
         }
-        registrationOf(p.package)?.settle?.(p, { ...ctx, stack });
+        registrationOf(p.package)?.settle?.(p, withStack);
     };
     for (const r of resources) settle(r);
     return placements;
