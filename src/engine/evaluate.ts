@@ -40,7 +40,7 @@ export async function evaluateResource(
     options: EvaluationOptions,
 ): Promise<{ findings: Finding[]; placement: Placement }> {
     const placement = locate(resource, { catalog: options.catalog });
-    const ctx = { ...judgeContext(options, stack), lookupsInStackPass: stack.phase === "preview" };
+    const ctx = judgeContext(options, stack, stack.phase === "preview");
     if (!ctx.lookupsInStackPass) await enrichPlacement(placement, enrichOptions(options));
     const findings = await judgeAll(placement, ctx, options);
     return { findings: applyExemptions(findings, placement, ctx, options.now).kept, placement };
@@ -59,7 +59,7 @@ export async function evaluateStack(
     const placements = locateStack(resources, { catalog: options.catalog });
     const ctx: JudgeContext = { ...judgeContext(options, stack), placements };
     // What the per-resource pass (the engine's Analyze calls) reported, to report only what it could not see.
-    const soloCtx = { ...judgeContext(options, stack), lookupsInStackPass: stack.phase === "preview" };
+    const soloCtx = judgeContext(options, stack, stack.phase === "preview");
     const judgeOne = async (resource: NormalisedResource): Promise<{ findings: Finding[]; stackOnly: Finding[] }> => {
         const placement = placements.get(resource.urn)!;
         const asAlone = judgedAsAlone(placement, soloCtx);
@@ -115,8 +115,8 @@ function judgedAsAlone(p: Placement, solo: JudgeContext): boolean {
     return !p.images.some((i) => i.kind === "machine-image") && !p.zoneLookups?.length;
 }
 
-function judgeContext(options: EvaluationOptions, stack: StackContext): JudgeContext {
-    return { profile: options.profile, catalog: options.catalog, stack };
+function judgeContext(options: EvaluationOptions, stack: StackContext, lookupsInStackPass = false): JudgeContext {
+    return { profile: options.profile, catalog: options.catalog, stack, lookupsInStackPass };
 }
 
 async function judgeAll(placement: Placement, ctx: JudgeContext, options: EvaluationOptions): Promise<Finding[]> {
