@@ -8,7 +8,7 @@ import type { Finding, Verdict } from "../model/finding";
 import type { Placement } from "../model/placement";
 import type { NormalisedResource, StackContext } from "../model/resource";
 import { locate } from "../locate/index";
-import { locateStack } from "../locate/stack";
+import { locateStack, placedAsAlone } from "../locate/stack";
 import type { JudgeContext, PolicyDefinition } from "../policies/define";
 import type { CompiledProfile } from "../profile/compile";
 import { enrichPlacement, type EnrichOptions } from "./enrich";
@@ -40,7 +40,7 @@ export async function evaluateResource(
     options: EvaluationOptions,
 ): Promise<{ findings: Finding[]; placement: Placement }> {
     const placement = locate(resource, { catalog: options.catalog });
-    const ctx = { ...judgeContext(options, stack), lookupsInStackPass: stack.phase === "preview" };
+    const ctx = judgeContext(options, stack, stack.phase === "preview");
     if (!ctx.lookupsInStackPass) await enrichPlacement(placement, enrichOptions(options));
     const findings = await judgeAll(placement, ctx, options);
     return { findings: applyExemptions(findings, placement, ctx, options.now).kept, placement };
@@ -59,12 +59,13 @@ export async function evaluateStack(
     const placements = locateStack(resources, { catalog: options.catalog });
     const ctx: JudgeContext = { ...judgeContext(options, stack), placements };
     // What the per-resource pass (the engine's Analyze calls) reported, to report only what it could not see.
-    const soloCtx = { ...judgeContext(options, stack), lookupsInStackPass: stack.phase === "preview" };
+    const soloCtx = judgeContext(options, stack, stack.phase === "preview");
     const judgeOne = async (resource: NormalisedResource): Promise<{ findings: Finding[]; stackOnly: Finding[] }> => {
         const placement = placements.get(resource.urn)!;
+        const asAlone = judgedAsAlone(placement, soloCtx);
         await enrichPlacement(placement, enrichOptions(options));
         const findings = await judgeAll(placement, ctx, options);
-        if (findings.length === 0) return { findings, stackOnly: [] };
+        if (findings.length === 0 || asAlone) return { findings, stackOnly: [] };
         const alone = locate(resource, { catalog: options.catalog });
         // Enriched as the per-resource pass was (from the same cache), so that its findings compare equal.
         if (!soloCtx.lookupsInStackPass) await enrichPlacement(alone, enrichOptions(options));
@@ -101,8 +102,21 @@ export async function evaluate(
     return { findings, placements, exemptions };
 }
 
-function judgeContext(options: EvaluationOptions, stack: StackContext): JudgeContext {
-    return { profile: options.profile, catalog: options.catalog, stack };
+/**
+ * Whether judging the resource alone, as the per-resource pass did, gives what the stack pass gives, so that it
+ * need not be judged a second time to tell its stack-only findings apart (read before the placement is enriched).
+ * Its placement is what locating it alone makes; policies read other placements only through its copies
+ * (classification), which it has none of; and a preview's per-resource pass, which leaves machine images and
+ * zone ids to the stack pass's lookups, had none to leave.
+ */
+function judgedAsAlone(p: Placement, solo: JudgeContext): boolean {
+    if (!placedAsAlone(p)) return false;
+    if (!solo.lookupsInStackPass) return true;
+    return !p.images.some((i) => i.kind === "machine-image") && !p.zoneLookups?.length;
+}
+
+function judgeContext(options: EvaluationOptions, stack: StackContext, lookupsInStackPass = false): JudgeContext {
+    return { profile: options.profile, catalog: options.catalog, stack, lookupsInStackPass };
 }
 
 async function judgeAll(placement: Placement, ctx: JudgeContext, options: EvaluationOptions): Promise<Finding[]> {

@@ -19,8 +19,9 @@ export function locateStack(
     ctx: Omit<LocateContext, "stack">,
 ): Map<string, Placement> {
     const stack = new StackIndex(resources);
+    const withStack = { ...ctx, stack };
     const placements = new Map<string, Placement>();
-    for (const r of resources) placements.set(r.urn, locate(r, { ...ctx, stack }));
+    for (const r of resources) placements.set(r.urn, locate(r, withStack));
     const parents = new Map(resources.map((r) => [r.urn, parentOf(r, placements.get(r.urn)!, stack, placements)]));
     // Each resource is settled after what it borrows from (its parent, the targets of its references), whatever
     // the order of registration: a function app filed in an event hub's group borrows the hub's place only once
@@ -39,10 +40,19 @@ export function locateStack(
             if (ref.relation === "child-of" || (placedByParent && ref.relation === "located-by")) continue;
             resolveReference(r, p, ref, { stack, placements, catalog: ctx.catalog, settle });
         }
-        registrationOf(p.package)?.settle?.(p, { ...ctx, stack });
+        registrationOf(p.package)?.settle?.(p, withStack);
     };
     for (const r of resources) settle(r);
     return placements;
+}
+
+/**
+ * Whether the stack pass left this placement as locating its resource alone makes it. The pass reads other
+ * resources and changes placements only through references (a parent, a resource group, a destination, a source):
+ * this one has none, and no other resource's reference reached it (a target is marked a copy of what names it).
+ */
+export function placedAsAlone(p: Placement): boolean {
+    return p.references.length === 0 && p.copyOf.length === 0;
 }
 
 interface Parent {

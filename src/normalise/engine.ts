@@ -5,7 +5,7 @@ import type { AnalyzeRequest, AnalyzerProviderResource, AnalyzerResource } from 
 import { isProviderType, packageOf, type NormalisedResource, type ProviderInfo } from "../model/resource";
 import type { Props } from "../model/values";
 import { loadEnvironmentDefaults, withEnvironmentDefaults, type EnvironmentDefaults } from "./provider-environment";
-import { decodeProps } from "./wire";
+import { decodeProps, decodeStruct } from "./wire";
 
 /** The policy SDK's unknown-checking proxy hands out its raw target under this key (policy SDK proxy.ts). */
 const PROXY_TARGET = "__getSpecialProxyTarget";
@@ -16,7 +16,7 @@ export function fromAnalyzeRequest(req: AnalyzeRequest): NormalisedResource {
         urn: req.getUrn(),
         type: req.getType(),
         name: req.getName(),
-        ...ownInputs(req.getType(), decodeProps(req.getProperties()?.toJavaScript())),
+        ...ownInputs(req.getType(), decodeStruct(req.getProperties())),
         provider: providerOf(req.getProvider()),
         parent: req.getOptions()?.getParent() || undefined,
         dependencies: [],
@@ -31,7 +31,7 @@ export function fromAnalyzerResource(r: AnalyzerResource): NormalisedResource {
         urn: r.getUrn(),
         type: r.getType(),
         name: r.getName(),
-        ...ownInputs(r.getType(), decodeProps(r.getProperties()?.toJavaScript())),
+        ...ownInputs(r.getType(), decodeStruct(r.getProperties())),
         provider: providerOf(r.getProvider()),
         parent: r.getParent() || undefined,
         dependencies: r.getDependenciesList(),
@@ -59,7 +59,7 @@ function providerOf(p: AnalyzerProviderResource | undefined): ProviderInfo | und
             type: p.getType(),
             name: p.getName(),
             urn: p.getUrn(),
-            ...providerInputs(p.getType(), decodeProps(properties?.toJavaScript())),
+            ...providerInputs(p.getType(), decodeStruct(properties)),
         };
         providers.set(key, provider);
     }

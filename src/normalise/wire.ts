@@ -2,6 +2,7 @@
 // decoded into clean-guard's Value, keeping what the policy SDK throws away: which values are secret and
 // which are not known yet.
 
+import type { Struct, Value as StructValue } from "google-protobuf/google/protobuf/struct_pb";
 import { Secret, Unknown, type Props, type Value } from "../model/values";
 
 /** The special-signature key and values of Pulumi's property encoding (sdk/go/common/resource/sig). */
@@ -79,6 +80,27 @@ export function decodeProps(raw: unknown): Props {
         if (v !== undefined) out[k] = decodeValue(v);
     }
     return out;
+}
+
+/**
+ * A struct of the engine's request (a resource's inputs), decoded as decodeProps decodes its plain JavaScript
+ * (`struct.toJavaScript()`), without making that copy first: a stack of 100,000 resources is read once, not twice.
+ */
+export function decodeStruct(struct: Struct | undefined): Props {
+    const out: Props = {};
+    struct?.getFieldsMap().forEach((v, k) => (out[k] = decodeStructValue(v)));
+    return out;
+}
+
+function decodeStructValue(v: StructValue): Value {
+    if (v.hasStringValue()) return decodeValue(v.getStringValue());
+    if (v.hasNumberValue()) return v.getNumberValue();
+    if (v.hasBoolValue()) return v.getBoolValue();
+    if (v.hasListValue()) return v.getListValue()!.getValuesList().map(decodeStructValue);
+    const struct = v.getStructValue();
+    if (struct && !struct.getFieldsMap().has(SIG_KEY)) return decodeStruct(struct);
+    // Null, and the few objects with a signature (a secret, an asset, an output value): as the plain copy reads.
+    return decodeValue(v.toJavaScript());
 }
 
 /** The inverse of decodeValue: secrets wrapped in their signature, unknowns as the string sentinel. */

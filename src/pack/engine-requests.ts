@@ -9,11 +9,13 @@ import * as grpc from "@grpc/grpc-js";
 import type {
     AnalyzeRequest,
     AnalyzeStackRequest,
+    AnalyzerResource,
     AnalyzerStackConfigureRequest,
     ConfigureAnalyzerRequest,
 } from "@pulumi/pulumi/proto/analyzer_pb";
+import { StackRequestBytes } from "./stack-request";
 
-export type EngineRequest = AnalyzeRequest | AnalyzeStackRequest;
+export type EngineRequest = AnalyzeRequest | AnalyzeStackRequest | StackRequestBytes;
 
 /** What ConfigureStack told the pack about the stack being previewed or updated. */
 export interface StackConfiguration {
@@ -44,8 +46,9 @@ export interface CaptureOptions {
      * Every policy of the pack is clean-guard's. The policy SDK decodes a resource's inputs into a fresh copy for
      * each policy before calling it (nine per Analyze), and the whole stack once per stack policy (five copies of
      * every resource per AnalyzeStack); clean-guard's policies read the engine's request instead. With this set,
-     * the SDK is handed the request without inputs or resources. Only for a pack with no policy of its own, which
-     * would then see none.
+     * the SDK is handed the request without inputs or resources, and AnalyzeStack's request is kept as its bytes,
+     * read one resource at a time (StackRequestBytes). Only for a pack with no policy of its own, which would then
+     * see none.
      */
     onlyCleanGuardPolicies?: boolean;
 }
@@ -60,8 +63,10 @@ export function captureEngineRequests(options: CaptureOptions = {}): void {
     for (const server of grpcServersOfThePolicySdk()) {
         const addService = server.prototype.addService;
         server.prototype.addService = function (service, implementation) {
-            if (isAnalyzerService(service))
+            if (isAnalyzerService(service)) {
                 implementation = wrapAnalyzer(implementation as Record<string, Handler>, options);
+                if (options.onlyCleanGuardPolicies) service = withStackRequestBytes(service);
+            }
             return addService.call(this, service, implementation);
         };
     }
@@ -87,12 +92,24 @@ function isAnalyzerService(service: grpc.ServiceDefinition): boolean {
     return (service as Record<string, { path?: string }>).analyze?.path === "/pulumirpc.Analyzer/Analyze";
 }
 
+function withStackRequestBytes(service: grpc.ServiceDefinition): grpc.ServiceDefinition {
+    return {
+        ...service,
+        analyzeStack: { ...service.analyzeStack, requestDeserialize: (bytes: Buffer) => new StackRequestBytes(bytes) },
+    };
+}
+
+/** The resources of an AnalyzeStack request, whichever way it was decoded. */
+export function stackResources(request: AnalyzeStackRequest | StackRequestBytes): Iterable<AnalyzerResource> {
+    return request instanceof StackRequestBytes ? request.resources() : request.getResourcesList();
+}
+
 function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): grpc.UntypedServiceImplementation {
     const within =
         (handler: Handler, shared = true): Handler =>
         (call, callback) => {
             const request = call.request as EngineRequest;
-            if (shared) convertInputsOnce(request);
+            if (shared) convertInputsOnce(request as AnalyzeRequest | AnalyzeStackRequest);
             return current.run(request, () => handler(call, callback));
         };
     // When the SDK reads no inputs, clean-guard is the only reader: the conversion would be shared with no one,
@@ -127,7 +144,7 @@ function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): g
  */
 function withoutInputs(call: { request: unknown }): { request: unknown } {
     const engine = call.request as EngineRequest;
-    if ("getResourcesList" in engine) return { request: { getResourcesList: () => [] } };
+    if (!("getUrn" in engine)) return { request: { getResourcesList: () => [] } };
     return {
         request: {
             getType: () => engine.getType(),
@@ -145,11 +162,11 @@ const NO_INPUTS = { toJavaScript: () => ({}) };
 
 /**
  * The policy SDK converts a resource's inputs (and its provider's) from protobuf to JavaScript again for every
- * policy it calls, and clean-guard once more to read secrets: the conversion is done once per request and
- * shared. Safe because every reader copies what it is given (the SDK deserialises into new objects, and so
- * does clean-guard's decoding), so no policy can change what another reads.
+ * policy it calls: the conversion is done once per request and shared. Safe because every reader copies what it
+ * is given (the SDK deserialises into new objects), so no policy can change what another reads. clean-guard
+ * decodes the protobuf itself (decodeStruct).
  */
-function convertInputsOnce(request: EngineRequest): void {
+function convertInputsOnce(request: AnalyzeRequest | AnalyzeStackRequest): void {
     const resources = "getResourcesList" in request ? request.getResourcesList() : [request];
     for (const resource of resources) {
         for (const struct of [resource.getProperties(), resource.getProvider()?.getProperties()]) {

@@ -2,7 +2,7 @@
 // resource, and the resource is located and judged once; each policy then reports its share.
 
 import type { PolicyResource, ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
-import type { AnalyzeRequest, AnalyzeStackRequest } from "@pulumi/pulumi/proto/analyzer_pb";
+import type { AnalyzeRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import { defaultCatalog } from "../catalog/index";
 import { evaluateResource, evaluateStack, type EvaluationOptions } from "../engine/evaluate";
 import { locate } from "../locate/index";
@@ -18,6 +18,7 @@ import { expiryOf } from "../report/evaluation";
 import {
     currentEngineRequest,
     currentStackConfiguration,
+    stackResources,
     type EngineRequest,
     type StackConfiguration,
 } from "./engine-requests";
@@ -54,8 +55,8 @@ export class SharedEvaluation {
         const findings = await this.memo(() => {
             const req = currentEngineRequest();
             const resources =
-                req && "getResourcesList" in req
-                    ? (req as AnalyzeStackRequest).getResourcesList().map(fromAnalyzerResource)
+                req && !("getUrn" in req)
+                    ? Array.from(stackResources(req), fromAnalyzerResource)
                     : (warnUncaptured(), args.resources.map((r: PolicyResource) => fromPolicyArgs(r)));
             return this.judgeStack(resources, (args as { stackTags?: ReadonlyMap<string, string> }).stackTags);
         });

@@ -5,7 +5,7 @@
 
 import type { Catalog } from "../catalog/types";
 import type { Verdict } from "../model/finding";
-import type { Location, Place } from "../model/placement";
+import type { Location, Place, PossiblePlaces } from "../model/placement";
 
 /** How many of the places that break the rule a message names; the rest are counted. */
 const MAX_NAMED = 3;
@@ -22,9 +22,9 @@ export function judgeLocation(l: Location, rule: LocationRule, found: () => stri
         const reasons = rule(l);
         return reasons.length > 0 ? [{ kind: "violation", found: found(), rule: reasons.join("; "), location: l }] : [];
     }
-    const { candidates } = l.possible;
+    const candidates = candidatesOf(l, l.possible);
     const breaking = candidates
-        .map((place) => ({ place, reasons: rule(asCandidate(l, place)) }))
+        .map((candidate) => ({ place: candidate.place!, reasons: rule(candidate) }))
         .filter((c) => c.reasons.length > 0);
     if (breaking.length === 0) return [];
     // Every breaking place says much the same: the first one's reasons speak for the rest, which are counted.
@@ -50,10 +50,27 @@ export function judgeLocation(l: Location, rule: LocationRule, found: () => stri
     ];
 }
 
-/** The location as if it were the candidate: the rules read `place`, `countries` and `cloud`. */
-function asCandidate(l: Location, place: Place): Location {
-    const { possible: _possible, ...rest } = l;
-    return { ...rest, scope: "region", cloud: place.cloud, name: place.region, place, countries: [place.country] };
+/**
+ * The location as if it were each candidate (the rules read `place`, `countries` and `cloud`), made once per
+ * location: every policy judges the same set, and a partition's set is dozens of regions.
+ */
+const candidateLocations = new WeakMap<Location, Location[]>();
+
+function candidatesOf(l: Location, possible: PossiblePlaces): Location[] {
+    let candidates = candidateLocations.get(l);
+    if (!candidates) {
+        const { possible: _possible, ...rest } = l;
+        candidates = possible.candidates.map((place) => ({
+            ...rest,
+            scope: "region",
+            cloud: place.cloud,
+            name: place.region,
+            place,
+            countries: [place.country],
+        }));
+        candidateLocations.set(l, candidates);
+    }
+    return candidates;
 }
 
 function placeName(place: Place, catalog: Catalog): string {

@@ -91,6 +91,15 @@ describe("enrich: availability-zone ids looked up in EC2", () => {
         assert.match(message, /us-east-1-bue-1a .*Argentina \(AR\)/);
     });
 
+    it("at preview the zone is looked up in the stack pass, which reports what Analyze could not see", async () => {
+        const options = { lookups: zonesOfEc2(), stackTags: { "data-residency": "us" }, phase: "preview" as const };
+        const abroad = subnet("use1-bue1-az1", "us-east-1");
+        assert.deepEqual(residency(await judgeResource(abroad, options)), []);
+        const [[outcome, message]] = residency((await judgeStack([abroad], options)).stackOnly);
+        assert.equal(outcome, "violation");
+        assert.match(message, /us-east-1-bue-1a .*Argentina \(AR\)/);
+    });
+
     it("reports name the zone EC2 named beside the region", async () => {
         const stack = { tags: new Map(), config: new Map(), phase: "update" as const };
         const options = { policies: allPolicies, profile, catalog, lookups: zonesOfEc2() };

@@ -6,7 +6,8 @@ import fc from "fast-check";
 import { defaultCatalog } from "../../src/catalog";
 import { locate } from "../../src/locate";
 import { isSecret, type Value } from "../../src/model/values";
-import { decodeProps, decodeValue } from "../../src/normalise/wire";
+import { Struct } from "google-protobuf/google/protobuf/struct_pb";
+import { decodeProps, decodeStruct, decodeValue } from "../../src/normalise/wire";
 import { resource } from "../support/builders";
 import { fuzzed } from "./settings";
 
@@ -78,6 +79,17 @@ describe("fuzz: wire decoding", () => {
             }),
             fuzzed(),
         );
+    });
+
+    it("an engine's struct decodes as its plain JavaScript does: secrets, unknowns and signatures alike", () => {
+        fc.assert(
+            fc.property(fc.dictionary(fc.string({ maxLength: 8 }), json, { maxKeys: 5 }), (props) => {
+                const struct = Struct.fromJavaScript(props as Record<string, never>);
+                assert.deepEqual(decodeStruct(struct), decodeProps(struct.toJavaScript()));
+            }),
+            fuzzed(),
+        );
+        assert.deepEqual(decodeStruct(undefined), {});
     });
 
     it("a secret stays a secret however deep it sits in what wraps it", () => {
