@@ -1,13 +1,15 @@
 // A provider input that neither the program nor the stack sets is taken by the provider from the environment
 // of the deployment (`AWS_REGION`), and the Pulumi CLI starts a policy pack in that same environment. Reading
 // it there places a stack that keeps its region in CI variables instead of blocking every resource of it as
-// "no region". Only the engine path applies this: a preview's JSON may be judged on another machine.
+// "no region"; an AWS region kept in the shared config file (`aws configure`) is read the same way. Only the engine
+// path applies this: a preview's JSON may be judged on another machine.
 
 import * as fs from "node:fs";
 import * as path from "node:path";
 import yaml from "js-yaml";
 import type { EnvironmentOrigins } from "../model/resource";
 import type { Props } from "../model/values";
+import { sharedConfigRegion } from "./aws-shared-config";
 
 const TABLE_FILE = path.join(__dirname, "provider-environment.yaml");
 
@@ -40,6 +42,13 @@ export function withEnvironmentDefaults(
         filled ??= { ...props };
         filled[input] = env[variable]!;
         origins[input] = variable;
+    }
+    const missingRegion = (filled ?? props).region === undefined || (filled ?? props).region === "";
+    const shared = pkg === "aws" && missingRegion ? sharedConfigRegion(props, env) : undefined;
+    if (shared) {
+        filled ??= { ...props };
+        filled.region = shared.region;
+        origins.region = shared.origin;
     }
     return filled ? { props: filled, fromEnvironment: origins } : { props };
 }

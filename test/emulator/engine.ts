@@ -5,6 +5,7 @@
 // Analyze per resource and AnalyzeStack at the end, with secrets and unknowns in Pulumi's wire encoding.
 
 import { spawn, type ChildProcess } from "node:child_process";
+import * as os from "node:os";
 import * as path from "node:path";
 import * as readline from "node:readline";
 import * as grpc from "@grpc/grpc-js";
@@ -106,10 +107,15 @@ export interface StartOptions {
  * only the variables the test sets, so that a developer's own AWS_REGION changes no verdict.
  */
 function withoutProviderEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-    const variables = new Set(
-        [...loadEnvironmentDefaults().values()].flatMap((inputs) => inputs.flatMap(([, v]) => v)),
-    );
-    return Object.fromEntries(Object.entries(env).filter(([name]) => !variables.has(name)));
+    const variables = new Set([
+        ...[...loadEnvironmentDefaults().values()].flatMap((inputs) => inputs.flatMap(([, v]) => v)),
+        "AWS_PROFILE",
+    ]);
+    return {
+        ...Object.fromEntries(Object.entries(env).filter(([name]) => !variables.has(name))),
+        // Nor the developer's own ~/.aws/config, where the AWS provider finds a region the stack leaves out.
+        AWS_CONFIG_FILE: path.join(os.tmpdir(), "clean-guard-tests-have-no-aws-config"),
+    };
 }
 
 /** The provider the engine creates for a package when a resource names none. */

@@ -5,6 +5,7 @@
 
 import { strict as assert } from "node:assert";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { loadEnvironmentDefaults } from "../../src/normalise/provider-environment";
 import { defaultProvider, EngineEmulator, type Diagnostic, type EmulatedResource } from "../emulator/engine";
@@ -96,5 +97,37 @@ describe("provider inputs from the deployment's environment", function () {
 
     it("the stack's aws:region wins over the environment, as it does for the provider", async () => {
         assert.deepEqual(blocking(await previewWith({ AWS_REGION: "cn-north-1" }, { "aws:region": "eu-west-1" })), []);
+    });
+
+    describe("an AWS region kept in the shared config file (`aws configure`)", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "clean-guard-aws-config-"));
+        const config = path.join(dir, "config");
+        fs.writeFileSync(config, "[default]\nregion = eu-west-1\n\n[profile china]\nregion = cn-north-1\n");
+        after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+        it("the default profile's region in the EU, no aws:region: nothing blocks", async () => {
+            assert.deepEqual(blocking(await previewWith({ AWS_CONFIG_FILE: config })), []);
+        });
+
+        it("the stack's aws:profile names a profile in China: rejected, naming the profile and the file", async () => {
+            const diags = blocking(await previewWith({ AWS_CONFIG_FILE: config }, { "aws:profile": "china" }));
+            const onBucket = diags.filter((d) => d.urn.endsWith("::orders"));
+            assert.ok(onBucket.length > 0, JSON.stringify(diags, null, 2));
+            for (const d of onBucket) assert.match(d.message, /cn-north-1.*region from the 'china' profile of /s);
+        });
+
+        it("AWS_PROFILE names the profile when the stack does not; AWS_REGION wins over the file", async () => {
+            assert.ok(blocking(await previewWith({ AWS_CONFIG_FILE: config, AWS_PROFILE: "china" })).length > 0);
+            const env = { AWS_CONFIG_FILE: config, AWS_PROFILE: "china", AWS_REGION: "eu-central-1" };
+            assert.deepEqual(blocking(await previewWith(env)), []);
+        });
+
+        it("a profile the file lacks is still 'no region', blocking", async () => {
+            const diags = blocking(await previewWith({ AWS_CONFIG_FILE: config }, { "aws:profile": "missing" }));
+            assert.ok(
+                diags.some((d) => /cannot verify: no region/.test(d.message)),
+                JSON.stringify(diags, null, 2),
+            );
+        });
     });
 });
