@@ -1,6 +1,6 @@
 import type { NormalisedResource } from "../../src/model/resource";
 import type { Value } from "../../src/model/values";
-import { awsResource, azureNative, explicitProvider, s3Bucket, secret } from "../support/builders";
+import { awsResource, azureNative, explicitProvider, k8sResource, s3Bucket, secret } from "../support/builders";
 import { assertFindings, judgeResource, type Expected } from "./judge";
 
 const POLICY = "clean-guard-untrusted-host";
@@ -29,6 +29,10 @@ const cnameTo = (target: string) =>
         { zoneId: "Z123", name: "www.example.com", type: "CNAME", ttl: 300, records: [target] },
         { providerRegion: "eu-west-1" },
     );
+
+/** A Kubernetes ConfigMap holding configuration files. */
+const configMap = (data: Record<string, string>) =>
+    k8sResource("kubernetes:core/v1:ConfigMap", { metadata: { name: "app-config" }, data });
 
 /** An EC2 instance that runs a script at boot. */
 const instanceWithUserData = (userData: string) =>
@@ -129,6 +133,25 @@ describe(POLICY, () => {
                 },
             }),
             [["violation", "host ccr.ccs.tencentyun.com (Tencent", "osProfile.customData"]],
+        ],
+        [
+            "a ConfigMap's application.yaml naming an Alibaba OSS endpoint on a line of its own",
+            configMap({ "application.yaml": "storage:\n  endpoint: oss-cn-hangzhou.aliyuncs.com\n  bucket: b\n" }),
+            [["violation", "host oss-cn-hangzhou.aliyuncs.com (Alibaba", "data.application.yaml.storage.endpoint"]],
+        ],
+        [
+            "a ConfigMap's .env naming a Tencent COS endpoint",
+            configMap({ ".env": "# storage\nexport S3_ENDPOINT=cos.ap-guangzhou.myqcloud.com\nBUCKET=b\n" }),
+            [["violation", "host cos.ap-guangzhou.myqcloud.com (Tencent", "data..env.S3_ENDPOINT"]],
+        ],
+        [
+            "everyday configuration files",
+            configMap({
+                "application.yaml": "server:\n  port: 8080\nstorage:\n  endpoint: s3.eu-west-1.amazonaws.com\n",
+                ".env": "NODE_ENV=production\nPORT=8080\n",
+                "notes.txt": "Moved off aliyun.com: see the ticket.\nDone in 2024.",
+            }),
+            [],
         ],
         [
             "everyday base64 user data",

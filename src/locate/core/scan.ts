@@ -10,6 +10,7 @@ import { isRecord, Secret, Unknown, type Props, type Value } from "../../model/v
 import type { Locator } from "./context";
 import { findHosts } from "./host-finder";
 import { parseImageRef } from "./image-ref";
+import { decodeConfigText } from "./config-strings";
 import { decodeJsonString, MAX_JSON_STRING } from "./json-strings";
 import { bedrockProcessing, endpointProcessing, type Processing, type Written } from "./processing";
 import { providerLabel } from "./read";
@@ -156,10 +157,14 @@ class Walker {
             const script = base64Text(value);
             if (script !== undefined) return this.hosts(script, path, secret, true);
         }
+        const script = SCRIPT_KEY.test(key);
+        // A script is read word by word (a cloud-config's `runcmd` lines among them), not as the settings it holds.
+        const config = script || this.isImageKey(key) ? undefined : decodeConfigText(value);
+        if (config !== undefined) return this.walk(config, path, key, secret, depth + 1);
         // A value under an image key that is no image reference (a URL to an archive) is still read for hosts.
         if (this.isImageKey(key) && this.image(value, path, secret)) return;
         this.processing(bedrockProcessing(value, this.at(path, secret), this.catalog));
-        this.hosts(value, path, secret, SCRIPT_KEY.test(key));
+        this.hosts(value, path, secret, script);
     }
 
     /** Where a value was found, for the processing places it names. */
