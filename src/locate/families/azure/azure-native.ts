@@ -24,6 +24,18 @@ import { canonicalAzureNativeType } from "./azure-native-tokens";
 
 const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
 
+// A single server (retired; v2 programs still write `Server` with a 2017 API version) keeps geo-redundant backups
+// in the paired region too ("Backup and restore in Azure Database for PostgreSQL - Single Server",
+// learn.microsoft.com/azure/postgresql/single-server/concepts-backup; the MySQL and MariaDB pages say the same).
+const geoBackupWhenEnabled = (path: string[]) => pairedWhen(path, isOn("enabled"), "backup", "geo-redundant backup");
+const singleServer = geoBackupWhenEnabled(["properties", "storageProfile", "geoRedundantBackup"]);
+// v2's API versions name the flexible server `Server` with its single-server or preview shapes.
+const serverAnyApi = allOf(flexible, singleServer, geoBackupWhenEnabled(["storageProfile", "geoRedundantBackup"]));
+
+// Cosmos DB for PostgreSQL stores a geo-redundant cluster's backups in another region as well, the paired one
+// ("Backup and restore in Azure Cosmos DB for PostgreSQL", learn.microsoft.com/azure/cosmos-db/postgresql/concepts-backup).
+const citusCluster = pairedWhen(["enableGeoBackup"], isOn("true"), "backup", "geo-redundant backup");
+
 const cosmosDb = allOf(
     locationsIn("locations", "locationName", "replica", "a Cosmos DB region"),
     geoBackups(["backupPolicy", "periodicModeProperties", "backupStorageRedundancy"]),
@@ -70,8 +82,13 @@ const NATIVE: AzureRules = {
         // A managed instance's backups are geo-redundant by default, kept in the paired region (Azure SQL Managed
         // Instance docs, "Backup storage redundancy").
         ["azure-native:sql:ManagedInstance", geoBackups(["requestedBackupStorageRedundancy"])],
-        ["azure-native:dbforpostgresql:Server", flexible],
-        ["azure-native:dbformysql:Server", flexible],
+        ["azure-native:dbforpostgresql:Server", serverAnyApi],
+        ["azure-native:dbformysql:Server", serverAnyApi],
+        ["azure-native:dbforpostgresql:SingleServer", singleServer],
+        ["azure-native:dbformysql:SingleServer", singleServer],
+        ["azure-native:dbformariadb:Server", singleServer],
+        ["azure-native:dbforpostgresql:ServerGroupCluster", citusCluster],
+        ["azure-native:dbforpostgresql:Cluster", citusCluster],
         // A Recovery Services vault is geo-redundant unless told otherwise (Azure Backup docs, "Set storage redundancy").
         [
             "azure-native:recoveryservices:Vault",
