@@ -72,6 +72,10 @@ const pipeline = (workerRegion: string) =>
         },
     });
 
+/** Communication Services: a global ARM resource whose data at rest is in the geography `dataLocation` names. */
+const communication = (dataLocation: string) =>
+    azureNative("communication:CommunicationService", { location: "global", resourceGroupName: "rg", dataLocation });
+
 describe("side doors the place-input table reads: the region at the input, judged", () => {
     const cases: Array<[string, NormalisedResource, string, Expected, JudgeOptions?]> = [
         ["an image distributed to Ireland and Frankfurt", imageDistribution(["eu-west-1", "eu-central-1"]), COPIES, []],
@@ -166,6 +170,27 @@ describe("side doors the place-input table reads: the region at the input, judge
             RESIDENCY,
             [["violation", "processing", "us-central1", "outside it"]],
             EU,
+        ],
+        ["Communication Services keeping EU data in the Europe geography", communication("Europe"), RESIDENCY, [], EU],
+        [
+            "the same service keeping EU data in the United States: the geography and its country are named",
+            communication("United States"),
+            RESIDENCY,
+            [["violation", "multi-region united states (United States (US)) from input 'dataLocation'"]],
+            EU,
+        ],
+        [
+            "EU data in the UK geography",
+            communication("UK"),
+            RESIDENCY,
+            [["violation", "multi-region uk (United Kingdom (GB))"]],
+            EU,
+        ],
+        [
+            "unclassified data in the United States geography, the default profile",
+            communication("United States"),
+            RESIDENCY,
+            [],
         ],
     ];
     for (const [what, r, policy, expected, options] of cases)

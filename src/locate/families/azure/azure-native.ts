@@ -3,6 +3,7 @@
 import {
     allOf,
     type AzureRules,
+    type GlobalType,
     copyOfAt,
     copyOfWhenCreatedFrom,
     geoBackups,
@@ -64,6 +65,15 @@ const NATIVE: AzureRules = {
             { via: "a public DNS zone, served from Azure DNS name servers worldwide", controlPlane: true },
         ],
         ["azure-native:privatedns:PrivateZone", { via: "a private DNS zone, a global resource", controlPlane: true }],
+        // Communication Services keeps its data at rest in the geography `dataLocation` names (read by the place
+        // table); its ARM location is `global` (learn.microsoft.com/azure/communication-services/concepts/privacy).
+        ...["CommunicationService", "EmailService"].map((type): [string, GlobalType] => [
+            `azure-native:communication:${type}`,
+            {
+                via: "a global Communication Services resource; its data is kept in its dataLocation",
+                controlPlane: true,
+            },
+        ]),
     ]),
     rules: new Map([
         ["azure-native:cognitiveservices:Deployment", modelDeployment(["sku", "name"])],
