@@ -2,6 +2,7 @@
 
 import {
     allOf,
+    type AzureRule,
     type AzureRules,
     type GlobalType,
     copyOfAt,
@@ -21,6 +22,8 @@ import {
     replicaAt,
 } from "./azure-common";
 import type { Locator } from "../../core/context";
+import { addReadLocation } from "../../core/places";
+import { readString } from "../../core/read";
 import { canonicalAzureNativeType } from "./azure-native-tokens";
 
 const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
@@ -48,6 +51,29 @@ const namespaceReplicas = locationsIn(
     "replica",
     "a geo-replication region",
 );
+
+/**
+ * A Confluent Cloud cluster made through Azure's Confluent organization runs on the cloud and in the region its spec
+ * names (`cloud`: AWS, GCP or AZURE; Confluent Cloud "Cloud providers and regions",
+ * docs.confluent.io/cloud/current/clusters/regions.html), not where the organization's Azure record is.
+ */
+const confluentCluster: AzureRule = ({ resource, p, ctx }) => {
+    const named = readString(resource.props, ["spec", "cloud"]);
+    const cloud = (named.value && !named.secret && ctx.catalog.cloudNamed(named.value)) || "azure";
+    addReadLocation(
+        p,
+        ctx,
+        readString(resource.props, ["spec", "region"]),
+        { cloud, role: "primary", via: `input 'spec.region' (a Confluent Cloud cluster on ${cloud})` },
+        "the Confluent Cloud cluster's region",
+    );
+};
+
+/**
+ * A diagnostic setting that sends logs to a marketplace partner (a Datadog, Elastic, New Relic or Dynatrace resource,
+ * named by its ARM id) copies them to that resource, judged where it is when it is in the stack.
+ */
+const toMarketplacePartner = replicaAt("marketplacePartnerId");
 
 const NATIVE: AzureRules = {
     globalTypes: new Map([
@@ -111,6 +137,15 @@ const NATIVE: AzureRules = {
             ),
         ],
         ["azure-native:keyvault:Vault", keyVaultReplication],
+        ["azure-native:confluent:OrganizationClusterById", confluentCluster],
+        ...[
+            "monitor:DiagnosticSetting",
+            "monitor:SubscriptionDiagnosticSetting",
+            "monitor:ManagementGroupDiagnosticSetting",
+            "insights:DiagnosticSetting",
+            "insights:SubscriptionDiagnosticSetting",
+            "insights:ManagementGroupDiagnosticSetting",
+        ].map((type): [string, AzureRule] => [`azure-native:${type}`, toMarketplacePartner]),
         // Geo-replication keeps a replica of every message in each listed region (Event Hubs and Service Bus
         // "Geo-replication": the secondary regions hold a full copy of the namespace's data and metadata).
         ["azure-native:eventhub:Namespace", namespaceReplicas],
