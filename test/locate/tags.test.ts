@@ -260,3 +260,31 @@ describe("tags and labels", () => {
         });
     });
 });
+
+describe("tags and labels inside what a resource creates", () => {
+    it("a secret pod template label classifies the workload, kept apart from the plain labels", () => {
+        const hidden: HiddenTags = { secrets: {}, pendingKeys: [], pendingMaps: [] };
+        const r = resource("kubernetes:apps/v1:Deployment", "d", {
+            metadata: { labels: { team: "shop" } },
+            spec: { template: { metadata: { labels: secret({ "data-residency": "de" }) } } },
+        });
+        assert.deepEqual(readTags(r, hidden), { team: "shop" });
+        assert.deepEqual(hidden, { secrets: { "data-residency": "de" }, pendingKeys: [], pendingMaps: [] });
+    });
+
+    it("a pod template's labels not known during preview are named by their path", () => {
+        const hidden: HiddenTags = { secrets: {}, pendingKeys: [], pendingMaps: [] };
+        const r = resource("kubernetes:apps/v1:StatefulSet", "s", {
+            spec: {
+                template: { metadata: { labels: unknown() } },
+                volumeClaimTemplates: [{ metadata: { labels: { "data-residency": unknown() } } }],
+            },
+        });
+        assert.deepEqual(readTags(r, hidden), {});
+        assert.deepEqual(hidden, {
+            secrets: {},
+            pendingKeys: ["data-residency"],
+            pendingMaps: ["spec.template.metadata.labels"],
+        });
+    });
+});
