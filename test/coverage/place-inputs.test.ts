@@ -82,6 +82,10 @@ describe("place inputs of the installed provider SDKs", function () {
             [],
             `${missing.length} tags or labels maps clean-guard does not read and nothing classifies: add them to the labels section of src/locate/place-inputs.yaml`,
         );
+        const claimed = audits.flatMap((a) =>
+            a.labels.filter((i) => !i.read && i.entry?.verdict === "read").map((i) => `${a.sdk} ${i.token} ${i.path}`),
+        );
+        assert.deepEqual(claimed.slice(0, 20), [], `${claimed.length} maps a 'read' labels entry names are not read`);
         assert.ok(
             audits.some((a) => a.labels.some((i) => i.read && i.path === "settings.userLabels")),
             "Cloud SQL's settings.userLabels is read as a classification",

@@ -191,6 +191,7 @@ export function audit(table = loadTable("entries"), labelTable = loadTable("labe
         const entry = classify(entries, i);
         return { ...i, ...(entry ? { entry } : {}) };
     };
+    const readLabelEntries = labelTable.filter((e) => e.verdict === "read");
     return auditedSdks().map((sdk) => {
         const { name, version } = sdkManifest(sdk);
         return {
@@ -200,7 +201,8 @@ export function audit(table = loadTable("entries"), labelTable = loadTable("labe
             inputs: placeInputs(sdk).map((i) => classified(i, table)),
             labels: labelInputs(sdk).map((i) => {
                 const read = readsLabels(i);
-                return { ...(read ? i : classified(i, labelTable)), read };
+                // A map read by the family's own paths needs no entry; one read by the table names its entry.
+                return { ...classified(i, read ? readLabelEntries : labelTable), read };
             }),
         };
     });

@@ -21,6 +21,7 @@ const placed = (r: NormalisedResource) => locate(r, { catalog });
 const references = (p: Placement) =>
     p.references.map((r) => `${r.relation} ${r.role} ${r.target || "(unknown)"} at ${r.path}`);
 
+const DATADOG = "/subscriptions/0000/resourceGroups/rg/providers/Microsoft.Datadog/monitors/dd";
 const PARTNER_SERVER = "/subscriptions/0000/resourceGroups/rg-dr/providers/Microsoft.Sql/servers/sql-dr";
 const SOURCE_DB =
     "/subscriptions/0000/resourceGroups/rg-data/providers/Microsoft.Sql/servers/sql-main/databases/orders";
@@ -425,6 +426,23 @@ describe("azure locators: copies Azure makes", () => {
             [
                 "copies-to failover /subscriptions/0/resourceGroups/rg/providers/Microsoft.ServiceBus/namespaces/ns-dr at partnerNamespaceId",
             ],
+        ],
+        [
+            "a diagnostic setting sending logs to a marketplace partner (a Datadog monitor) copies them there",
+            azureNative("monitor:DiagnosticSetting", {
+                resourceUri: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/orders",
+                marketplacePartnerId: DATADOG,
+                logs: [{ categoryGroup: "allLogs", enabled: true }],
+            }),
+            [`copies-to replica ${DATADOG} at marketplacePartnerId`],
+        ],
+        [
+            "decoy: one sending them to a workspace names no partner (the workspace it writes to places it)",
+            azureNative("monitor:DiagnosticSetting", {
+                resourceUri: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/orders",
+                workspaceId: "/subscriptions/0/resourceGroups/rg/providers/Microsoft.OperationalInsights/workspaces/w",
+            }),
+            ["child-of primary w at workspaceId"],
         ],
     ];
     for (const [what, r, expected] of refs) it(what, () => assert.deepEqual(references(placed(r)), expected));

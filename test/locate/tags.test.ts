@@ -112,6 +112,84 @@ describe("tags and labels", () => {
             { "data-residency": "ca" },
         ],
         [
+            "a Deployment's pod template labels classify it when its own labels do not",
+            resource("kubernetes:apps/v1:Deployment", "d", {
+                metadata: { labels: { app: "shop" } },
+                spec: { template: { metadata: { labels: { app: "shop", "data-residency": "de" } } } },
+            }),
+            { app: "shop", "data-residency": "de" },
+        ],
+        [
+            "the Deployment's own label beats its pod template's",
+            resource("kubernetes:apps/v1:Deployment", "d", {
+                metadata: { labels: { "data-residency": "eu" } },
+                spec: { template: { metadata: { labels: { "data-residency": "de" } } } },
+            }),
+            { "data-residency": "eu" },
+        ],
+        [
+            "a StatefulSet's volume claim templates classify it; the first claim that sets a label keeps it",
+            resource("kubernetes:apps/v1:StatefulSet", "s", {
+                spec: {
+                    volumeClaimTemplates: [
+                        { metadata: { labels: { "data-residency": "fr" } } },
+                        { metadata: { labels: { "data-residency": "us" } } },
+                    ],
+                },
+            }),
+            { "data-residency": "fr" },
+        ],
+        [
+            "a CronJob's job template, and a secret template label left out",
+            resource("kubernetes:batch/v1:CronJob", "c", {
+                spec: {
+                    jobTemplate: {
+                        metadata: { labels: { team: secret("shop") } },
+                        spec: { template: { metadata: { labels: { "data-residency": "ch" } } } },
+                    },
+                },
+            }),
+            { "data-residency": "ch" },
+        ],
+        [
+            "Cloud Run keeps the revision's labels in template.labels",
+            resource("gcp:cloudrunv2/service:Service", "run", {
+                location: "europe-west1",
+                template: { labels: { "data-residency": "be" } },
+            }),
+            { "data-residency": "be" },
+        ],
+        [
+            "a machine-learning data asset keeps its tags in its properties (and v2 in dataVersionBaseProperties)",
+            resource("azure-native:machinelearningservices/v20240401:DataVersion", "dv", {
+                dataVersionBaseProperties: { tags: { "data-residency": "ch" } },
+            }),
+            { "data-residency": "ch" },
+        ],
+        [
+            "a NetApp volume group's volumes classify it",
+            resource("azure-native:netapp:VolumeGroup", "vg", {
+                volumes: [{ tags: { "data-residency": "ch" } }],
+            }),
+            { "data-residency": "ch" },
+        ],
+        [
+            "decoy: the tags TagAtScope writes on a subscription are not its own classification",
+            resource("azure-native:resources:TagAtScope", "t", {
+                scope: "/subscriptions/0000",
+                properties: { tags: { "data-residency": "eu" } },
+            }),
+            {},
+        ],
+        [
+            "decoy: a pod template label is not read on a type that has no pod template",
+            resource("gcp:storage/bucket:Bucket", "b", {
+                location: "EU",
+                spec: { template: { metadata: { labels: { "data-residency": "us" } } } },
+            }),
+            {},
+        ],
+        [
             "alicloud tags",
             resource("alicloud:oss/bucket:Bucket", "b", { tags: { "data-residency": "eu" } }),
             { "data-residency": "eu" },
@@ -179,6 +257,34 @@ describe("tags and labels", () => {
             secrets: {},
             pendingKeys: ["data-residency"],
             pendingMaps: ["settings.userLabels"],
+        });
+    });
+});
+
+describe("tags and labels inside what a resource creates", () => {
+    it("a secret pod template label classifies the workload, kept apart from the plain labels", () => {
+        const hidden: HiddenTags = { secrets: {}, pendingKeys: [], pendingMaps: [] };
+        const r = resource("kubernetes:apps/v1:Deployment", "d", {
+            metadata: { labels: { team: "shop" } },
+            spec: { template: { metadata: { labels: secret({ "data-residency": "de" }) } } },
+        });
+        assert.deepEqual(readTags(r, hidden), { team: "shop" });
+        assert.deepEqual(hidden, { secrets: { "data-residency": "de" }, pendingKeys: [], pendingMaps: [] });
+    });
+
+    it("a pod template's labels not known during preview are named by their path", () => {
+        const hidden: HiddenTags = { secrets: {}, pendingKeys: [], pendingMaps: [] };
+        const r = resource("kubernetes:apps/v1:StatefulSet", "s", {
+            spec: {
+                template: { metadata: { labels: unknown() } },
+                volumeClaimTemplates: [{ metadata: { labels: { "data-residency": unknown() } } }],
+            },
+        });
+        assert.deepEqual(readTags(r, hidden), {});
+        assert.deepEqual(hidden, {
+            secrets: {},
+            pendingKeys: ["data-residency"],
+            pendingMaps: ["spec.template.metadata.labels"],
         });
     });
 });

@@ -3,6 +3,7 @@ import type { NormalisedResource } from "../../src/model/resource";
 import {
     awsResource,
     azureNative,
+    cloudResource,
     dynamoTable,
     gcpResource,
     rdsInstance,
@@ -17,6 +18,23 @@ import { assertFindings, judgeResource, judgeStack, type Expected } from "./judg
 
 const POLICY = "clean-guard-cross-border-replication";
 const tagged = (value: string) => ({ tags: { "data-residency": value } });
+
+/** A PostgreSQL, MySQL or MariaDB single server in Brazil South (paired one way with South Central US). */
+const singleServer = (token: string, geoRedundantBackup: string, sdkVersion = "3_28_0") =>
+    cloudResource("azure-native", sdkVersion, `azure-native:${token}`, {
+        location: "brazilsouth",
+        resourceGroupName: "rg",
+        properties: { createMode: "Default", storageProfile: { geoRedundantBackup } },
+        ...tagged("br"),
+    });
+
+const citusCluster = (enableGeoBackup: boolean) =>
+    azureNative("dbforpostgresql:ServerGroupCluster", {
+        location: "brazilsouth",
+        resourceGroupName: "rg",
+        enableGeoBackup,
+        ...tagged("br"),
+    });
 
 describe(POLICY, () => {
     describe("copies a resource makes of its own data", () => {
@@ -207,6 +225,27 @@ describe(POLICY, () => {
                 }),
                 [],
             ],
+            [
+                "Brazilian data on a PostgreSQL single server whose geo-redundant backups go to the paired region in the US",
+                singleServer("dbforpostgresql:SingleServer", "Enabled"),
+                [["violation", "backup azure region southcentralus", "paired region of brazilsouth", "br (Brazil)"]],
+            ],
+            [
+                "the same server with backups kept in the region",
+                singleServer("dbforpostgresql:SingleServer", "Disabled"),
+                [],
+            ],
+            [
+                "an azure-native v2 program's MySQL server (2017 API) with geo-redundant backups",
+                singleServer("dbformysql/v20171201:Server", "Enabled", "2_92_3"),
+                [["violation", "backup azure region southcentralus", "br (Brazil)"]],
+            ],
+            [
+                "a Cosmos DB for PostgreSQL cluster with geo-redundant backups",
+                citusCluster(true),
+                [["violation", "backup azure region southcentralus", "br (Brazil)"]],
+            ],
+            ["the same cluster without", citusCluster(false), []],
         ];
         for (const [what, r, expected] of cases)
             it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));

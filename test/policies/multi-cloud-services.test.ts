@@ -191,6 +191,36 @@ describe("MongoDB Atlas settings nested in the resource: every region a cluster 
     });
 });
 
+/** A Confluent Cloud cluster made through Azure's Confluent organization: it runs where its spec says. */
+const confluentCluster = (cloud: string, region: string) =>
+    cloudResource("azure-native", "3_28_0", "azure-native:confluent:OrganizationClusterById", {
+        resourceGroupName: "rg",
+        organizationName: "confluent-org",
+        environmentId: "env-1",
+        spec: { cloud, region, package: "ESSENTIALS" },
+    });
+
+describe("Confluent Cloud clusters ordered through Azure: the cloud and region their spec names", () => {
+    describe("the default rules", () =>
+        table(REGION, {}, [
+            [
+                "a cluster on AWS in Beijing: rejected",
+                confluentCluster("AWS", "cn-north-1"),
+                [["violation", "aws region cn-north-1", "spec.region"]],
+            ],
+            ["a cluster on Azure in West Europe: pass", confluentCluster("AZURE", "westeurope"), []],
+        ]));
+    describe("EU data", () =>
+        table(RESIDENCY, EU, [
+            [
+                "a cluster on Google Cloud in Iowa: outside the EU",
+                confluentCluster("GCP", "us-central1"),
+                [["violation", "gcp region us-central1", "United States (US)"]],
+            ],
+            ["a cluster on AWS in Frankfurt: pass", confluentCluster("AWS", "eu-central-1"), []],
+        ]));
+});
+
 describe("Cloudflare R2: only a jurisdiction binds", () => {
     describe("EU data", () =>
         table(RESIDENCY, EU, [

@@ -72,6 +72,33 @@ const pipeline = (workerRegion: string) =>
         },
     });
 
+/** Communication Services: a global ARM resource whose data at rest is in the geography `dataLocation` names. */
+const communication = (dataLocation: string) =>
+    azureNative("communication:CommunicationService", { location: "global", resourceGroupName: "rg", dataLocation });
+
+/** A Site Recovery fabric: an Azure fabric states its region, where machines replicated to it keep their disks. */
+const fabric = (location: string) =>
+    azureNative("recoveryservices:ReplicationFabric", {
+        resourceName: "vault",
+        resourceGroupName: "rg",
+        fabricName: "recovery",
+        properties: { customDetails: { instanceType: "Azure", location } },
+    });
+
+/** A container mapping that replicates machines to the region its target location names. */
+const containerMapping = (targetLocation: string) =>
+    azureNative("recoveryservices:ReplicationProtectionContainerMapping", {
+        resourceName: "vault",
+        resourceGroupName: "rg",
+        fabricName: "primary",
+        protectionContainerName: "container",
+        properties: {
+            policyId: "policy",
+            targetProtectionContainerId: "recovery-container",
+            providerSpecificInput: { instanceType: "VMwareCbt", storageAccountId: "sa", targetLocation },
+        },
+    });
+
 describe("side doors the place-input table reads: the region at the input, judged", () => {
     const cases: Array<[string, NormalisedResource, string, Expected, JudgeOptions?]> = [
         ["an image distributed to Ireland and Frankfurt", imageDistribution(["eu-west-1", "eu-central-1"]), COPIES, []],
@@ -166,6 +193,49 @@ describe("side doors the place-input table reads: the region at the input, judge
             RESIDENCY,
             [["violation", "processing", "us-central1", "outside it"]],
             EU,
+        ],
+        ["a Site Recovery fabric in North Europe", fabric("northeurope"), COPIES, [], EU],
+        [
+            "a Site Recovery fabric in Azure China: rejected",
+            fabric("chinaeast2"),
+            COPIES,
+            [["violation", "replica azure region chinaeast2", "properties.customDetails.location"]],
+        ],
+        [
+            "EU machines replicated to a fabric in East US",
+            fabric("eastus"),
+            COPIES,
+            [["violation", "replica azure region eastus", "United States (US)"]],
+            EU,
+        ],
+        ["machines mapped to a recovery container in West Europe", containerMapping("westeurope"), COPIES, [], EU],
+        [
+            "EU machines mapped to a recovery container in Central India",
+            containerMapping("centralindia"),
+            COPIES,
+            [["violation", "replica azure region centralindia", "India (IN)"]],
+            EU,
+        ],
+        ["Communication Services keeping EU data in the Europe geography", communication("Europe"), RESIDENCY, [], EU],
+        [
+            "the same service keeping EU data in the United States: the geography and its country are named",
+            communication("United States"),
+            RESIDENCY,
+            [["violation", "multi-region united states (United States (US)) from input 'dataLocation'"]],
+            EU,
+        ],
+        [
+            "EU data in the UK geography",
+            communication("UK"),
+            RESIDENCY,
+            [["violation", "multi-region uk (United Kingdom (GB))"]],
+            EU,
+        ],
+        [
+            "unclassified data in the United States geography, the default profile",
+            communication("United States"),
+            RESIDENCY,
+            [],
         ],
     ];
     for (const [what, r, policy, expected, options] of cases)

@@ -93,6 +93,8 @@ export function loadPlaceTable(section: "entries" | "labels" = "entries", file =
         if (verdicts.length !== 1) throw new Error(`${where} needs exactly one of ${VERDICTS.join(", ")}`);
         const types = [e.types].flat();
         const inputs = [e.inputs].flat();
+        if (section === "labels" && verdicts[0] === "read" && inputs.some((input) => input.includes("**")))
+            throw new Error(`${where}: a read labels entry names paths from the resource's inputs, without '**.'`);
         if (e.role !== undefined || e.cloud !== undefined || e.refers !== undefined) {
             if (verdicts[0] !== "read" || e.role === undefined || !ROLES.has(e.role))
                 throw new Error(`${where}: a role (${[...ROLES].join(", ")}) belongs to a read entry`);
@@ -111,7 +113,7 @@ export function loadPlaceTable(section: "entries" | "labels" = "entries", file =
             ...(e.cloud ? { cloud: e.cloud as CloudId } : {}),
             ...(e.refers ? { refers: e.refers as Refers } : {}),
             ...(e.probe ? { probe: e.probe } : {}),
-            typePatterns: types.map(typeGlob),
+            typePatterns: types.map(nameGlob),
             inputPatterns: inputs.map(inputGlob),
         };
     });
@@ -119,8 +121,8 @@ export function loadPlaceTable(section: "entries" | "labels" = "entries", file =
 
 const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&");
 
-/** `aws:*`, `azure-native:cosmosdb:*`: `*` is any run of characters. */
-function typeGlob(glob: string): RegExp {
+/** `aws:*`, `azure-native:cosmosdb:*`, `*Properties`: `*` is any run of characters. */
+function nameGlob(glob: string): RegExp {
     return new RegExp(`^${glob.split("*").map(escape).join(".*")}$`);
 }
 
@@ -156,7 +158,7 @@ function roleReadsOf(type: string): RoleRead[] {
     const known = byType.get(type);
     if (known) return known;
     roleEntries ??= loadPlaceTable("entries").filter((e) => e.role !== undefined);
-    const canonical = type.startsWith("azure-native:") ? canonicalAzureNativeType(type) : type;
+    const canonical = canonicalOf(type);
     const reads = roleEntries
         .filter((e) => e.typePatterns.some((t) => t.test(canonical)))
         .flatMap((e) =>
@@ -170,6 +172,40 @@ function roleReadsOf(type: string): RoleRead[] {
     byType.set(type, reads);
     return reads;
 }
+
+/** A step of a path into a resource's inputs: a name, a glob over names, or every element of a list. */
+export type TagStep = string | RegExp;
+export const EVERY_ELEMENT = "[*]";
+
+let innerTagEntries: TableEntry[] | undefined;
+const innerTagsByType = new Map<string, TagStep[][]>();
+
+/**
+ * The maps inside a resource's inputs whose tags or labels classify it when its own do not (a workload's pod
+ * template, a machine-learning asset's `properties.tags`): the labels section's `read` entries, in the
+ * table's order.
+ */
+export function innerTagPathsOf(type: string): TagStep[][] {
+    const known = innerTagsByType.get(type);
+    if (known) return known;
+    innerTagEntries ??= loadPlaceTable("labels").filter((e) => e.verdict === "read");
+    const canonical = canonicalOf(type);
+    const paths = innerTagEntries
+        .filter((e) => e.typePatterns.some((t) => t.test(canonical)))
+        .flatMap((e) => e.inputs.map(tagSteps));
+    innerTagsByType.set(type, paths);
+    return paths;
+}
+
+/** `spec.volumeClaimTemplates[*].metadata.labels`, `*Properties.tags` -> steps. */
+function tagSteps(input: string): TagStep[] {
+    return input
+        .replace(/\[\*\]/g, `.${EVERY_ELEMENT}`)
+        .split(".")
+        .map((step) => (step === EVERY_ELEMENT || !step.includes("*") ? step : nameGlob(step)));
+}
+
+const canonicalOf = (type: string) => (type.startsWith("azure-native:") ? canonicalAzureNativeType(type) : type);
 
 /** Places the region written at every input the table gives a role for the resource's type. */
 export function readTableRoles(

@@ -5,6 +5,7 @@
 
 import type { NormalisedResource } from "../../model/resource";
 import { isRecord, isUnknown, reveal, type Props, type Value } from "../../model/values";
+import { EVERY_ELEMENT, innerTagPathsOf, type TagStep } from "./place-table";
 
 /**
  * Where each family keeps them, in order of precedence (later wins): the provider's default tags, then the
@@ -45,6 +46,7 @@ export function readTags(resource: NormalisedResource, hidden?: HiddenTags): Rec
     const out: Record<string, string> = {};
     const into: Into = { plain: out, hidden };
     if (resource.provider) Object.assign(out, providerTags(resource.provider.props));
+    addInnerTags(into, resource);
     addNamedTagMaps(into, resource.props, 2, "");
     for (const path of RESOURCE_TAG_PATHS) addTags(into, at(resource.props, path), path.join("."));
     return out;
@@ -53,6 +55,52 @@ export function readTags(resource: NormalisedResource, hidden?: HiddenTags): Rec
 interface Into {
     plain: Record<string, string>;
     hidden?: HiddenTags;
+}
+
+/**
+ * Labels written where the resource keeps what it creates or describes (a Deployment's pod template, a Cloud
+ * Run revision template, a machine-learning asset's properties): that is where users put the classification,
+ * so it classifies the resource when its own labels do not say. The first map that sets a key keeps it.
+ */
+function addInnerTags(into: Into, resource: NormalisedResource): void {
+    const found: Required<Into> = { plain: {}, hidden: { secrets: {}, pendingKeys: [], pendingMaps: [] } };
+    for (const path of innerTagPathsOf(resource.type)) {
+        for (const [map, where] of valuesAt(resource.props, path, "")) {
+            const one: Required<Into> = { plain: {}, hidden: { secrets: {}, pendingKeys: [], pendingMaps: [] } };
+            addTags(one, map, where);
+            const known = (key: string) => key in found.plain || key in found.hidden.secrets;
+            for (const [key, value] of Object.entries(one.plain)) if (!known(key)) found.plain[key] = value;
+            for (const [key, value] of Object.entries(one.hidden.secrets))
+                if (!known(key)) found.hidden.secrets[key] = value;
+            found.hidden.pendingKeys.push(...one.hidden.pendingKeys);
+            found.hidden.pendingMaps.push(...one.hidden.pendingMaps);
+        }
+    }
+    Object.assign(into.plain, found.plain);
+    if (!into.hidden) return;
+    Object.assign(into.hidden.secrets, found.hidden.secrets);
+    into.hidden.pendingKeys.push(...found.hidden.pendingKeys);
+    into.hidden.pendingMaps.push(...found.hidden.pendingMaps);
+}
+
+/**
+ * The values at a path of names, name globs and `[*]` steps, each with the path it was found at; a secret or a
+ * value not known yet on the way hides what is below it.
+ */
+function valuesAt(root: Value | undefined, path: readonly TagStep[], where: string): Array<[Value, string]> {
+    if (path.length === 0) return root === undefined ? [] : [[root, where]];
+    const opened = reveal(root);
+    if (opened.secret) return [];
+    const [step, ...rest] = path;
+    const v = opened.value;
+    const below = (value: Value | undefined, name: string) => valuesAt(value, rest, where ? `${where}.${name}` : name);
+    if (step === EVERY_ELEMENT)
+        return Array.isArray(v) ? v.flatMap((item, i) => valuesAt(item, rest, `${where}[${i}]`)) : [];
+    if (!isRecord(v)) return [];
+    if (typeof step === "string") return below(v[step], step);
+    return Object.keys(v)
+        .filter((key) => step.test(key))
+        .flatMap((key) => below(v[key], key));
 }
 
 /** Computed by the provider from the others: not known during preview whatever the program wrote. */

@@ -2,7 +2,9 @@
 
 import {
     allOf,
+    type AzureRule,
     type AzureRules,
+    type GlobalType,
     copyOfAt,
     copyOfWhenCreatedFrom,
     geoBackups,
@@ -20,9 +22,23 @@ import {
     replicaAt,
 } from "./azure-common";
 import type { Locator } from "../../core/context";
+import { addReadLocation } from "../../core/places";
+import { readString } from "../../core/read";
 import { canonicalAzureNativeType } from "./azure-native-tokens";
 
 const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
+
+// A single server (retired; v2 programs still write `Server` with a 2017 API version) keeps geo-redundant backups
+// in the paired region too ("Backup and restore in Azure Database for PostgreSQL - Single Server",
+// learn.microsoft.com/azure/postgresql/single-server/concepts-backup; the MySQL and MariaDB pages say the same).
+const geoBackupWhenEnabled = (path: string[]) => pairedWhen(path, isOn("enabled"), "backup", "geo-redundant backup");
+const singleServer = geoBackupWhenEnabled(["properties", "storageProfile", "geoRedundantBackup"]);
+// v2's API versions name the flexible server `Server` with its single-server or preview shapes.
+const serverAnyApi = allOf(flexible, singleServer, geoBackupWhenEnabled(["storageProfile", "geoRedundantBackup"]));
+
+// Cosmos DB for PostgreSQL stores a geo-redundant cluster's backups in another region as well, the paired one
+// ("Backup and restore in Azure Cosmos DB for PostgreSQL", learn.microsoft.com/azure/cosmos-db/postgresql/concepts-backup).
+const citusCluster = pairedWhen(["enableGeoBackup"], isOn("true"), "backup", "geo-redundant backup");
 
 const cosmosDb = allOf(
     locationsIn("locations", "locationName", "replica", "a Cosmos DB region"),
@@ -35,6 +51,29 @@ const namespaceReplicas = locationsIn(
     "replica",
     "a geo-replication region",
 );
+
+/**
+ * A Confluent Cloud cluster made through Azure's Confluent organization runs on the cloud and in the region its spec
+ * names (`cloud`: AWS, GCP or AZURE; Confluent Cloud "Cloud providers and regions",
+ * docs.confluent.io/cloud/current/clusters/regions.html), not where the organization's Azure record is.
+ */
+const confluentCluster: AzureRule = ({ resource, p, ctx }) => {
+    const named = readString(resource.props, ["spec", "cloud"]);
+    const cloud = (named.value && !named.secret && ctx.catalog.cloudNamed(named.value)) || "azure";
+    addReadLocation(
+        p,
+        ctx,
+        readString(resource.props, ["spec", "region"]),
+        { cloud, role: "primary", via: `input 'spec.region' (a Confluent Cloud cluster on ${cloud})` },
+        "the Confluent Cloud cluster's region",
+    );
+};
+
+/**
+ * A diagnostic setting that sends logs to a marketplace partner (a Datadog, Elastic, New Relic or Dynatrace resource,
+ * named by its ARM id) copies them to that resource, judged where it is when it is in the stack.
+ */
+const toMarketplacePartner = replicaAt("marketplacePartnerId");
 
 const NATIVE: AzureRules = {
     globalTypes: new Map([
@@ -52,6 +91,15 @@ const NATIVE: AzureRules = {
             { via: "a public DNS zone, served from Azure DNS name servers worldwide", controlPlane: true },
         ],
         ["azure-native:privatedns:PrivateZone", { via: "a private DNS zone, a global resource", controlPlane: true }],
+        // Communication Services keeps its data at rest in the geography `dataLocation` names (read by the place
+        // table); its ARM location is `global` (learn.microsoft.com/azure/communication-services/concepts/privacy).
+        ...["CommunicationService", "EmailService"].map((type): [string, GlobalType] => [
+            `azure-native:communication:${type}`,
+            {
+                via: "a global Communication Services resource; its data is kept in its dataLocation",
+                controlPlane: true,
+            },
+        ]),
     ]),
     rules: new Map([
         ["azure-native:cognitiveservices:Deployment", modelDeployment(["sku", "name"])],
@@ -70,8 +118,13 @@ const NATIVE: AzureRules = {
         // A managed instance's backups are geo-redundant by default, kept in the paired region (Azure SQL Managed
         // Instance docs, "Backup storage redundancy").
         ["azure-native:sql:ManagedInstance", geoBackups(["requestedBackupStorageRedundancy"])],
-        ["azure-native:dbforpostgresql:Server", flexible],
-        ["azure-native:dbformysql:Server", flexible],
+        ["azure-native:dbforpostgresql:Server", serverAnyApi],
+        ["azure-native:dbformysql:Server", serverAnyApi],
+        ["azure-native:dbforpostgresql:SingleServer", singleServer],
+        ["azure-native:dbformysql:SingleServer", singleServer],
+        ["azure-native:dbformariadb:Server", singleServer],
+        ["azure-native:dbforpostgresql:ServerGroupCluster", citusCluster],
+        ["azure-native:dbforpostgresql:Cluster", citusCluster],
         // A Recovery Services vault is geo-redundant unless told otherwise (Azure Backup docs, "Set storage redundancy").
         [
             "azure-native:recoveryservices:Vault",
@@ -84,6 +137,15 @@ const NATIVE: AzureRules = {
             ),
         ],
         ["azure-native:keyvault:Vault", keyVaultReplication],
+        ["azure-native:confluent:OrganizationClusterById", confluentCluster],
+        ...[
+            "monitor:DiagnosticSetting",
+            "monitor:SubscriptionDiagnosticSetting",
+            "monitor:ManagementGroupDiagnosticSetting",
+            "insights:DiagnosticSetting",
+            "insights:SubscriptionDiagnosticSetting",
+            "insights:ManagementGroupDiagnosticSetting",
+        ].map((type): [string, AzureRule] => [`azure-native:${type}`, toMarketplacePartner]),
         // Geo-replication keeps a replica of every message in each listed region (Event Hubs and Service Bus
         // "Geo-replication": the secondary regions hold a full copy of the namespace's data and metadata).
         ["azure-native:eventhub:Namespace", namespaceReplicas],
