@@ -154,6 +154,45 @@ describe(POLICY, () => {
             [],
         ],
         [
+            "a Network Firewall deny list of untrusted vendors' domains: match criteria, not a destination",
+            awsResource(
+                "aws:networkfirewall/ruleGroup:RuleGroup",
+                {
+                    capacity: 100,
+                    type: "STATEFUL",
+                    ruleGroup: {
+                        rulesSource: {
+                            rulesSourceList: {
+                                generatedRulesType: "DENYLIST",
+                                targetTypes: ["TLS_SNI", "HTTP_HOST"],
+                                targets: [".aliyuncs.com", ".myqcloud.com"],
+                            },
+                        },
+                    },
+                },
+                { providerRegion: "eu-west-1" },
+            ),
+            [],
+        ],
+        [
+            "a DNS Firewall domain list blocking them",
+            awsResource(
+                "aws:route53/resolverFirewallDomainList:ResolverFirewallDomainList",
+                { domains: ["*.aliyuncs.com", "*.myhuaweicloud.com"] },
+                { providerRegion: "eu-west-1" },
+            ),
+            [],
+        ],
+        [
+            "an Azure Firewall policy rule denying an FQDN",
+            azureNative("network:FirewallPolicyRuleCollectionGroup", {
+                resourceGroupName: "rg",
+                firewallPolicyName: "egress",
+                ruleCollections: [{ rules: [{ ruleType: "ApplicationRule", targetFqdns: ["*.aliyuncs.com"] }] }],
+            }),
+            [],
+        ],
+        [
             "everyday base64 user data",
             awsResource(
                 "aws:ec2/instance:Instance",

@@ -9,6 +9,7 @@ import type { NormalisedResource } from "../../model/resource";
 import { isRecord, Secret, Unknown, type Props, type Value } from "../../model/values";
 import type { Locator } from "./context";
 import { findHosts } from "./host-finder";
+import { filtersTraffic } from "./traffic-filters";
 import { parseImageRef } from "./image-ref";
 import { decodeConfigText } from "./config-strings";
 import { decodeJsonString, MAX_JSON_STRING } from "./json-strings";
@@ -73,7 +74,7 @@ interface Found {
 const providerScans = new WeakMap<Props, Found>();
 
 export const scanInputs: Locator = (resource, p, ctx) => {
-    const found = scan(resource.props, "", ctx.catalog, containerImages(resource.type));
+    const found = scan(resource.props, "", ctx.catalog, containerImages(resource.type), filtersTraffic(resource.type));
     append(p, found);
     if (resource.provider) append(p, providerScan(resource, ctx.catalog));
 };
@@ -101,9 +102,16 @@ function containerImages(type: string): boolean {
     return !MACHINE_IMAGE_TYPE_PREFIXES.some((prefix) => type.startsWith(prefix));
 }
 
-function scan(props: Props, prefix: string, catalog: Catalog, imagesAreContainers: boolean): Found {
+/** `hostsAreFilters`: the resource names hosts to filter traffic by them, not to send data (a firewall rule). */
+function scan(
+    props: Props,
+    prefix: string,
+    catalog: Catalog,
+    imagesAreContainers: boolean,
+    hostsAreFilters = false,
+): Found {
     const found: Found = { hosts: [], images: [], locations: [], undetermined: [] };
-    const walker = new Walker(catalog, found, prefix, imagesAreContainers);
+    const walker = new Walker(catalog, found, prefix, imagesAreContainers, hostsAreFilters);
     for (const [key, value] of Object.entries(props)) walker.walk(value, key, key, false, 0);
     return found;
 }
@@ -116,6 +124,7 @@ class Walker {
         private readonly found: Found,
         private readonly prefix: string,
         private readonly imagesAreContainers: boolean,
+        private readonly hostsAreFilters: boolean,
     ) {}
 
     /** `key` is the nearest property name: an array of images keeps its parent's `image` key. */
@@ -132,7 +141,7 @@ class Walker {
             // An unknown image or endpoint will be known at `up`; an unknown value under any other key is not
             // known to be a host at all, and saying "cannot verify" for every computed input would be noise.
             if (this.isImageKey(key)) this.unknownImage(path);
-            else if (isEndpointPath(path)) this.unknownEndpoint(path);
+            else if (this.isEndpoint(path)) this.unknownEndpoint(path);
             return;
         }
         if (typeof value === "string") return this.text(value, path, key, secret, depth);
@@ -176,7 +185,13 @@ class Walker {
         });
     }
 
+    /** An input that names where data is sent; a filter's hosts name no such place. */
+    private isEndpoint(path: string): boolean {
+        return !this.hostsAreFilters && isEndpointPath(path);
+    }
+
     private hosts(value: string, path: string, secret: boolean, script: boolean): void {
+        if (this.hostsAreFilters) return;
         // Once per text, not per host: a list of 100,000 endpoints would be searched 100,000 times.
         const isUrl = value.includes("://");
         for (const found of findHosts(value, this.catalog, script)) {
@@ -229,7 +244,7 @@ class Walker {
      * endpoint hidden so cannot be verified; any other hidden value is not known to hold a host at all.
      */
     private opaque(path: string, key: string): void {
-        const aspect = this.isImageKey(key) ? "image" : isEndpointPath(path) ? "host" : undefined;
+        const aspect = this.isImageKey(key) ? "image" : this.isEndpoint(path) ? "host" : undefined;
         if (!aspect) return;
         this.found.undetermined.push({
             aspect,
