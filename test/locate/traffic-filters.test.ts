@@ -34,5 +34,8 @@ describe("resource types that filter traffic by host", function () {
         assert.equal(filtersTraffic("aws:networkfirewall/ruleGroup:RuleGroup"), true);
         assert.equal(filtersTraffic("aws:s3/bucketV2:BucketV2"), false);
         assert.equal(filtersTraffic("aws:lambda/function:Function"), false);
+        // A custom resource's type is its API group, version and kind.
+        assert.equal(filtersTraffic("kubernetes:cilium.io/v2:CiliumNetworkPolicy"), true);
+        assert.equal(filtersTraffic("kubernetes:networking.istio.io/v1beta1:ServiceEntry"), false);
     });
 });
