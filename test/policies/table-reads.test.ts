@@ -99,6 +99,26 @@ const containerMapping = (targetLocation: string) =>
         },
     });
 
+/** An OpenSearch domain in Ireland connected to a remote domain its searches are run on (processing, AWS). */
+const searchConnection = (remoteRegion: string) =>
+    awsResource(
+        "aws:opensearch/outboundConnection:OutboundConnection",
+        {
+            connectionAlias: "orders-search",
+            localDomainInfo: { ownerId: "123456789012", region: "eu-west-1", domainName: "orders" },
+            remoteDomainInfo: { ownerId: "123456789012", region: remoteRegion, domainName: "archive" },
+        },
+        { providerRegion: "eu-west-1" },
+    );
+
+/** A SaaS Runtime offering whose units are deployed to each of its locations (members, Google Cloud). */
+const saasOffering = (regions: string[]) =>
+    gcpResource("gcp:saasruntime/saaS:SaaS", {
+        saasId: "shop",
+        location: "global",
+        locations: regions.map((name) => ({ name })),
+    });
+
 describe("side doors the place-input table reads: the region at the input, judged", () => {
     const cases: Array<[string, NormalisedResource, string, Expected, JudgeOptions?]> = [
         ["an image distributed to Ireland and Frankfurt", imageDistribution(["eu-west-1", "eu-central-1"]), COPIES, []],
@@ -236,6 +256,34 @@ describe("side doors the place-input table reads: the region at the input, judge
             communication("United States"),
             RESIDENCY,
             [],
+        ],
+        [
+            "searches of EU data run on a remote domain in Frankfurt",
+            searchConnection("eu-central-1"),
+            RESIDENCY,
+            [],
+            EU,
+        ],
+        [
+            "searches of EU data run on a remote domain in Virginia: outside the EU",
+            searchConnection("us-east-1"),
+            RESIDENCY,
+            [["violation", "processing", "us-east-1", "remoteDomainInfo.region", "outside it"]],
+            EU,
+        ],
+        [
+            "a SaaS offering deploying EU data to Belgium and Frankfurt",
+            saasOffering(["europe-west1", "europe-west3"]),
+            COPIES,
+            [],
+            EU,
+        ],
+        [
+            "a SaaS offering deploying EU data to Belgium and Iowa: outside the EU",
+            saasOffering(["europe-west1", "us-central1"]),
+            COPIES,
+            [["violation", "member", "us-central1", "outside it"]],
+            EU,
         ],
     ];
     for (const [what, r, policy, expected, options] of cases)
