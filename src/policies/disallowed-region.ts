@@ -22,8 +22,9 @@ export const disallowedRegion = definePolicy({
             const place = disallowedPlace(l, profile, catalog);
             return place ? [disallowedRule(place, profile)] : [];
         };
+        // Where data is sent to be processed is a place it goes, whatever its classification.
         const violations = p.locations
-            .filter((l) => l.role === "primary")
+            .filter((l) => l.role === "primary" || l.role === "processing")
             .flatMap((l) => judgeLocation(l, rule, () => describeLocation(l, catalog), catalog));
         return [
             ...violations,

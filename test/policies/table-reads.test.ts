@@ -10,6 +10,7 @@ import { assertFindings, judgeResource, type Expected, type JudgeOptions } from 
 
 const COPIES = "clean-guard-cross-border-replication";
 const RESIDENCY = "clean-guard-data-residency";
+const REGION = "clean-guard-disallowed-region";
 
 /** A stack whose data is classified for the EU: every place of its resources must be in the EU. */
 const EU = { stackTags: { "data-residency": "eu" } };
@@ -256,6 +257,27 @@ describe("side doors the place-input table reads: the region at the input, judge
             communication("United States"),
             RESIDENCY,
             [],
+        ],
+        [
+            "searches of unclassified data run on a remote domain in AWS China: a disallowed processing place",
+            searchConnection("cn-north-1"),
+            REGION,
+            [
+                [
+                    "violation",
+                    "processing location cn-north-1",
+                    "remoteDomainInfo.region",
+                    "partition aws-cn is disallowed",
+                ],
+            ],
+            {},
+        ],
+        [
+            "the same searches on a remote domain in Frankfurt, the default profile: nothing to say",
+            searchConnection("eu-central-1"),
+            REGION,
+            [],
+            {},
         ],
         [
             "searches of EU data run on a remote domain in Frankfurt",
