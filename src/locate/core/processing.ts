@@ -70,9 +70,10 @@ function profile(id: string, prefix: string, written: Omit<Written, "name">, cat
 }
 
 /**
- * The processing location a model endpoint host names: a region, or a scope such as the Vertex AI global endpoint.
- * A scope's host counts only in a URL (`inUrl`): written alone, `aiplatform.googleapis.com` is the name of the
- * Vertex AI API, as a project lists it among its enabled services, not an address.
+ * The processing location a service endpoint host names: a region (`sqs.cn-north-1.amazonaws.com.cn`, a regional
+ * model endpoint), or a scope such as the Vertex AI global endpoint or a partition's service domain. A scope's own
+ * host counts only in a URL (`inUrl`): written alone, `aiplatform.googleapis.com` is the name of the Vertex AI API,
+ * as a project lists it among its enabled services, not an address; a host under a service domain always counts.
  */
 export function endpointProcessing(
     host: string,
@@ -81,7 +82,7 @@ export function endpointProcessing(
     catalog: Catalog,
 ): Processing | undefined {
     const endpoint = catalog.processingEndpoint(host);
-    if (!endpoint || (endpoint.scope && !inUrl)) return undefined;
+    if (!endpoint || (endpoint.scope && !endpoint.domain && !inUrl)) return undefined;
     const at = { ...written(), name: host };
     if (endpoint.scope) return { locations: [inScope(endpoint.scope, at)], undetermined: [] };
     return inRegion(endpoint.cloud, endpoint.region ?? "", at, catalog);
