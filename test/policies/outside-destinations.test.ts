@@ -1,13 +1,29 @@
-// Where a BeyondCorp security gateway and a Media CDN shield handle their data: a gateway's hubs are its data path
-// (its `global` location only keeps its configuration), a shield caches content in the region it names.
+// Where a Bedrock guardrail, a BeyondCorp security gateway and a Media CDN shield handle their data: a guardrail
+// profile's geography, a gateway's hubs (its data path; its `global` location only keeps its configuration) and the
+// region a shield caches content in are judged like any region.
 
 import type { NormalisedResource } from "../../src/model/resource";
-import { gcpResource, unknown } from "../support/builders";
+import { awsResource, gcpResource, unknown } from "../support/builders";
 import { assertFindings, judgeStack, type Expected } from "./judge";
 
 const COPIES = "clean-guard-cross-border-replication";
 const RESIDENCY = "clean-guard-data-residency";
 const EU = { stackTags: { "data-residency": "eu" } };
+
+const inIreland = { providerRegion: "eu-west-1" };
+
+const guardrail = (guardrailProfileIdentifier: string) =>
+    awsResource(
+        "aws:bedrock/guardrail:Guardrail",
+        {
+            name: "support-chat",
+            blockedInputMessaging: "Sorry.",
+            blockedOutputsMessaging: "Sorry.",
+            crossRegionConfig: { guardrailProfileIdentifier },
+            contentPolicyConfig: { filtersConfigs: [{ type: "HATE", inputStrength: "HIGH", outputStrength: "HIGH" }] },
+        },
+        inIreland,
+    );
 
 /** A security gateway as its SDK example writes it: `location` left to its default `global`. */
 const gateway = (hubRegions: string[]) =>
@@ -27,8 +43,37 @@ const shieldedOrigin = (flexShieldingRegions: string) =>
 
 type Case = [string, NormalisedResource[], string, Expected, Parameters<typeof judgeStack>[1]?];
 
-describe("the places security gateways and Media CDN shields handle data in", () => {
+describe("the places guardrails, security gateways and Media CDN shields handle data in", () => {
     const cases: Case[] = [
+        ["a guardrail of EU chats evaluated in the EU geography", [guardrail("eu.guardrail.v1:0")], RESIDENCY, [], EU],
+        [
+            "a guardrail of EU chats evaluated in the US geography: outside the EU",
+            [guardrail("arn:aws:bedrock:eu-west-1:123456789012:guardrail-profile/us.guardrail.v1:0")],
+            RESIDENCY,
+            [
+                [
+                    "violation",
+                    "processing",
+                    "us.guardrail.v1:0",
+                    "crossRegionConfig.guardrailProfileIdentifier",
+                    "Wherever it is",
+                ],
+            ],
+            EU,
+        ],
+        [
+            "a guardrail of EU chats with a profile of a geography clean-guard does not know: cannot verify",
+            [guardrail("xx.guardrail.v1:0")],
+            RESIDENCY,
+            [["unverified", "xx.guardrail.v1:0", "not one clean-guard knows"]],
+            EU,
+        ],
+        [
+            "a guardrail of unclassified chats in the US geography, the default profile",
+            [guardrail("us.guardrail.v1:0")],
+            RESIDENCY,
+            [],
+        ],
         [
             "a gateway for EU staff with its hub in Belgium: its global control plane is no place of the data",
             [gateway(["europe-west1"])],
