@@ -53,8 +53,9 @@ const AZURE_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/provi
  * `s3://bucket/key`, `gs://bucket/object`, a log sink's `storage.googleapis.com/bucket`, BigQuery's
  * `bq://project.dataset[.table]` (named by its dataset).
  */
-const BUCKET_URL = /^(s3|s3a|gs):\/\/([^/]+)/i;
-const URL_CLOUDS: Readonly<Record<string, string>> = { s3: "aws", s3a: "aws", gs: "gcp" };
+const BUCKET_URL = /^(s3|s3a|s3ssl|gs):\/\/([^/]+)/i;
+/** `s3ssl://`: MediaLive's S3 destinations (docs.aws.amazon.com/cdk/api/v2/docs/@aws-cdk_aws-medialive-alpha.S3OutputDestination.html). */
+const URL_CLOUDS: Readonly<Record<string, string>> = { s3: "aws", s3a: "aws", s3ssl: "aws", gs: "gcp" };
 const GCS_SINK = /^storage\.googleapis\.com\/([^/]+)/;
 const BIGQUERY_URL = /^bq:\/\/[^./]+\.([^./]+)/;
 
