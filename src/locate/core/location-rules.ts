@@ -185,8 +185,9 @@ function applyRead(rule: CompiledRule, read: Read<string>, scope: RuleScope, p: 
             if (host === undefined || parseStoreRef(read.value!).cloud !== undefined) {
                 return addReference(p, read, "copies-to", rule.role, what, outsideTarget(rule, read, scope, ctx));
             }
-            const region = awsServiceRegion(host, ctx);
-            if (region) inRegion(region);
+            // A service endpoint names its region (`<id>.mediapackage.eu-west-1.amazonaws.com`: an ingest).
+            const endpoint = ctx.catalog.processingEndpoint(host);
+            if (endpoint?.cloud === cloud && endpoint.region) inRegion(endpoint.region);
             else addAnywhere(p, rule, read, host);
             return;
         }
@@ -199,14 +200,6 @@ const URL_HOST = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#@]+@)?([^/:?#]+)/i;
 
 function urlHost(value: string): string | undefined {
     return URL_HOST.exec(value.trim())?.[2]?.toLowerCase();
-}
-
-/** `<id>.mediapackage.eu-west-1.amazonaws.com`: an AWS service endpoint names its region (an ingest, a container). */
-const AWS_SERVICE_HOST = /\.amazonaws\.com(?:\.cn)?$/;
-
-function awsServiceRegion(host: string, ctx: LocateContext): string | undefined {
-    if (!AWS_SERVICE_HOST.test(host)) return undefined;
-    return host.split(".").find((label) => ctx.catalog.region("aws", label) !== undefined);
 }
 
 /**
