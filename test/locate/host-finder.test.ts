@@ -123,6 +123,24 @@ describe("host finder: scripts name their endpoints bare", () => {
         assert.deepEqual(untrusted(`ossutil cp ./dump.sql oss://backup/ -e ${OSS}`), []));
 });
 
+describe("host finder: configuration lines that set one key to one value", () => {
+    const cases: Array<[what: string, text: string, found: string[]]> = [
+        [
+            "a Fluent Bit output",
+            `[OUTPUT]\n    Name  http\n    Match *\n    Host  ${OSS}\n    Port  80\n`,
+            [`${OSS} alibaba`],
+        ],
+        ["an nginx upstream", `upstream b {\n  server ${OSS}:443;\n}\nserver { listen 80; }\n`, [`${OSS} alibaba`]],
+        ["a Logstash output", `output {\n  s3 {\n    endpoint => "${COS}"\n  }\n}\n`, [`${COS} tencent`]],
+        ["a TOML table", `[storage]\nendpoint = "${OSS}"\nbucket = "b"\n`, [`${OSS} alibaba`]],
+        ["decoy: a note over several lines", `Notes\nWe left ${OSS} in 2023.\nNothing runs there.\n`, []],
+        ["decoy: a setting whose value is a sentence", `reason: moved off ${OSS} last year\nowner: ops\n`, []],
+        ["decoy: one line, no configuration", `Host ${OSS}`, []],
+    ];
+    for (const [what, text, found] of cases)
+        it(`${what}: ${JSON.stringify(text)}`, () => assert.deepEqual(untrusted(text), found));
+});
+
 describe("host finder: long lists", () => {
     const brokers = (count: number) => Array.from({ length: count }, (_, i) => `b${i}.example.org:9092`);
 

@@ -20,6 +20,8 @@
 // |                                                        | text prose, and prose has URLs only             |                 |
 // | `alibaba-report`, `records.backup`, `main.handler`     | nothing: a host without a scheme needs a vendor | PUBLIC_TLDS     |
 // |                                                        | suffix or a public top-level domain             |                 |
+// | `Host  h.org` or `server h.org:443;` on a line of its  | the value of a configuration line that sets one | SETTING_LINE    |
+// | own, among other lines                                 | key to one value, whatever the file's syntax    |                 |
 // | `ossutil cp f oss://b -e oss-cn-hangzhou.aliyuncs.com` | in a script (user data, a command, a startup    | `script`        |
 // |                                                        | script): prose or not, each word that is an     |                 |
 // |                                                        | untrusted vendor's host, for a script names its |                 |
@@ -172,7 +174,27 @@ function hostsIn(text: string, catalog: Catalog, script: boolean): TextHost[] {
     };
     urlHosts(text, (host) => add(host, false), 0);
     listHosts(text, (host, amongProse) => add(host, true, amongProse), script);
+    if (text.includes("\n")) settingLineHosts(text, (host) => add(host, true));
     return [...hosts.values()];
+}
+
+/**
+ * A line of a configuration file that sets one key to one value, in the many syntaxes YAML and INI do not cover:
+ * `Host  logs.example.org` (Fluent Bit), `server h.example.org:443;` (nginx), `endpoint => "h.example.org"`
+ * (Logstash), `endpoint = "h.example.org"` under a TOML table. Its value is an endpoint even when other lines of the
+ * text are prose or markup; a line of prose has more than one word after its first.
+ */
+const SETTING_LINE =
+    /^[ \t]*(?:[-*][ \t]+)?["']?[\w.\-/]+["']?(?:[ \t]*(?:=>|:=|[=:])[ \t]*|[ \t]+)(["']?)([^\s"';,]+)\1[;,]?[ \t]*$/gm;
+
+function settingLineHosts(text: string, add: (host: string) => void): void {
+    SETTING_LINE.lastIndex = 0;
+    for (let line = SETTING_LINE.exec(text); line; line = SETTING_LINE.exec(text)) {
+        const value = line[2];
+        if (value.includes("://") || !ANY_DOT.test(value) || !isItem(value, false)) continue;
+        const host = parseHost(value);
+        if (host?.includes(".")) add(host);
+    }
 }
 
 /** Every `scheme://` in the text, embedded ones included, and those of decoded embeddings. */
