@@ -136,6 +136,13 @@ describe("host finder: configuration lines that set one key to one value", () =>
         ["decoy: a note over several lines", `Notes\nWe left ${OSS} in 2023.\nNothing runs there.\n`, []],
         ["decoy: a setting whose value is a sentence", `reason: moved off ${OSS} last year\nowner: ops\n`, []],
         ["decoy: one line, no configuration", `Host ${OSS}`, []],
+        [
+            "an ADO.NET connection string, keys with spaces",
+            "Server=tcp:rm-orders.mysql.rds.aliyuncs.com,3306;Initial Catalog=orders;User ID=app;Password=p;",
+            ["rm-orders.mysql.rds.aliyuncs.com alibaba"],
+        ],
+        ["decoy: a clean connection string", "Server=tcp:orders.database.windows.net,1433;Initial Catalog=o;", []],
+        ["decoy: settings whose values are prose", `Note=moved off ${OSS};Owner=ops team`, []],
     ];
     for (const [what, text, found] of cases)
         it(`${what}: ${JSON.stringify(text)}`, () => assert.deepEqual(untrusted(text), found));

@@ -69,6 +69,13 @@ describe("service endpoints: the region or partition a cloud's endpoint names", 
             [["violation", "core.chinacloudapi.cn", "China (CN)"]],
         ],
         [
+            "a SQL database of Azure China in an ADO.NET connection string",
+            lambdaWithEnv({
+                DB: "Server=tcp:orders.database.chinacloudapi.cn,1433;Initial Catalog=orders;User ID=app;",
+            }),
+            [["violation", "orders.database.chinacloudapi.cn", "China (CN)"]],
+        ],
+        [
             "decoy: an S3 endpoint in Frankfurt and a queue in Virginia",
             lambdaWithEnv({
                 S3: "https://s3.eu-central-1.amazonaws.com/orders",

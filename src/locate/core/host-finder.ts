@@ -22,6 +22,8 @@
 // |                                                        | suffix or a public top-level domain             |                 |
 // | `Host  h.org` or `server h.org:443;` on a line of its  | the value of a configuration line that sets one | SETTING_LINE    |
 // | own, among other lines                                 | key to one value, whatever the file's syntax    |                 |
+// | `Server=tcp:h.org,1433;Initial Catalog=db;User ID=u`   | each value of a connection string, whose keys   | CONNECTION_     |
+// |                                                        | may hold spaces, without protocol and port      | STRING          |
 // | `ossutil cp f oss://b -e oss-cn-hangzhou.aliyuncs.com` | in a script (user data, a command, a startup    | `script`        |
 // |                                                        | script): prose or not, each word that is an     |                 |
 // |                                                        | untrusted vendor's host, for a script names its |                 |
@@ -175,7 +177,28 @@ function hostsIn(text: string, catalog: Catalog, script: boolean): TextHost[] {
     urlHosts(text, (host) => add(host, false), 0);
     listHosts(text, (host, amongProse) => add(host, true, amongProse), script);
     if (text.includes("\n")) settingLineHosts(text, (host) => add(host, true));
+    if (CONNECTION_STRING.test(text)) connectionStringHosts(text, (host) => add(host, true));
     return [...hosts.values()];
+}
+
+/**
+ * An ADO.NET or ODBC connection string, whose keys may hold spaces (`Server=tcp:h.example.org,1433;Initial
+ * Catalog=db;User ID=u`): each value is read as an item, without its protocol prefix and port.
+ */
+const CONNECTION_STRING = /^[ \t]*[A-Za-z][\w .]*=[^;]*(?:;[ \t]*[A-Za-z][\w .]*=[^;]*)+;?[ \t]*$/;
+const CONNECTION_PROTOCOL = /^(?:tcp|np|lpc|admin):/i;
+
+function connectionStringHosts(text: string, add: (host: string) => void): void {
+    for (const pair of text.split(";")) {
+        const value = pair
+            .slice(pair.indexOf("=") + 1)
+            .trim()
+            .replace(CONNECTION_PROTOCOL, "")
+            .split(",")[0];
+        if (value.includes("://") || !ANY_DOT.test(value) || !isItem(value, false)) continue;
+        const host = parseHost(value);
+        if (host?.includes(".")) add(host);
+    }
 }
 
 /**
