@@ -2,14 +2,13 @@
 // resource, and the resource is located and judged once; each policy then reports its share.
 
 import type { PolicyResource, ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
-import type { AnalyzeRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import { defaultCatalog } from "../catalog/index";
 import { evaluateResource, evaluateStack, type EvaluationOptions } from "../engine/evaluate";
 import { locate } from "../locate/index";
 import { createEc2Lookups, type Ec2Lookups } from "../lookups/index";
 import type { Finding } from "../model/finding";
 import { parseUrn, type NormalisedResource, type StackContext } from "../model/resource";
-import { fromAnalyzeRequest, fromAnalyzerResource, fromPolicyArgs, rawTarget } from "../normalise/engine";
+import { fromPolicyArgs, rawTarget } from "../normalise/engine";
 import type { PolicyDefinition } from "../policies/define";
 import { asReported, unverified } from "../policies/unverified";
 import { resolveProfile } from "../profile/source";
@@ -18,6 +17,7 @@ import { expiryOf } from "../report/evaluation";
 import {
     currentEngineRequest,
     currentStackConfiguration,
+    requestResource,
     stackResources,
     type EngineRequest,
     type StackConfiguration,
@@ -42,10 +42,7 @@ export class SharedEvaluation {
     async reportResource(policy: string, args: ResourceValidationArgs, report: ReportViolation): Promise<void> {
         const findings = await this.memo(() => {
             const req = currentEngineRequest();
-            const resource =
-                req && "getUrn" in req
-                    ? fromAnalyzeRequest(req as AnalyzeRequest)
-                    : (warnUncaptured(), fromPolicyArgs(args));
+            const resource = req && "getUrn" in req ? requestResource(req) : (warnUncaptured(), fromPolicyArgs(args));
             return this.judgeResource(resource, args.stackTags);
         });
         this.report(policy, findings, report);
@@ -56,7 +53,7 @@ export class SharedEvaluation {
             const req = currentEngineRequest();
             const resources =
                 req && !("getUrn" in req)
-                    ? Array.from(stackResources(req), fromAnalyzerResource)
+                    ? Array.from(stackResources(req))
                     : (warnUncaptured(), args.resources.map((r: PolicyResource) => fromPolicyArgs(r)));
             return this.judgeStack(resources, (args as { stackTags?: ReadonlyMap<string, string> }).stackTags);
         });
@@ -69,7 +66,7 @@ export class SharedEvaluation {
      */
     remediate(d: PolicyDefinition, args: ResourceValidationArgs): Record<string, unknown> | undefined {
         const req = currentEngineRequest();
-        const resource = req && "getUrn" in req ? fromAnalyzeRequest(req as AnalyzeRequest) : fromPolicyArgs(args);
+        const resource = req && "getUrn" in req ? requestResource(req) : fromPolicyArgs(args);
         const options = this.options();
         const placement = locate(resource, { catalog: options.catalog });
         const stack = stackContext(resource.urn, args.stackTags);

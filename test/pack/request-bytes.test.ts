@@ -1,10 +1,12 @@
 // AnalyzeStack's request read one resource at a time from its bytes must give exactly the resources the generated
-// decoder gives, whatever else the message holds; read a second time, it must fail loudly rather than judge an
-// empty stack.
+// decoder gives, whatever else the message holds (test/fuzz/resource-bytes.test.ts tries every shape of input); read
+// a second time, it must fail loudly rather than judge an empty stack.
 import { strict as assert } from "node:assert";
 import * as analyzer from "@pulumi/pulumi/proto/analyzer_pb";
 import { Struct } from "google-protobuf/google/protobuf/struct_pb";
-import { StackRequestBytes } from "../../src/pack/stack-request";
+import { isSecret } from "../../src/model/values";
+import { fromAnalyzerResource } from "../../src/normalise/engine";
+import { StackRequestBytes } from "../../src/pack/request-bytes";
 
 function analyzerResource(
     name: string,
@@ -25,28 +27,36 @@ function analyzerResource(
     return r;
 }
 
+const SECRET = { "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270", value: "hunter2" };
+
 const resources = [
-    analyzerResource("logs", { bucket: "logs", tags: { "data-residency": "eu" } }, []),
+    analyzerResource("logs", { bucket: "logs", tags: { "data-residency": "eu" }, password: SECRET }, []),
     analyzerResource("copy", { replicationConfiguration: { rules: [{ destination: "logs" }] } }, ["logs"]),
 ];
 
-function encoded(): Uint8Array {
+function encoded(): Buffer {
     const request = new analyzer.AnalyzeStackRequest();
     request.setResourcesList(resources);
     // Fields a later engine may add (numbers 2 and 3, varints), before and after the resources: skipped, as the
     // generated decoder skips them.
-    return Uint8Array.from([0x10, 0x01, ...request.serializeBinary(), 0x18, 0x02]);
+    return Buffer.from([0x10, 0x01, ...request.serializeBinary(), 0x18, 0x02]);
 }
 
 describe("AnalyzeStack's request read from its bytes", () => {
-    it("gives every resource the generated decoder gives, in order", () => {
+    it("gives every resource the generated decoder gives, in order, secrets kept secret", () => {
         const bytes = encoded();
         const expected = analyzer.AnalyzeStackRequest.deserializeBinary(bytes).getResourcesList();
         assert.equal(expected.length, 2);
+        const read = [...new StackRequestBytes(bytes).resources()];
+        assert.deepEqual(read, expected.map(fromAnalyzerResource));
         assert.deepEqual(
-            Array.from(new StackRequestBytes(bytes).resources(), (r) => r.toObject()),
-            expected.map((r) => r.toObject()),
+            read.map((r) => [r.name, r.provider?.props.region, r.dependencies]),
+            [
+                ["logs", "eu-central-1", []],
+                ["copy", "eu-central-1", ["logs"]],
+            ],
         );
+        assert.ok(isSecret(read[0].props.password));
     });
 
     it("is read once: a second reading fails instead of finding an empty stack", () => {
