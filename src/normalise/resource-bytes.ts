@@ -6,7 +6,7 @@
 // and google.protobuf.Struct (struct.proto). The reading is held to the generated decoders' by
 // test/fuzz/resource-bytes.test.ts.
 
-import type { Props, Value } from "../model/values";
+import type { Props } from "../model/values";
 import { decodeValue, SIG_KEY } from "./wire";
 
 /** Field numbers: AnalyzerProviderResource has the first four, AnalyzeRequest the first six, AnalyzerResource all. */
@@ -238,13 +238,23 @@ function sortedEntries(bytes: Buffer, entries: readonly Span[]): [string, Span |
 
 /** A Struct's fields (a resource's inputs), decoded as wire.ts decodes the generated Struct (decodeStruct). */
 export function readProps(bytes: Buffer, struct: Span | undefined): Props {
-    const out: Props = {};
-    if (!struct) return out;
-    for (const [key, value] of structEntries(bytes, struct)) out[key] = readValue(bytes, value, true) as Value;
+    return struct ? (structObject(bytes, structEntries(bytes, struct), true) as Props) : {};
+}
+
+/** A Struct's fields as the generated Struct's `toJavaScript()` gives them: what the policy SDK reads. */
+export function readPlainStruct(bytes: Buffer, struct: Span): Record<string, unknown> {
+    return structObject(bytes, structEntries(bytes, struct), false);
+}
+
+function structObject(bytes: Buffer, entries: StructEntries, decoded: boolean): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of entries) out[key] = readValue(bytes, value, decoded);
     return out;
 }
 
-function structEntries(bytes: Buffer, struct: Span): [string, Span | undefined][] {
+type StructEntries = [string, Span | undefined][];
+
+function structEntries(bytes: Buffer, struct: Span): StructEntries {
     return sortedEntries(bytes, repeatedField(bytes, ONLY_FIELD, struct));
 }
 
@@ -293,12 +303,11 @@ function readValue(bytes: Buffer, span: Span | undefined, decoded: boolean): unk
         case LIST_VALUE:
             return repeatedField(bytes, ONLY_FIELD, nested).map((v) => readValue(bytes, v, decoded));
         case STRUCT_VALUE: {
-            const entries = structEntries(bytes, nested!);
             // A signature object (a secret, an asset) is decoded from its plain JavaScript, as decodeStructValue does.
-            const signed = decoded && entries.some(([key]) => key === SIG_KEY);
-            const out: Record<string, unknown> = {};
-            for (const [key, value] of entries) out[key] = readValue(bytes, value, decoded && !signed);
-            return signed ? decodeValue(out) : out;
+            const entries = structEntries(bytes, nested!);
+            if (decoded && entries.some(([key]) => key === SIG_KEY))
+                return decodeValue(structObject(bytes, entries, false));
+            return structObject(bytes, entries, decoded);
         }
         default:
             throw new Error("Unexpected struct type");

@@ -47,8 +47,9 @@ export interface CaptureOptions {
      * Every policy of the pack is clean-guard's. The policy SDK decodes a resource's inputs into a fresh copy for
      * each policy before calling it (nine per Analyze), and the whole stack once per stack policy (five copies of
      * every resource per AnalyzeStack); clean-guard's policies read the engine's request instead. With this set,
-     * the SDK is handed the request without inputs or resources. Only for a pack with no policy of its own, which would then
-     * see none. Both requests are then kept as their bytes and read by clean-guard itself (request-bytes.ts).
+     * the SDK is handed the request without inputs or resources, and the engine's requests are kept as their bytes
+     * and read by clean-guard itself (request-bytes.ts). Only for a pack with no policy of its own, which would then
+     * see none.
      */
     onlyCleanGuardPolicies?: boolean;
 }
@@ -92,11 +93,12 @@ function isAnalyzerService(service: grpc.ServiceDefinition): boolean {
     return (service as Record<string, { path?: string }>).analyze?.path === "/pulumirpc.Analyzer/Analyze";
 }
 
-/** Remediate's request stays the generated decoder's: the policy SDK hands its inputs to a remediation. */
 function readByCleanGuard(service: grpc.ServiceDefinition): grpc.ServiceDefinition {
+    const fromBytes = (bytes: Buffer) => new AnalyzeRequestBytes(bytes);
     return {
         ...service,
-        analyze: { ...service.analyze, requestDeserialize: (bytes: Buffer) => new AnalyzeRequestBytes(bytes) },
+        analyze: { ...service.analyze, requestDeserialize: fromBytes },
+        remediate: { ...service.remediate, requestDeserialize: fromBytes },
         analyzeStack: { ...service.analyzeStack, requestDeserialize: (bytes: Buffer) => new StackRequestBytes(bytes) },
     };
 }
@@ -139,7 +141,8 @@ function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): g
         ...impl,
         configure,
         analyze: judged(impl.analyze),
-        remediate: within(impl.remediate),
+        // Remediate's inputs: converted by the SDK once for all its remediations, read by clean-guard from the bytes.
+        remediate: within(impl.remediate, !options.onlyCleanGuardPolicies),
         analyzeStack: judged(impl.analyzeStack),
         configureStack,
     } as grpc.UntypedServiceImplementation;

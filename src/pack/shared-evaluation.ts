@@ -29,7 +29,8 @@ import { disabledPolicies, profileConfig } from "./pack-config";
  * engine request, and each policy reports its share.
  */
 export class SharedEvaluation {
-    private readonly byRequest = new WeakMap<EngineRequest, Promise<Finding[]>>();
+    /** The request's findings: pending while the first policy called judges them, then the findings themselves. */
+    private readonly byRequest = new WeakMap<EngineRequest, Promise<Finding[]> | Finding[]>();
     /** One lookup layer (clients, caches, budget) per run, for the lookup settings in force. */
     private lookups?: { key: string; lookups: Ec2Lookups };
     private current?: EvaluationOptions;
@@ -39,17 +40,17 @@ export class SharedEvaluation {
         private readonly names: readonly string[],
     ) {}
 
-    async reportResource(policy: string, args: ResourceValidationArgs, report: ReportViolation): Promise<void> {
-        const findings = await this.memo(() => {
+    reportResource(policy: string, args: ResourceValidationArgs, report: ReportViolation): Promise<void> | void {
+        const findings = this.memo(() => {
             const req = currentEngineRequest();
             const resource = req && "getUrn" in req ? requestResource(req) : (warnUncaptured(), fromPolicyArgs(args));
             return this.judgeResource(resource, args.stackTags);
         });
-        this.report(policy, findings, report);
+        return this.report(policy, findings, report);
     }
 
-    async reportStack(policy: string, args: StackValidationArgs, report: ReportViolation): Promise<void> {
-        const findings = await this.memo(() => {
+    reportStack(policy: string, args: StackValidationArgs, report: ReportViolation): Promise<void> | void {
+        const findings = this.memo(() => {
             const req = currentEngineRequest();
             const resources =
                 req && !("getUrn" in req)
@@ -57,7 +58,7 @@ export class SharedEvaluation {
                     : (warnUncaptured(), args.resources.map((r: PolicyResource) => fromPolicyArgs(r)));
             return this.judgeStack(resources, (args as { stackTags?: ReadonlyMap<string, string> }).stackTags);
         });
-        this.report(policy, findings, report);
+        return this.report(policy, findings, report);
     }
 
     /**
@@ -78,18 +79,29 @@ export class SharedEvaluation {
         return { ...inputs, [change.input]: { ...tags, [change.key]: change.value } };
     }
 
-    private memo(run: () => Promise<Finding[]>): Promise<Finding[]> {
+    private memo(run: () => Promise<Finding[]>): Promise<Finding[]> | Finding[] {
         const req = currentEngineRequest();
         if (!req) return run();
-        let pending = this.byRequest.get(req);
-        if (!pending) {
-            pending = run();
+        let findings = this.byRequest.get(req);
+        if (!findings) {
+            const pending = run();
+            // Once judged, the findings are handed to the other policies at once, not through a promise each.
+            pending.then(
+                (judged) => this.byRequest.set(req, judged),
+                () => undefined,
+            );
             this.byRequest.set(req, pending);
+            findings = pending;
         }
-        return pending;
+        return findings;
     }
 
-    private report(policy: string, findings: readonly Finding[], report: ReportViolation): void {
+    private report(
+        policy: string,
+        findings: Promise<Finding[]> | readonly Finding[],
+        report: ReportViolation,
+    ): Promise<void> | void {
+        if (findings instanceof Promise) return findings.then((judged) => this.report(policy, judged, report));
         const disabled = disabledPolicies();
         for (const f of findings) {
             const shown = asReported(f);

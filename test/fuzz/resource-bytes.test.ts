@@ -138,19 +138,38 @@ describe("fuzz: resources read from the engine's bytes", () => {
             fc.property(shape, (s) => {
                 const bytes = analyzeRequest(s);
                 const expected = fromAnalyzeRequest(analyzer.AnalyzeRequest.deserializeBinary(bytes));
-                const request = new AnalyzeRequestBytes(bytes);
-                const read = request.resource();
+                const read = new AnalyzeRequestBytes(bytes).resource();
                 assert.deepEqual(read, expected);
                 assert.deepEqual(keyOrder(read), keyOrder(expected));
-                assert.deepEqual(
-                    [request.getType(), request.getUrn(), request.getName(), request.getOptions()?.toObject()],
-                    [
-                        expected.type,
-                        expected.urn,
-                        expected.name,
-                        analyzer.AnalyzeRequest.deserializeBinary(bytes).getOptions()?.toObject(),
-                    ],
-                );
+            }),
+            fuzzed(),
+        );
+    });
+
+    it("the policy SDK reads an Analyze or Remediate request as the generated decoder's", () => {
+        const asTheSdkReads = (request: analyzer.AnalyzeRequest | AnalyzeRequestBytes) => {
+            const provider = request.getProvider();
+            return {
+                type: request.getType(),
+                urn: request.getUrn(),
+                name: request.getName(),
+                options: request.getOptions()?.toObject(),
+                inputs: request.getProperties()?.toJavaScript(),
+                provider: provider && {
+                    type: provider.getType(),
+                    urn: provider.getUrn(),
+                    name: provider.getName(),
+                    inputs: provider.getProperties()?.toJavaScript(),
+                },
+            };
+        };
+        fc.assert(
+            fc.property(shape, (s) => {
+                const bytes = analyzeRequest(s);
+                const read = asTheSdkReads(new AnalyzeRequestBytes(bytes));
+                const expected = asTheSdkReads(analyzer.AnalyzeRequest.deserializeBinary(bytes));
+                assert.deepEqual(read, expected);
+                assert.deepEqual(keyOrder(read), keyOrder(expected));
             }),
             fuzzed(),
         );
