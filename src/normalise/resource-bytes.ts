@@ -221,8 +221,7 @@ function repeatedStrings(bytes: Buffer, span: Span): string[] {
  * an entry without a key has the empty one, an entry without a value none.
  */
 function sortedEntries(bytes: Buffer, entries: readonly Span[]): [string, Span | undefined][] {
-    const byKey = new Map<string, Span | undefined>();
-    for (const entry of entries) {
+    const read: [string, Span | undefined][] = entries.map((entry) => {
         let key = "";
         let value: Span | undefined;
         const r = new FieldReader(bytes, entry);
@@ -231,9 +230,13 @@ function sortedEntries(bytes: Buffer, entries: readonly Span[]): [string, Span |
             else if (r.field === VALUE) value = r.span();
             else r.skip();
         }
-        byKey.set(key, value);
-    }
-    return [...byKey.keys()].sort().map((key) => [key, byKey.get(key)]);
+        return [key, value];
+    });
+    // Most maps come sorted, or hold one key: nothing to do.
+    if (read.every(([key], i) => i === 0 || read[i - 1][0] < key)) return read;
+    // A stable sort keeps a repeated key's values in their order on the wire: the last of them is kept.
+    read.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return read.filter(([key], i) => i === read.length - 1 || read[i + 1][0] !== key);
 }
 
 /** A Struct's fields (a resource's inputs), decoded as wire.ts decodes the generated Struct (decodeStruct). */
