@@ -218,10 +218,13 @@ function repeatedStrings(bytes: Buffer, span: Span): string[] {
 
 /**
  * A map's entries by key, sorted as google-protobuf's Map hands them out, a repeated key keeping its last value;
- * an entry without a key has the empty one, an entry without a value none.
+ * an entry without a key has the empty one, an entry without a value none. That Map keeps its entries in a plain
+ * object, where a key named `__proto__` sets the object's prototype and is no entry: it is dropped here too (and
+ * so can set no prototype of clean-guard's values).
  */
 function sortedEntries(bytes: Buffer, entries: readonly Span[]): [string, Span | undefined][] {
-    const read: [string, Span | undefined][] = entries.map((entry) => {
+    const read: [string, Span | undefined][] = [];
+    for (const entry of entries) {
         let key = "";
         let value: Span | undefined;
         const r = new FieldReader(bytes, entry);
@@ -230,8 +233,8 @@ function sortedEntries(bytes: Buffer, entries: readonly Span[]): [string, Span |
             else if (r.field === VALUE) value = r.span();
             else r.skip();
         }
-        return [key, value];
-    });
+        if (key !== "__proto__") read.push([key, value]);
+    }
     // Most maps come sorted, or hold one key: nothing to do.
     if (read.every(([key], i) => i === 0 || read[i - 1][0] < key)) return read;
     // A stable sort keeps a repeated key's values in their order on the wire: the last of them is kept.

@@ -59,6 +59,27 @@ describe("AnalyzeStack's request read from its bytes", () => {
         assert.ok(isSecret(read[0].props.password));
     });
 
+    it("drops an input named __proto__, as the generated decoder does, and takes no prototype from it", () => {
+        // Encoded under a stand-in key of the same length, then renamed in the bytes: the generated encoder drops
+        // a `__proto__` key before it writes anything, the engine (Go) does not.
+        const request = new analyzer.AnalyzeStackRequest();
+        request.setResourcesList([
+            analyzerResource("logs", { __proto_x: { region: "cn-north-1" }, bucket: "logs" }, []),
+        ]);
+        const bytes = Buffer.from(request.serializeBinary());
+        const at = bytes.indexOf("__proto_x");
+        assert.ok(at >= 0);
+        bytes.write("__proto__", at);
+        const [read] = [...new StackRequestBytes(bytes).resources()];
+        assert.deepEqual(
+            read,
+            fromAnalyzerResource(analyzer.AnalyzeStackRequest.deserializeBinary(bytes).getResourcesList()[0]),
+        );
+        assert.deepEqual(Object.keys(read.props), ["bucket"]);
+        assert.equal(Object.getPrototypeOf(read.props), Object.prototype);
+        assert.equal(read.props.region, undefined);
+    });
+
     it("is read once: a second reading fails instead of finding an empty stack", () => {
         const request = new StackRequestBytes(encoded());
         assert.equal([...request.resources()].length, 2);
