@@ -117,10 +117,15 @@ export function buildCatalog(data: CatalogData): Catalog {
         return undefined;
     };
     const endpointHosts = new Map<string, ProcessingEndpoint>();
+    const endpointDomains = new Map<string, ProcessingEndpoint>();
     for (const [cloud, index] of clouds) {
-        for (const scope of index.processing.values())
-            for (const host of hostsOf(data, cloud, scope.name)) endpointHosts.set(host, { cloud, scope });
+        for (const scope of index.processing.values()) {
+            const entry = entryOf(data, cloud, scope.name);
+            for (const host of entry?.hosts ?? []) endpointHosts.set(host, { cloud, scope });
+            for (const domain of entry?.domains ?? []) endpointDomains.set(domain, { cloud, scope, domain });
+        }
     }
+    const maxDomainLabels = Math.max(1, ...[...endpointDomains.keys()].map((domain) => domain.split(".").length));
     const countrySets = new Map([...countryNames.keys()].map((code) => [code, new Set([code]) as ReadonlySet<string>]));
 
     const catalog: Catalog = {
@@ -171,6 +176,10 @@ export function buildCatalog(data: CatalogData): Catalog {
                     const region = rule.exec(host)?.groups?.region;
                     if (region !== undefined) return { cloud, region };
                 }
+            }
+            for (const suffix of hostSuffixes(host, maxDomainLabels)) {
+                const match = endpointDomains.get(suffix);
+                if (match) return match;
             }
             return undefined;
         },
@@ -338,9 +347,8 @@ function indexCloud(file: CloudFile, groups: Map<string, ReadonlySet<string>>): 
     };
 }
 
-function hostsOf(data: CatalogData, cloud: CloudId, name: string): string[] {
-    const file = data.clouds.find((c) => c.cloud === cloud);
-    return file?.processing?.find((e) => e.name === name)?.hosts ?? [];
+function entryOf(data: CatalogData, cloud: CloudId, name: string) {
+    return data.clouds.find((c) => c.cloud === cloud)?.processing?.find((e) => e.name === name);
 }
 
 function toVendor(entry: VendorEntry): Vendor {

@@ -50,12 +50,13 @@ export interface MultiRegionEntry extends Sourced {
 
 export interface ProcessingEntry extends Sourced {
     name: string;
-    kind: "inference-profile" | "deployment-type" | "location";
+    kind: "inference-profile" | "deployment-type" | "location" | "service-domain";
     scope: "regions" | "partition" | "data-zone" | "resource-region";
     description: string;
     regions?: string[];
     partition?: string;
     hosts?: string[];
+    domains?: string[];
 }
 
 export interface DataZoneEntry extends Sourced {

@@ -52,7 +52,7 @@ export interface AiService {
     country: string;
 }
 
-export type ProcessingKind = "inference-profile" | "deployment-type" | "location";
+export type ProcessingKind = "inference-profile" | "deployment-type" | "location" | "service-domain";
 
 /**
  * Where a cloud processes a request sent with a given setting (a Bedrock inference profile's prefix, an Azure
@@ -79,6 +79,11 @@ export interface ProcessingEndpoint {
     scope?: ProcessingScope;
     /** The region a regional endpoint names (`europe-west4-aiplatform.googleapis.com`), known to the catalog or not. */
     region?: string;
+    /**
+     * The scope's domain the host is under (`core.chinacloudapi.cn`: Azure China): a service endpoint wherever it is
+     * written, bare or in a URL, unlike a scope's own host, which is also a service's name.
+     */
+    domain?: string;
 }
 
 /** One fact of the catalog with its provenance, for summaries and audits. */

@@ -26,24 +26,59 @@ export function locateStack(
     // Each resource is settled after what it borrows from (its parent, the targets of its references), whatever
     // the order of registration: a function app filed in an event hub's group borrows the hub's place only once
     // the hub has taken its own from its namespace. A cycle settles with what its members have so far.
-    const settled = new Set<string>();
-    const settle = (r: NormalisedResource): void => {
-        if (settled.has(r.urn)) return;
-        settled.add(r.urn);
+    const lenders = (r: NormalisedResource): NormalisedResource[] => [
+        ...[parents.get(r.urn)?.resource ?? []].flat(),
+        ...placements.get(r.urn)!.references.flatMap((ref) => targetOf(r, ref, stack) ?? []),
+    ];
+    for (const r of lendersFirst(resources, lenders)) {
         const p = placements.get(r.urn)!;
         const parent = parents.get(r.urn);
-        if (parent) settle(parent.resource);
         const placedByParent = parent ? adopt(p, parent, placements.get(parent.resource.urn)!) : false;
         if (placedByParent) placeDataZone(p, ctx.catalog);
         for (const ref of p.references) {
             // A child is where its parent is, whatever group it is filed in.
             if (ref.relation === "child-of" || (placedByParent && ref.relation === "located-by")) continue;
-            resolveReference(r, p, ref, { stack, placements, catalog: ctx.catalog, settle });
+            resolveReference(r, p, ref, { stack, placements, catalog: ctx.catalog });
         }
         registrationOf(p.package)?.settle?.(p, withStack);
-    };
-    for (const r of resources) settle(r);
+    }
     return placements;
+}
+
+/**
+ * Every resource after the ones it borrows from, depth first without recursion: a chain of thousands of copies (each
+ * bucket replicating to the next) would overflow the call stack. A lender already on the path (a cycle) is not
+ * waited for.
+ */
+function lendersFirst(
+    resources: readonly NormalisedResource[],
+    lenders: (r: NormalisedResource) => NormalisedResource[],
+): NormalisedResource[] {
+    const order: NormalisedResource[] = [];
+    const seen = new Set<string>();
+    for (const root of resources) {
+        if (seen.has(root.urn)) continue;
+        seen.add(root.urn);
+        const path = [{ resource: root, next: lenders(root) }];
+        while (path.length > 0) {
+            const top = path[path.length - 1];
+            const lender = top.next.pop();
+            if (lender === undefined) {
+                order.push(top.resource);
+                path.pop();
+            } else if (!seen.has(lender.urn)) {
+                seen.add(lender.urn);
+                path.push({ resource: lender, next: lenders(lender) });
+            }
+        }
+    }
+    return order;
+}
+
+/** The resource of the stack a reference names, by its value or by the dependency its input came from. */
+function targetOf(resource: NormalisedResource, ref: Reference, stack: StackIndex): NormalisedResource | undefined {
+    const target = stack.resolve(ref.target) ?? stack.dependencyOf(resource, ref.path.split(/[.[]/)[0]);
+    return target && target.urn !== resource.urn ? target : undefined;
 }
 
 /**
@@ -110,15 +145,11 @@ interface StackPass {
     stack: StackIndex;
     placements: Map<string, Placement>;
     catalog: Catalog;
-    /** Settles a resource's own borrowing before another borrows from it. */
-    settle: (r: NormalisedResource) => void;
 }
 
 function resolveReference(resource: NormalisedResource, p: Placement, ref: Reference, pass: StackPass): void {
-    const { stack, placements } = pass;
-    const target = stack.resolve(ref.target) ?? stack.dependencyOf(resource, ref.path.split(/[.[]/)[0]);
-    if (target && target.urn !== resource.urn) pass.settle(target);
-    const targetPlacement = target && target.urn !== resource.urn ? placements.get(target.urn) : undefined;
+    const target = targetOf(resource, ref, pass.stack);
+    const targetPlacement = target ? pass.placements.get(target.urn) : undefined;
     if (!targetPlacement && ref.unknown) {
         unknownDuringPreview(
             p,

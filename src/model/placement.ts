@@ -235,6 +235,8 @@ export interface Undetermined {
     detail: string;
     /** Advisory by nature: the value will be known at `up`, when the real check runs. */
     advisory?: boolean;
+    /** How to make the check possible, when the general advice for the reason is not it. */
+    fix?: string;
 }
 
 /** How a package's resources carry tags: the word its users know, and the input holding them as a plain map. */

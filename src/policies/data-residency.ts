@@ -51,7 +51,7 @@ export const dataResidency = definePolicy({
 });
 
 const PROCESSING_FIX =
-    "Send the data to a model setting whose every region is inside the jurisdiction (a Bedrock inference profile of that geography such as eu., an Azure OpenAI Standard or DataZone deployment in a region inside it, a regional Vertex AI endpoint), or correct the classification if the data is not what it says";
+    "Process the data only inside the jurisdiction: point the setting at a region inside it (for a model, a Bedrock inference profile of that geography such as eu., an Azure OpenAI Standard or DataZone deployment in a region inside it, a regional Vertex AI endpoint), or correct the classification if the data is not what it says";
 
 /**
  * Where the data is processed (a model endpoint, an inference profile) answers to the same rule as where it is kept,

@@ -7,6 +7,9 @@ import { unverifiedAspects } from "./undetermined";
 
 // Clean Cloud: data in a mainland-China region is subject to Chinese law whoever runs the region (AWS China
 // is operated by Sinnet and NWCD, Azure China by 21Vianet), so the region itself is the breach.
+const PROCESSING_FIX =
+    "Point the input at an endpoint or setting in an allowed region (the data is processed where the endpoint is, wherever the resource runs); if it must stay, record a time-boxed exemption in the organisation's profile";
+
 export const disallowedRegion = definePolicy({
     name: "clean-guard-disallowed-region",
     pillar: "clean-cloud",
@@ -22,10 +25,16 @@ export const disallowedRegion = definePolicy({
             const place = disallowedPlace(l, profile, catalog);
             return place ? [disallowedRule(place, profile)] : [];
         };
-        // Where data is sent to be processed is a place it goes, whatever its classification.
-        const violations = p.locations
-            .filter((l) => l.role === "primary" || l.role === "processing")
-            .flatMap((l) => judgeLocation(l, rule, () => describeLocation(l, catalog), catalog));
+        // Where data is sent to be processed is a place it goes, whatever its classification; it moves with the
+        // endpoint or setting that sends it there, not with the resource.
+        const judged = (l: Location) => judgeLocation(l, rule, () => describeLocation(l, catalog), catalog);
+        const violations = [
+            ...p.locations.filter((l) => l.role === "primary").flatMap(judged),
+            ...p.locations
+                .filter((l) => l.role === "processing")
+                .flatMap(judged)
+                .map((v) => ({ ...v, fix: v.fix ?? PROCESSING_FIX })),
+        ];
         return [
             ...violations,
             ...unverifiedAspects(p, ["location"], "whether the resource's location is disallowed", ctx),

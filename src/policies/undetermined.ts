@@ -66,12 +66,12 @@ function warning(u: Undetermined, question: string, ctx: JudgeContext): Verdict 
         found: u.detail,
         rule: `clean-guard cannot tell ${question}; the resource's data carries no data-residency classification, so this is a warning, not a block (classified data, or classification.unknownPlaces: mandatory in ${ctx.profile.source}, blocks it)`,
         advisory: true,
-        fix: `${FIX.unrecognised}; or set the profile's classification.unknownPlaces to mandatory to block places clean-guard cannot name`,
+        fix: `${u.fix ?? FIX.unrecognised}; or set the profile's classification.unknownPlaces to mandatory to block places clean-guard cannot name`,
     };
 }
 
 function unverified(u: Undetermined, question: string): Verdict {
-    const fix = FIX[u.reason];
+    const fix = u.fix ?? FIX[u.reason];
     return {
         kind: "unverified",
         found: u.detail,

@@ -51,7 +51,7 @@ describe("where prompts are processed (engine protocol)", function () {
         assert.equal(global[0].enforcementLevel, "mandatory");
         assert.match(global[0].message, /cannot verify: aws processing location global\.anthropic/);
         assert.match(global[0].message, /Bedrock global cross-Region inference profile/);
-        assert.match(global[0].message, /Fix: Send the data to a model setting/);
+        assert.match(global[0].message, /Fix: Process the data only inside the jurisdiction/);
     });
 
     it("a function calling DeepSeek through a secret variable: rejected, the host never printed", async () => {

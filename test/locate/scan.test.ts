@@ -204,6 +204,31 @@ describe("input scan: hosts", () => {
             ["too-large"],
         );
     });
+
+    it("a configuration whose YAML aliases multiply (a billion laughs) is read once per node, its endpoint found", () => {
+        // Nine levels of nine aliases stand for 9^9 values; walked naively the preview would wait for minutes.
+        const levels = "abcdefghi".split("");
+        const yaml = levels
+            .map((name, i) =>
+                i === 0
+                    ? `${name}: &${name} ["x", "x", "x", "x", "x", "x", "x", "x", "x"]`
+                    : `${name}: &${name} [${Array(9)
+                          .fill(`*${levels[i - 1]}`)
+                          .join(", ")}]`,
+            )
+            .concat("url: https://oss-cn-hangzhou.aliyuncs.com", "")
+            .join("\n");
+        const configMap = resource("kubernetes:core/v1:ConfigMap", "bomb", { data: { "app.yaml": yaml } });
+        assert.deepEqual(hostsOf(placed(configMap)), ["oss-cn-hangzhou.aliyuncs.com alibaba at data.app.yaml.url"]);
+    });
+
+    it("a node a YAML alias repeats is reported at the first place it appears", () => {
+        const yaml = "base: &base\n  endpoint: https://cos.ap-beijing.myqcloud.com\nprod: *base\n";
+        const configMap = resource("kubernetes:core/v1:ConfigMap", "aliases", { data: { "app.yaml": yaml } });
+        assert.deepEqual(hostsOf(placed(configMap)), [
+            "cos.ap-beijing.myqcloud.com tencent at data.app.yaml.base.endpoint",
+        ]);
+    });
 });
 
 describe("input scan: container images", () => {

@@ -168,3 +168,27 @@ describe("stack pass: a destination whose own region is not known", () => {
         assert.match(p.undetermined[0].detail, /'replica' is not known/);
     });
 });
+
+describe("stack pass: long chains of copies", () => {
+    it("a chain of 5,000 buckets, each replicating to the next, is placed to its last hop", () => {
+        const chain = Array.from({ length: 5_000 }, (_, i) =>
+            s3Bucket(
+                {
+                    bucket: `b${i}`,
+                    replicationConfiguration: {
+                        role: "arn:aws:iam::1:role/r",
+                        rules: [{ status: "Enabled", destination: { bucket: `arn:aws:s3:::b${i + 1}` } }],
+                    },
+                },
+                { provider: ireland, name: `b${i}` },
+            ),
+        );
+        const last = s3Bucket({ bucket: "b5000" }, { provider: china, name: "b5000" });
+        const placed = stack(...chain, last);
+        assert.deepEqual(locationsText(placed(chain[chain.length - 1])), [
+            "primary eu-west-1 IE",
+            "replica cn-north-1 CN",
+        ]);
+        assert.deepEqual(locationsText(placed(chain[0])), ["primary eu-west-1 IE", "replica eu-west-1 IE"]);
+    });
+});

@@ -70,12 +70,23 @@ describe("a value that names another store", () => {
                 form: "its storage host's suffix core.chinacloudapi.cn",
             },
         ],
+        [
+            "an Azure China container registry's login server: the registry and Azure China",
+            "Builds.azurecr.cn",
+            { name: "builds", cloud: "azure", partition: "azure-china", form: "its registry host's suffix azurecr.cn" },
+        ],
+        [
+            "a public Azure registry's login server: the registry and public Azure",
+            "builds.azurecr.io",
+            { name: "builds", cloud: "azure", partition: "azure", form: "its registry host's suffix azurecr.io" },
+        ],
         ["a plain name: itself", "orders-dlq", { name: "orders-dlq", form: "its name" }],
     ];
     for (const [what, value, expected] of cases) it(what, () => assert.deepEqual(parseStoreRef(value), expected));
 
-    it("a lookalike host is no Azure Storage account", () => {
+    it("a lookalike host is no Azure Storage account or registry", () => {
         assert.equal(parseStoreRef("https://acct.blob.core.windows.net.example.com/x").cloud, undefined);
+        assert.equal(parseStoreRef("builds.azurecr.io.example.com").cloud, undefined);
     });
 });
 
@@ -83,14 +94,16 @@ describe("the stack's index, by the name a form carries", () => {
     const bucket = s3Bucket({ bucket: "results" }, { name: "results" });
     const gcs = gcsBucket({ name: "tmp-eu", location: "EU" }, { name: "tmp" });
     const account = azureNative("storage:StorageAccount", { resourceGroupName: "rg" }, { name: "acct" });
-    const index = new StackIndex([bucket, gcs, account]);
+    const registry = azureNative("containerregistry:Registry", { registryName: "builds" }, { name: "registry" });
+    const index = new StackIndex([bucket, gcs, account, registry]);
 
-    it("finds a bucket by its s3:// URL or S3 ARN with a key, a Cloud Storage bucket by gs://, an account by its id", () => {
+    it("finds a bucket by its s3:// URL or S3 ARN, a Cloud Storage bucket by gs://, an account by its id, a registry by its host", () => {
         assert.equal(index.resolve("s3://results/athena/")?.urn, bucket.urn);
         assert.equal(index.resolve("arn:aws:s3:::results/prefix")?.urn, bucket.urn);
         assert.equal(index.resolve("gs://tmp-eu/staging")?.urn, gcs.urn);
         const id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/acct";
         assert.equal(index.resolve(id)?.urn, account.urn);
+        assert.equal(index.resolve("builds.azurecr.io")?.urn, registry.urn);
     });
 
     it("finds nothing by a name no resource has", () => {

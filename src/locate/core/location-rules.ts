@@ -9,6 +9,7 @@ import type { NormalisedResource } from "../../model/resource";
 import { isRecord, reveal, Unknown, type Value } from "../../model/values";
 import { parseArn } from "./arn";
 import type { LocateContext } from "./context";
+import { parseStoreRef } from "./store-ref";
 import { addLocation, addReadLocation } from "./places";
 import { pathText, type PathSegment, type Read } from "./read";
 import { addReference } from "./references";
@@ -29,7 +30,17 @@ export type RuleKind =
     /** the value names another resource whose data this one moves elsewhere, keeping none */
     | "carries"
     /** the value names another resource where this one's data lives */
-    | "located-by";
+    | "located-by"
+    /**
+     * the input's presence says the data goes to a destination no cloud of the catalog holds (a SaaS
+     * application), whatever its value names within it: a place nobody can bound, anywhere
+     */
+    | "anywhere"
+    /**
+     * the value is a URL the data is sent to: a store's (`s3://`) is followed as `copies-to`, an AWS service endpoint
+     * is in the region its host names, any other is anywhere
+     */
+    | "sent-to";
 
 export interface LocationRule {
     /** Input path; `[*]` stands for every element of an array: `replicas[*].regionName`. */
@@ -139,6 +150,8 @@ function applyRead(rule: CompiledRule, read: Read<string>, scope: RuleScope, p: 
     const what = `the ${rule.what} (${read.path})`;
     const via = `input '${read.path}'`;
     const { cloud } = scope;
+    const inRegion = (name: string) =>
+        addLocation(p, ctx, { cloud, name, role: rule.role, via, path: read.path, secret: read.secret });
     switch (rule.kind) {
         case "region":
             addReadLocation(p, ctx, read, { cloud, role: rule.role, via }, what);
@@ -160,22 +173,51 @@ function applyRead(rule: CompiledRule, read: Read<string>, scope: RuleScope, p: 
             return addMachineImage(p, read, scope, what);
         case "arn": {
             const region = read.value === undefined ? undefined : parseArn(read.value)?.region;
-            if (region) {
-                addLocation(p, ctx, {
-                    cloud,
-                    name: region,
-                    role: rule.role,
-                    via,
-                    path: read.path,
-                    secret: read.secret,
-                });
-                return;
-            }
+            if (region) return void inRegion(region);
             return addReference(p, read, "copies-to", rule.role, what, outsideTarget(rule, read, scope, ctx));
+        }
+        case "anywhere":
+            // Reached through an unknown or secret parent, the input may not be there at all.
+            if (read.path.endsWith(rule.at.slice(rule.at.lastIndexOf(".")))) addAnywhere(p, rule, read, rule.what);
+            return;
+        case "sent-to": {
+            const host = read.value === undefined ? undefined : urlHost(read.value);
+            if (host === undefined || parseStoreRef(read.value!).cloud !== undefined) {
+                return addReference(p, read, "copies-to", rule.role, what, outsideTarget(rule, read, scope, ctx));
+            }
+            // A service endpoint names its region (`<id>.mediapackage.eu-west-1.amazonaws.com`: an ingest).
+            const endpoint = ctx.catalog.processingEndpoint(host);
+            if (endpoint?.cloud === cloud && endpoint.region) inRegion(endpoint.region);
+            else addAnywhere(p, rule, read, host);
+            return;
         }
         default:
             return addReference(p, read, rule.kind, rule.role, what, outsideTarget(rule, read, scope, ctx));
     }
+}
+
+const URL_HOST = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#@]+@)?([^/:?#]+)/i;
+
+function urlHost(value: string): string | undefined {
+    return URL_HOST.exec(value.trim())?.[2]?.toLowerCase();
+}
+
+/**
+ * A destination outside every cloud the catalog knows (a SaaS application, a streaming server on the internet):
+ * no country can be told, so classified data sent there is not pinned anywhere; no partition either, so the rules
+ * on disallowed places have nothing to reject.
+ */
+function addAnywhere(p: Placement, rule: CompiledRule, read: Read<string>, name: string): void {
+    p.locations.push({
+        role: rule.role,
+        scope: "global",
+        cloud: "external",
+        name,
+        countries: [],
+        via: `input '${read.path}'`,
+        path: read.path,
+        ...(read.secret ? { secret: true } : {}),
+    });
 }
 
 /**
@@ -189,7 +231,8 @@ function outsideTarget(
     scope: RuleScope,
     ctx: LocateContext,
 ): OutsideTarget | undefined {
-    if (rule.kind !== "arn" && rule.kind !== "copies-to" && rule.kind !== "located-by") return undefined;
+    if (rule.kind !== "arn" && rule.kind !== "copies-to" && rule.kind !== "located-by" && rule.kind !== "sent-to")
+        return undefined;
     const arn = read.value === undefined ? undefined : parseArn(read.value);
     const own = scope.region === undefined ? undefined : ctx.catalog.region(scope.cloud, scope.region)?.partition;
     const partition = arn?.partition ?? own;

@@ -252,7 +252,7 @@ function addTableLocation(p: Placement, ctx: LocateContext, cloud: CloudId, role
     // An ARN carries its region and partition (a replica table bucket, a backup vault); a global one names none.
     const arn = parseArn(read.value!);
     if (arn && !arn.region) return;
-    const name = arn?.region ?? read.value!;
+    const name = regionId(cloud, arn?.region ?? read.value!);
     const { catalog } = ctx;
     const spec = { cloud, name, role, via: `input '${read.path}'`, path: read.path, secret: read.secret };
     const any = knownName(catalog, cloud, name)
@@ -279,6 +279,14 @@ function addTableLocation(p: Placement, ctx: LocateContext, cloud: CloudId, role
             candidates: any.places,
         },
     });
+}
+
+/** `AFRICA_SOUTH1`: a Google region as an API enum spells it (Media CDN's `flexShieldingRegions`). */
+const GOOGLE_REGION_ENUM = /^[A-Z]+(?:_[A-Z]+)+\d+$/;
+
+/** The region's id as the catalog lists it: `africa-south1` for `AFRICA_SOUTH1`. */
+function regionId(cloud: CloudId, name: string): string {
+    return cloud === "gcp" && GOOGLE_REGION_ENUM.test(name) ? name.toLowerCase().replace(/_/g, "-") : name;
 }
 
 /** A region, zone, multi-region or `global` of the cloud the catalog names: a place, not a guess. */

@@ -1,7 +1,7 @@
-// Where a resource sends data to be processed: a Bedrock inference profile or foundation model named in any
-// input (an agent's `foundationModel`, an application profile's `modelSource.copyFrom`, a knowledge base's
-// embedding model, a function's environment), a model service's regional or global endpoint among the hosts an
-// input names, an Azure OpenAI deployment type. The catalog says which regions each setting may send a request
+// Where a resource sends data to be processed: a Bedrock inference profile, guardrail profile or foundation model
+// named in any input (an agent's `foundationModel`, a guardrail's `crossRegionConfig`, an application profile's
+// `modelSource.copyFrom`, a knowledge base's embedding model, a function's environment), a model service's regional
+// or global endpoint among the hosts an input names, an Azure OpenAI deployment type. The catalog says which regions each setting may send a request
 // to; a setting it does not know is undetermined, never a pass.
 
 import type { Catalog, CloudId, ProcessingScope } from "../../catalog/types";
@@ -21,9 +21,9 @@ export interface Processing {
     undetermined: Undetermined[];
 }
 
-/** A Bedrock model or inference profile ARN: the profile's id, or the foundation model's region. */
+/** A Bedrock model, inference profile or guardrail profile ARN: the profile's id, or the foundation model's region. */
 const BEDROCK_ARN =
-    /^arn:aws(?:-[a-z]+)*:bedrock:(?<region>[a-z0-9-]*):\d{0,12}:(?<kind>inference-profile|foundation-model)\/(?<id>\S+)$/;
+    /^arn:aws(?:-[a-z]+)*:bedrock:(?<region>[a-z0-9-]*):\d{0,12}:(?<kind>inference-profile|guardrail-profile|foundation-model)\/(?<id>\S+)$/;
 /**
  * A system-defined inference profile id: `<geography>.<model provider>.<model>`, dot-free labels, ending in the
  * model's version (`-v1:0`, `-v2`, `-v1:0:28k`, `-1:0`). A host and port (`ca.pool.ntp.org:123`,
@@ -31,6 +31,14 @@ const BEDROCK_ARN =
  */
 const PROFILE_ID =
     /^(?<prefix>[a-z]+(?:-[a-z]+)?)\.[a-z0-9]+(?:-[a-z0-9]+)*\.[a-z0-9]+(?:-[a-z0-9]+)*?(?:-v\d+(?::\d(?::\d+k)?)?|-\d+:\d(?::\d+k)?)$/;
+/**
+ * A guardrail profile id, `us.guardrail.v1:0` (the API's pattern, docs.aws.amazon.com/bedrock/latest/APIReference/
+ * API_GuardrailCrossRegionConfig.html). Its prefix is the geography of the inference profiles: "cross-Region
+ * inference requests are kept within the AWS Regions that are part of the geography where the data originally
+ * resides" (docs.aws.amazon.com/bedrock/latest/userguide/guardrails-cross-region.html), and each profile's
+ * destination Regions (guardrails-cross-region-support.html) are Regions of that geography.
+ */
+const GUARDRAIL_PROFILE_ID = /^[a-z]+(?:-[a-z]+)?\.guardrail\.v[0-9:]+$/;
 /** No Bedrock id or ARN is longer; a longer string is not read for one. */
 const MAX_ID = 256;
 /** The longest geographic prefix is `us-gov`: a string whose first dot is further in holds no profile id. */
@@ -57,7 +65,10 @@ export function bedrockProcessing(
     const dot = text.indexOf(".", 2);
     if (dot < 0 || dot > MAX_PREFIX || text.lastIndexOf(".", 1) >= 0) return undefined;
     const prefix = text.slice(0, dot);
-    // A bare id counts only with a prefix the catalog knows: `eu.example.org-v1` is no profile, `xx.` may be anything.
+    // `<prefix>.guardrail.v1:0` is a guardrail profile whatever its prefix: one the catalog does not know is undetermined.
+    if (GUARDRAIL_PROFILE_ID.test(text)) return profile(text, prefix, written(), catalog);
+    // A bare inference profile id counts only with a prefix the catalog knows: `eu.example.org-v1` is no profile,
+    // `xx.` may be anything.
     if (!catalog.processingScope("aws", "inference-profile", prefix)) return undefined;
     return PROFILE_ID.test(text) ? profile(text, prefix, written(), catalog) : undefined;
 }
@@ -70,9 +81,10 @@ function profile(id: string, prefix: string, written: Omit<Written, "name">, cat
 }
 
 /**
- * The processing location a model endpoint host names: a region, or a scope such as the Vertex AI global endpoint.
- * A scope's host counts only in a URL (`inUrl`): written alone, `aiplatform.googleapis.com` is the name of the
- * Vertex AI API, as a project lists it among its enabled services, not an address.
+ * The processing location a service endpoint host names: a region (`sqs.cn-north-1.amazonaws.com.cn`, a regional
+ * model endpoint), or a scope such as the Vertex AI global endpoint or a partition's service domain. A scope's own
+ * host counts only in a URL (`inUrl`): written alone, `aiplatform.googleapis.com` is the name of the Vertex AI API,
+ * as a project lists it among its enabled services, not an address; a host under a service domain always counts.
  */
 export function endpointProcessing(
     host: string,
@@ -81,7 +93,7 @@ export function endpointProcessing(
     catalog: Catalog,
 ): Processing | undefined {
     const endpoint = catalog.processingEndpoint(host);
-    if (!endpoint || (endpoint.scope && !inUrl)) return undefined;
+    if (!endpoint || (endpoint.scope && !endpoint.domain && !inUrl)) return undefined;
     const at = { ...written(), name: host };
     if (endpoint.scope) return { locations: [inScope(endpoint.scope, at)], undetermined: [] };
     return inRegion(endpoint.cloud, endpoint.region ?? "", at, catalog);

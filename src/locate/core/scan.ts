@@ -118,6 +118,12 @@ function scan(
 
 class Walker {
     private readonly seen = new Set<string>();
+    /**
+     * Lists and maps already read: YAML aliases make one node appear at many paths, and a few lines of nested
+     * aliases (a "billion laughs" ConfigMap) would otherwise be walked billions of times. A host under a shared node
+     * is reported at the first path it is found.
+     */
+    private readonly walked = new WeakSet<object>();
 
     constructor(
         private readonly catalog: Catalog,
@@ -145,6 +151,8 @@ class Walker {
             return;
         }
         if (typeof value === "string") return this.text(value, path, key, secret, depth);
+        if (typeof value !== "object" || value === null || this.walked.has(value)) return;
+        this.walked.add(value);
         if (Array.isArray(value)) {
             value.forEach((element, i) => this.walk(element, `${path}[${i}]`, key, secret, depth + 1));
         } else if (isRecord(value)) {

@@ -1,6 +1,7 @@
 // What a string that names another store says of where that store is, before anything is looked up: an ARN
 // carries its partition and (but for S3 and other global services) its region; a Google resource name its
-// location; an Azure Storage URL its cloud by the host's suffix; `s3://` and `gs://` their cloud. The name it
+// location; an Azure Storage URL or container registry login server its cloud by the host's suffix; `s3://` and
+// `gs://` their cloud. The name it
 // carries (a bucket, an account, an instance) is what the stack pass looks the store up by.
 
 import { parseArn } from "./arn";
@@ -18,17 +19,31 @@ export interface StoreRef {
 }
 
 /**
- * Azure Storage endpoints by cloud: `<account>.blob.core.windows.net` and the other services' hosts of an account.
- * Hosts: https://learn.microsoft.com/en-us/azure/storage/common/storage-account-overview#standard-endpoints and
+ * Azure hosts that name a store, and by their suffix its cloud: a Storage account's endpoints,
+ * `<account>.blob.core.windows.net` and the other services' hosts of an account, and a Container Registry's login
+ * server, `<registry>.azurecr.io` (a registry a build pushes images to; 5 to 50 letters and digits,
+ * https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/resource-name-rules#microsoftcontainerregistry).
+ * Hosts: https://learn.microsoft.com/en-us/azure/storage/common/storage-account-overview#standard-endpoints,
+ * https://learn.microsoft.com/en-us/azure/container-registry/container-registry-get-started-portal (`<registry-name>.azurecr.io`),
  * https://learn.microsoft.com/en-us/azure/china/resources-developer-guide (core.chinacloudapi.cn),
- * https://learn.microsoft.com/en-us/azure/azure-government/compare-azure-government-global-azure (core.usgovcloudapi.net).
+ * https://docs.azure.cn/zh-cn/container-registry/container-registry-best-practices (`contoso.azurecr.cn`),
+ * https://learn.microsoft.com/en-us/azure/azure-government/compare-azure-government-global-azure (core.usgovcloudapi.net,
+ * Container Registry `.azurecr.us`).
  */
-const AZURE_STORAGE_HOST =
-    /^https:\/\/([a-z0-9]{3,24})\.(?:blob|dfs|file|queue|table)\.core\.(windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)(?:[:/]|$)/i;
+const AZURE_HOSTS: ReadonlyArray<{ kind: string; host: RegExp }> = [
+    {
+        kind: "storage",
+        host: /^https:\/\/([a-z0-9]{3,24})\.(?:blob|dfs|file|queue|table)\.(core\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net))(?:[:/]|$)/i,
+    },
+    { kind: "registry", host: /^(?:https:\/\/)?([a-z0-9]{5,50})\.(azurecr\.(?:io|cn|us))(?:[:/]|$)/i },
+];
 const AZURE_PARTITIONS: Readonly<Record<string, string>> = {
-    "windows.net": "azure",
-    "chinacloudapi.cn": "azure-china",
-    "usgovcloudapi.net": "azure-us-gov",
+    "core.windows.net": "azure",
+    "core.chinacloudapi.cn": "azure-china",
+    "core.usgovcloudapi.net": "azure-us-gov",
+    "azurecr.io": "azure",
+    "azurecr.cn": "azure-china",
+    "azurecr.us": "azure-us-gov",
 };
 
 /** `/subscriptions/<id>/resourceGroups/<g>/providers/<Namespace>/<type>/<name>[/...]`: the top resource's name. */
@@ -38,8 +53,9 @@ const AZURE_RESOURCE_ID = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/provi
  * `s3://bucket/key`, `gs://bucket/object`, a log sink's `storage.googleapis.com/bucket`, BigQuery's
  * `bq://project.dataset[.table]` (named by its dataset).
  */
-const BUCKET_URL = /^(s3|s3a|gs):\/\/([^/]+)/i;
-const URL_CLOUDS: Readonly<Record<string, string>> = { s3: "aws", s3a: "aws", gs: "gcp" };
+const BUCKET_URL = /^(s3|s3a|s3ssl|gs):\/\/([^/]+)/i;
+/** `s3ssl://`: MediaLive's S3 destinations (docs.aws.amazon.com/cdk/api/v2/docs/@aws-cdk_aws-medialive-alpha.S3OutputDestination.html). */
+const URL_CLOUDS: Readonly<Record<string, string>> = { s3: "aws", s3a: "aws", s3ssl: "aws", gs: "gcp" };
 const GCS_SINK = /^storage\.googleapis\.com\/([^/]+)/;
 const BIGQUERY_URL = /^bq:\/\/[^./]+\.([^./]+)/;
 
@@ -60,14 +76,17 @@ export function parseStoreRef(text: string): StoreRef {
             form: "its ARN",
         };
     }
-    const storage = AZURE_STORAGE_HOST.exec(value);
-    if (storage)
+    for (const { kind, host } of AZURE_HOSTS) {
+        const found = host.exec(value);
+        if (!found) continue;
+        const suffix = found[2].toLowerCase();
         return {
-            name: storage[1].toLowerCase(),
+            name: found[1].toLowerCase(),
             cloud: "azure",
-            partition: AZURE_PARTITIONS[storage[2].toLowerCase()],
-            form: `its storage host's suffix core.${storage[2].toLowerCase()}`,
+            partition: AZURE_PARTITIONS[suffix],
+            form: `its ${kind} host's suffix ${suffix}`,
         };
+    }
     const id = AZURE_RESOURCE_ID.exec(value);
     if (id) return { name: id[1], cloud: "azure", form: "its resource id" };
     const bucket = BUCKET_URL.exec(value);

@@ -26,7 +26,33 @@ const snapshotCopyRegion = rule("region", "destinationRegion", "backup", "snapsh
 /** DLM's cross-region copies name the target region (`target`, or the older `targetRegion`). */
 const dlmCopy = (at: string) => rule("region", at, "backup", "cross-region snapshot copy region");
 
+/**
+ * An AppFlow destination that is a third party's application (docs.aws.amazon.com/appflow/1.0/APIReference/
+ * API_DestinationConnectorProperties.html: Salesforce, Zendesk, Marketo, SAP OData, a custom connector): the data is
+ * written into the customer's account with that vendor, wherever the vendor keeps it. The required field of each
+ * connector's properties says the destination is written.
+ */
+const saasDestination = (connector: string, field: string) =>
+    rule(
+        "anywhere",
+        `destinationFlowConfigs[*].destinationConnectorProperties.${connector}.${field}`,
+        "replica",
+        connector,
+    );
+
 const TYPE_RULES = compileRuleTable({
+    "aws:appflow/flow:Flow": [
+        saasDestination("salesforce", "object"),
+        saasDestination("zendesk", "object"),
+        saasDestination("marketo", "object"),
+        saasDestination("sapoData", "objectPath"),
+        saasDestination("customConnector", "entityName"),
+    ],
+    // A channel's outputs go to S3 (`s3ssl://`), AWS media services, or HTTP(S), RTMP and UDP servers and CDNs anywhere on the internet
+    // (docs.aws.amazon.com/medialive/latest/ug/outputs-supported-containers-downstream-systems.html).
+    "aws:medialive/channel:Channel": [
+        rule("sent-to", "destinations[*].settings[*].url", "replica", "output destination"),
+    ],
     "aws:s3/bucketReplicationConfig:BucketReplicationConfig": [
         // The rule moves the source bucket's data: it carries the bucket's classification to the destination.
         rule("carries", "bucket", "primary", "source bucket"),

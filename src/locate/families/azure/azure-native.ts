@@ -24,6 +24,7 @@ import {
 import type { Locator } from "../../core/context";
 import { addReadLocation } from "../../core/places";
 import { readString } from "../../core/read";
+import { unreadable } from "../../core/unreadable";
 import { canonicalAzureNativeType } from "./azure-native-tokens";
 
 const flexible = flexibleServer(["backup", "geoRedundantBackup"], "enabled", "sourceServerResourceId");
@@ -44,6 +45,29 @@ const cosmosDb = allOf(
     locationsIn("locations", "locationName", "replica", "a Cosmos DB region"),
     geoBackups(["backupPolicy", "periodicModeProperties", "backupStorageRedundancy"]),
 );
+
+/**
+ * A Managed Instance link's partner is a SQL Server named by its endpoint (`TCP://SERVER01:5022`; v2's older API
+ * versions call it `sourceEndpoint`): it holds the linked databases too, on premises or in any cloud, so its place
+ * cannot be bounded. It is a place clean-guard cannot name: a warning on unclassified data, and on classified data
+ * a "cannot verify" at the policy's level (fail closed). An endpoint on an untrusted vendor's host is rejected by
+ * the host policies, which read every input.
+ */
+const instanceLinkPartner: AzureRule = ({ resource, p }) => {
+    for (const key of ["partnerEndpoint", "sourceEndpoint"]) {
+        const read = readString(resource.props, [key]);
+        const what = `the partner SQL Server (input '${key}')`;
+        if (unreadable(p, read, "secondary-location", what) || !read.value) continue;
+        const at = read.secret ? "" : ` at '${read.value}'`;
+        p.undetermined.push({
+            aspect: "secondary-location",
+            reason: "unrecognised",
+            path: read.path,
+            detail: `${what}${at} keeps a replica of the linked databases, and an endpoint names no region: the server may be on premises or in any cloud, anywhere`,
+            fix: "confirm where that SQL Server runs and record a time-boxed exemption for the link, or replicate the databases to a managed instance or failover group whose place clean-guard can check",
+        });
+    }
+};
 
 const namespaceReplicas = locationsIn(
     ["geoDataReplication", "locations"],
@@ -111,6 +135,7 @@ const NATIVE: AzureRules = {
             allOf(copyOfAt("sourceAccount"), replicaAt("destinationAccount")),
         ],
         ["azure-native:sql:FailoverGroup", partnersIn("partnerServers", "id", "failover")],
+        ["azure-native:sql:DistributedAvailabilityGroup", instanceLinkPartner],
         [
             "azure-native:sql:Database",
             allOf(copyOfWhenCreatedFrom(["sourceDatabaseId"]), geoBackups(["requestedBackupStorageRedundancy"])),

@@ -89,6 +89,7 @@ const OWN_PRIMARY: ReadonlyMap<string, (r: GcpResource) => void> = new Map([
     ["gcp:spanner/instance:Instance", spannerConfig],
     ["gcp:pubsub/topic:Topic", pubsubStorage],
     ["gcp:secretmanager/secret:Secret", secretReplication],
+    ["gcp:beyondcorp/securityGateway:SecurityGateway", securityGatewayControlPlane],
 ]);
 
 /** Copies a type makes beyond its primary location. */
@@ -161,6 +162,20 @@ function locatePrimary(r: GcpResource): void {
     }
     // No location anywhere: Google rejects a regional or zonal resource without one, so what is left
     // is global or location-less; the known global kinds are listed in GLOBAL_TYPES.
+}
+
+/**
+ * A security gateway's `location` is always `global`: that is where its configuration is kept. Its data path is
+ * its hubs, "regional data path deployment with GCP region as a key" (cloud.google.com/beyondcorp/docs/reference/
+ * rest/v1/projects.locations.securityGateways), which the place-input table reads as processing places. With no hub
+ * there is no data path: the gateway is configuration only.
+ */
+function securityGatewayControlPlane(r: GcpResource): void {
+    const hubs = readArray(r.resource.props, ["hubs"]);
+    if (hubs.unknown || hubs.opaque || (hubs.value?.length ?? 0) > 0) return;
+    const via = "a security gateway with no hub (configuration only, no data path)";
+    const location = addLocation(r.p, r.ctx, { cloud: "gcp", name: "global", role: "primary", via, path: "location" });
+    location.controlPlane = true;
 }
 
 /** Adds a location read from an input, with multi- and dual-region members. */

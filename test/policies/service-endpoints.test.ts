@@ -1,0 +1,122 @@
+// A cloud's service endpoint says where the data sent to it goes: `s3.cn-north-1.amazonaws.com.cn` is a bucket in
+// Beijing, `*.blob.core.chinacloudapi.cn` a storage account of Azure China, a kubeconfig's EKS server a cluster in
+// the region its host names. Data written there is processed and kept there, wherever the resource that names the
+// endpoint runs. Each trap sits beside a look-alike that must pass.
+
+import type { NormalisedResource } from "../../src/model/resource";
+import type { Props } from "../../src/model/values";
+import { awsResource, explicitProvider, k8sResource } from "../support/builders";
+import { assertFindings, judgeResource, type Expected } from "./judge";
+
+const REGION = "clean-guard-disallowed-region";
+const RESIDENCY = "clean-guard-data-residency";
+const ENDPOINT_FIX = "Point the input at an endpoint or setting in an allowed region";
+
+const lambdaWithEnv = (variables: Props, tags: Props = {}) =>
+    awsResource(
+        "aws:lambda/function:Function",
+        { runtime: "nodejs20.x", handler: "index.handler", environment: { variables }, tags },
+        { providerRegion: "eu-central-1" },
+    );
+
+const kubeconfig = (server: string) =>
+    [
+        "apiVersion: v1",
+        "kind: Config",
+        "clusters:",
+        "- cluster:",
+        `    server: ${server}`,
+        "  name: prod",
+        "current-context: prod",
+        "",
+    ].join("\n");
+const namespaceOn = (server: string) =>
+    k8sResource(
+        "kubernetes:core/v1:Namespace",
+        { metadata: { name: "orders" } },
+        { provider: explicitProvider("kubernetes", "prod", { kubeconfig: kubeconfig(server) }) },
+    );
+
+describe("service endpoints: the region or partition a cloud's endpoint names", () => {
+    const cases: Array<[string, NormalisedResource, Expected]> = [
+        [
+            "a function writing to an S3 endpoint in Beijing",
+            lambdaWithEnv({ ORDERS_BUCKET_URL: "https://s3.cn-north-1.amazonaws.com.cn/orders" }),
+            [
+                [
+                    "violation",
+                    "aws processing location cn-north-1",
+                    "environment.variables.ORDERS_BUCKET_URL",
+                    ENDPOINT_FIX,
+                ],
+            ],
+        ],
+        [
+            "an SQS queue in Ningxia written bare",
+            lambdaWithEnv({ QUEUE_HOST: "sqs.cn-northwest-1.amazonaws.com.cn" }),
+            [["violation", "aws processing location cn-northwest-1"]],
+        ],
+        [
+            "a storage account of Azure China, by its blob endpoint",
+            lambdaWithEnv({ BLOB: "https://orders.blob.core.chinacloudapi.cn/exports" }),
+            [["violation", "orders.blob.core.chinacloudapi.cn", "Azure operated by 21Vianet", "China (CN)"]],
+        ],
+        [
+            "an Azure China connection string's endpoint suffix",
+            lambdaWithEnv({
+                STORAGE: "DefaultEndpointsProtocol=https;AccountName=orders;EndpointSuffix=core.chinacloudapi.cn",
+            }),
+            [["violation", "core.chinacloudapi.cn", "China (CN)"]],
+        ],
+        [
+            "decoy: an S3 endpoint in Frankfurt and a queue in Virginia",
+            lambdaWithEnv({
+                S3: "https://s3.eu-central-1.amazonaws.com/orders",
+                Q: "https://sqs.us-east-1.amazonaws.com/1/q",
+            }),
+            [],
+        ],
+        [
+            "decoy: a link to Azure China's documentation",
+            lambdaWithEnv({ RUNBOOK: "https://docs.azure.cn/zh-cn/storage/" }),
+            [],
+        ],
+        [
+            "decoy: a bucket named after a China region on the global S3 endpoint",
+            lambdaWithEnv({ S3: "https://backup-cn-north-1.s3.amazonaws.com/x" }),
+            [],
+        ],
+    ];
+    for (const [what, r, expected] of cases)
+        it(what, async () => assertFindings(await judgeResource(r), REGION, expected));
+
+    it("every resource deployed through a kubeconfig whose server is an EKS cluster in Beijing is rejected", async () => {
+        const findings = await judgeResource(namespaceOn("https://ABC123.gr7.cn-north-1.eks.amazonaws.com.cn"));
+        assertFindings(findings, REGION, [
+            [
+                "violation",
+                "aws processing location cn-north-1",
+                "provider 'prod': kubeconfig.clusters[0].cluster.server",
+            ],
+        ]);
+    });
+
+    it("decoy: a kubeconfig whose server is an EKS cluster in Ireland", async () => {
+        const findings = await judgeResource(namespaceOn("https://ABC123.gr7.eu-west-1.eks.amazonaws.com"));
+        assertFindings(findings, REGION, []);
+    });
+
+    it("EU data sent to a queue in Virginia is processed outside the EU; one in Frankfurt is not", async () => {
+        const eu = { "data-residency": "eu" };
+        assertFindings(
+            await judgeResource(lambdaWithEnv({ Q: "https://sqs.us-east-1.amazonaws.com/1/orders" }, eu)),
+            RESIDENCY,
+            [["violation", "aws processing location us-east-1", "United States"]],
+        );
+        assertFindings(
+            await judgeResource(lambdaWithEnv({ Q: "https://sqs.eu-central-1.amazonaws.com/1/orders" }, eu)),
+            RESIDENCY,
+            [],
+        );
+    });
+});
