@@ -190,30 +190,16 @@ export function readResourceMessage(
                 r.skip();
         }
     }
-    if (kind === "analyze" && message.options) message.parent = optionsParent(bytes, message.options);
+    if (kind === "analyze" && message.options)
+        message.parent = strings(bytes, OPTIONS_PARENT, message.options).pop() ?? "";
     for (const [key, value] of sortedEntries(bytes, dependencyEntries))
-        message.propertyDependencies[key] = value ? repeatedStrings(bytes, value) : [];
+        message.propertyDependencies[key] = value ? strings(bytes, ONLY_FIELD, value) : [];
     return message;
 }
 
-function optionsParent(bytes: Buffer, options: Span): string {
-    let parent = "";
-    const r = new FieldReader(bytes, options);
-    while (r.next()) {
-        if (r.field === OPTIONS_PARENT) parent = r.string();
-        else r.skip();
-    }
-    return parent;
-}
-
-function repeatedStrings(bytes: Buffer, span: Span): string[] {
-    const out: string[] = [];
-    const r = new FieldReader(bytes, span);
-    while (r.next()) {
-        if (r.field === ONLY_FIELD) out.push(r.string());
-        else r.skip();
-    }
-    return out;
+/** Every string of a message's field `field`, in order: its last is the field's value when it is not repeated. */
+function strings(bytes: Buffer, field: number, span: Span): string[] {
+    return repeatedField(bytes, field, span).map(({ start, end }) => bytes.toString("utf8", start, end));
 }
 
 /**
