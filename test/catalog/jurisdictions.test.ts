@@ -75,7 +75,7 @@ describe("catalogSummary", () => {
             /aws +55 regions, 8 partitions/,
             /Countries: 249/,
             /eu \(27\), eea \(30\), five-eyes \(5\), clean-countries \(8\)/,
-            /alibaba +packages 6, domains 3, cdnDomains 3, registries 1, asns 2, imageMarkers 2, ai-service 4 \[clean-cloud, disallowed by default\]/,
+            /alibaba +packages 6, domains 4, cdnDomains 3, registries 1, asns 2, imageMarkers 2, ai-service 4 \[clean-cloud, disallowed by default\]/,
             /bytedance .*allowed by default/,
             /False friends \(never flagged\): ecloud/,
             /Entries without a source: none/,

@@ -106,6 +106,34 @@ describe("service endpoints: the region or partition a cloud's endpoint names", 
         assertFindings(findings, REGION, []);
     });
 
+    it("decoy: an EU key whose policy lets CloudWatch Logs of two regions use it (principals are identities)", async () => {
+        const policy = JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Principal: { Service: ["logs.eu-central-1.amazonaws.com", "logs.us-east-1.amazonaws.com"] },
+                    Action: ["kms:Encrypt*", "kms:Decrypt*"],
+                    Resource: "*",
+                },
+                {
+                    Effect: "Allow",
+                    NotPrincipal: { Service: "logs.cn-north-1.amazonaws.com.cn" },
+                    Action: "kms:Describe*",
+                    Resource: "*",
+                },
+            ],
+        });
+        const key = awsResource(
+            "aws:kms/key:Key",
+            { policy, tags: { "data-residency": "eu" } },
+            { providerRegion: "eu-central-1" },
+        );
+        const findings = await judgeResource(key);
+        assertFindings(findings, RESIDENCY, []);
+        assertFindings(findings, REGION, []);
+    });
+
     it("EU data sent to a queue in Virginia is processed outside the EU; one in Frankfurt is not", async () => {
         const eu = { "data-residency": "eu" };
         assertFindings(

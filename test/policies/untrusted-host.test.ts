@@ -1,7 +1,7 @@
 import type { NormalisedResource } from "../../src/model/resource";
 import type { Value } from "../../src/model/values";
 import { awsResource, azureNative, explicitProvider, k8sResource, s3Bucket, secret } from "../support/builders";
-import { assertFindings, judgeResource, type Expected } from "./judge";
+import { assertFindings, judgeResource, orgProfile, type Expected } from "./judge";
 
 const POLICY = "clean-guard-untrusted-host";
 
@@ -206,9 +206,38 @@ describe(POLICY, () => {
             instanceWithUserData("#!/bin/bash\napt-get update\ncurl -fsSL get.docker.com | sh\n"),
             [],
         ],
+        [
+            "alerts posted to a WeCom group robot (Tencent)",
+            lambdaWithEnv("ALERT_WEBHOOK", "https://qyapi.weixin.qq.com/cgi-bin/webhook/send?key=k"),
+            [["violation", "host qyapi.weixin.qq.com (Tencent", "environment.variables.ALERT_WEBHOOK"]],
+        ],
+        [
+            "alerts posted to a DingTalk robot (Alibaba)",
+            lambdaWithEnv("ALERT_WEBHOOK", "https://oapi.dingtalk.com/robot/send?access_token=t"),
+            [["violation", "host oapi.dingtalk.com (Alibaba"]],
+        ],
+        [
+            "notifications pushed through Huawei's Push Kit",
+            lambdaWithEnv("PUSH_URL", "https://push-api.cloud.huawei.com/v1/123/messages:send"),
+            [["violation", "host push-api.cloud.huawei.com (Huawei"]],
+        ],
+        [
+            "alerts posted to Slack, and a mailbox at qq.com (not a WeChat service)",
+            lambdaWithEnv("ALERTS", "https://hooks.slack.com/services/T0/B0/X https://mail.qq.com"),
+            [],
+        ],
     ];
     for (const [what, r, expected] of cases)
         it(what, async () => assertFindings(await judgeResource(r), POLICY, expected));
+
+    it("a Feishu bot (ByteDance) passes the default profile and is rejected by one that disallows ByteDance", async () => {
+        const feishu = lambdaWithEnv("ALERT_WEBHOOK", "https://open.feishu.cn/open-apis/bot/v2/hook/abc");
+        assertFindings(await judgeResource(feishu), POLICY, []);
+        const profile = orgProfile("disallow:\n  vendors: [bytedance]");
+        assertFindings(await judgeResource(feishu, { profile }), POLICY, [
+            ["violation", "host open.feishu.cn (ByteDance"],
+        ]);
+    });
 
     it("judges a secret endpoint without naming it", async () => {
         const findings = await judgeResource(

@@ -57,6 +57,12 @@ const IMAGE_KEYS = new Set([
     "containerimage",
 ]);
 
+/**
+ * An IAM policy's principals name who may act (`"Service": "logs.us-east-1.amazonaws.com"` in a key policy), not
+ * where data is sent: a host there is an identity, not an endpoint.
+ */
+const IDENTITY_KEYS = new Set(["Principal", "NotPrincipal"]);
+
 /** Types whose `image` is a machine image name, not a container (`debian-cloud/debian-12` on a GCE disk). */
 const MACHINE_IMAGE_TYPE_PREFIXES = ["gcp:compute/"];
 
@@ -156,7 +162,8 @@ class Walker {
         if (Array.isArray(value)) {
             value.forEach((element, i) => this.walk(element, `${path}[${i}]`, key, secret, depth + 1));
         } else if (isRecord(value)) {
-            for (const [k, v] of Object.entries(value)) this.walk(v, path ? `${path}.${k}` : k, k, secret, depth + 1);
+            for (const [k, v] of Object.entries(value))
+                if (!IDENTITY_KEYS.has(k)) this.walk(v, path ? `${path}.${k}` : k, k, secret, depth + 1);
         }
     }
 
