@@ -6,7 +6,7 @@
 import type { Catalog } from "../catalog/types";
 import { addLocation } from "../locate/core/places";
 import { failedLookupEnforcement, type Ec2Lookups, type LookupFailure } from "../lookups/index";
-import type { Placement } from "../model/placement";
+import type { Image, Placement } from "../model/placement";
 import type { LookupMode } from "../profile/types";
 
 export interface EnrichOptions {
@@ -16,16 +16,20 @@ export interface EnrichOptions {
     catalog: Catalog;
 }
 
-export async function enrichPlacement(p: Placement, options: EnrichOptions): Promise<void> {
-    await Promise.all([enrichImages(p, options), enrichZones(p, options)]);
+/** Undefined when the placement has nothing to look up, as most have: no promises are made for those. */
+export function enrichPlacement(p: Placement, options: EnrichOptions): Promise<void> | undefined {
+    if (!p.images.some(awaitingFacts) && !(p.zoneLookups?.length && options.lookups)) return undefined;
+    return Promise.all([enrichImages(p, options), enrichZones(p, options)]).then(() => undefined);
 }
+
+const awaitingFacts = (i: Image): boolean => i.kind === "machine-image" && !!i.region && !i.facts && !i.lookupFailure;
 
 /**
  * Records on every machine image of the placement that has a region either what EC2 says of it (`facts`) or why
  * that could not be found out (`lookupFailure`). Without a lookup layer, the failure says lookups are off.
  */
 async function enrichImages(p: Placement, { lookups, mode }: EnrichOptions): Promise<void> {
-    const images = p.images.filter((i) => i.kind === "machine-image" && i.region && !i.facts && !i.lookupFailure);
+    const images = p.images.filter(awaitingFacts);
     if (images.length === 0) return;
     const advisory = failedLookupEnforcement(mode) === "advisory";
     const failure = (f: LookupFailure) => ({ reason: f.reason, detail: f.detail, advisory });

@@ -5,6 +5,7 @@ import type { AnalyzeRequest, AnalyzerProviderResource, AnalyzerResource } from 
 import { isProviderType, packageOf, type NormalisedResource, type ProviderInfo } from "../model/resource";
 import type { Props } from "../model/values";
 import { loadEnvironmentDefaults, withEnvironmentDefaults, type EnvironmentDefaults } from "./provider-environment";
+import { readProps, readResourceMessage, type ResourceMessage, type Span } from "./resource-bytes";
 import { decodeProps, decodeStruct } from "./wire";
 
 /** The policy SDK's unknown-checking proxy hands out its raw target under this key (policy SDK proxy.ts). */
@@ -40,6 +41,23 @@ export function fromAnalyzerResource(r: AnalyzerResource): NormalisedResource {
 }
 
 /**
+ * A resource read from the engine's bytes (resource-bytes.ts): what fromAnalyzeRequest or fromAnalyzerResource
+ * gives for the same message decoded by the generated decoder.
+ */
+export function fromResourceBytes(bytes: Buffer, message: ResourceMessage): NormalisedResource {
+    return {
+        urn: message.urn,
+        type: message.type,
+        name: message.name,
+        ...ownInputs(message.type, readProps(bytes, message.properties)),
+        provider: message.provider && providerOfBytes(bytes, message.provider),
+        parent: message.parent || undefined,
+        dependencies: message.dependencies,
+        propertyDependencies: message.propertyDependencies,
+    };
+}
+
+/**
  * The engine sends a provider instance's inputs with every resource it serves. Decoded once per instance and
  * content, the same ProviderInfo comes back each time, so that what locate derives from a provider (the
  * hosts in its inputs, its default tags) is derived once and not for every resource.
@@ -50,17 +68,33 @@ const MAX_PROVIDERS = 1024;
 
 function providerOf(p: AnalyzerProviderResource | undefined): ProviderInfo | undefined {
     if (!p) return undefined;
-    const properties = p.getProperties();
-    const key = `${p.getType()}\u0000${p.getName()}\u0000${p.getUrn()}\u0000${properties ? Buffer.from(properties.serializeBinary()).toString("latin1") : ""}`;
+    return cachedProvider(Buffer.from(p.serializeBinary()).toString("latin1"), () => ({
+        type: p.getType(),
+        name: p.getName(),
+        urn: p.getUrn(),
+        props: decodeStruct(p.getProperties()),
+    }));
+}
+
+function providerOfBytes(bytes: Buffer, span: Span): ProviderInfo {
+    return cachedProvider(bytes.toString("latin1", span.start, span.end), () => {
+        const message = readResourceMessage(bytes, "provider", span);
+        return {
+            type: message.type,
+            name: message.name,
+            urn: message.urn,
+            props: readProps(bytes, message.properties),
+        };
+    });
+}
+
+/** Keyed by the AnalyzerProviderResource message's bytes: its type, name, URN and inputs. */
+function cachedProvider(key: string, read: () => Pick<ProviderInfo, "type" | "name" | "urn" | "props">): ProviderInfo {
     let provider = providers.get(key);
     if (!provider) {
         if (providers.size >= MAX_PROVIDERS) providers.clear();
-        provider = {
-            type: p.getType(),
-            name: p.getName(),
-            urn: p.getUrn(),
-            ...providerInputs(p.getType(), decodeStruct(properties)),
-        };
+        const { props, ...identity } = read();
+        provider = { ...identity, ...providerInputs(identity.type, props) };
         providers.set(key, provider);
     }
     return provider;

@@ -6,7 +6,7 @@ import type { Struct, Value as StructValue } from "google-protobuf/google/protob
 import { Secret, Unknown, type Props, type Value } from "../model/values";
 
 /** The special-signature key and values of Pulumi's property encoding (sdk/go/common/resource/sig). */
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
+export const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const ASSET_SIG = "c44067f5952c0a294b673a41bacd8c17";
 const ARCHIVE_SIG = "0def7320c3a5731c473e5ecbe6d01bc7";

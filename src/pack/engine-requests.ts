@@ -9,13 +9,14 @@ import * as grpc from "@grpc/grpc-js";
 import type {
     AnalyzeRequest,
     AnalyzeStackRequest,
-    AnalyzerResource,
     AnalyzerStackConfigureRequest,
     ConfigureAnalyzerRequest,
 } from "@pulumi/pulumi/proto/analyzer_pb";
-import { StackRequestBytes } from "./stack-request";
+import type { NormalisedResource } from "../model/resource";
+import { fromAnalyzeRequest, fromAnalyzerResource } from "../normalise/engine";
+import { AnalyzeRequestBytes, StackRequestBytes } from "./request-bytes";
 
-export type EngineRequest = AnalyzeRequest | AnalyzeStackRequest | StackRequestBytes;
+export type EngineRequest = AnalyzeRequest | AnalyzeStackRequest | AnalyzeRequestBytes | StackRequestBytes;
 
 /** What ConfigureStack told the pack about the stack being previewed or updated. */
 export interface StackConfiguration {
@@ -46,8 +47,8 @@ export interface CaptureOptions {
      * Every policy of the pack is clean-guard's. The policy SDK decodes a resource's inputs into a fresh copy for
      * each policy before calling it (nine per Analyze), and the whole stack once per stack policy (five copies of
      * every resource per AnalyzeStack); clean-guard's policies read the engine's request instead. With this set,
-     * the SDK is handed the request without inputs or resources, and AnalyzeStack's request is kept as its bytes,
-     * read one resource at a time (StackRequestBytes). Only for a pack with no policy of its own, which would then
+     * the SDK is handed the request without inputs or resources, and the engine's requests are kept as their bytes
+     * and read by clean-guard itself (request-bytes.ts). Only for a pack with no policy of its own, which would then
      * see none.
      */
     onlyCleanGuardPolicies?: boolean;
@@ -65,7 +66,7 @@ export function captureEngineRequests(options: CaptureOptions = {}): void {
         server.prototype.addService = function (service, implementation) {
             if (isAnalyzerService(service)) {
                 implementation = wrapAnalyzer(implementation as Record<string, Handler>, options);
-                if (options.onlyCleanGuardPolicies) service = withStackRequestBytes(service);
+                if (options.onlyCleanGuardPolicies) service = readByCleanGuard(service);
             }
             return addService.call(this, service, implementation);
         };
@@ -92,16 +93,26 @@ function isAnalyzerService(service: grpc.ServiceDefinition): boolean {
     return (service as Record<string, { path?: string }>).analyze?.path === "/pulumirpc.Analyzer/Analyze";
 }
 
-function withStackRequestBytes(service: grpc.ServiceDefinition): grpc.ServiceDefinition {
+function readByCleanGuard(service: grpc.ServiceDefinition): grpc.ServiceDefinition {
+    const fromBytes = (bytes: Buffer) => new AnalyzeRequestBytes(bytes);
     return {
         ...service,
+        analyze: { ...service.analyze, requestDeserialize: fromBytes },
+        remediate: { ...service.remediate, requestDeserialize: fromBytes },
         analyzeStack: { ...service.analyzeStack, requestDeserialize: (bytes: Buffer) => new StackRequestBytes(bytes) },
     };
 }
 
+/** The resource of an Analyze or Remediate request, whichever way it was decoded. */
+export function requestResource(request: AnalyzeRequest | AnalyzeRequestBytes): NormalisedResource {
+    return request instanceof AnalyzeRequestBytes ? request.resource() : fromAnalyzeRequest(request);
+}
+
 /** The resources of an AnalyzeStack request, whichever way it was decoded. */
-export function stackResources(request: AnalyzeStackRequest | StackRequestBytes): Iterable<AnalyzerResource> {
-    return request instanceof StackRequestBytes ? request.resources() : request.getResourcesList();
+export function stackResources(request: AnalyzeStackRequest | StackRequestBytes): Iterable<NormalisedResource> {
+    return request instanceof StackRequestBytes
+        ? request.resources()
+        : request.getResourcesList().map(fromAnalyzerResource);
 }
 
 function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): grpc.UntypedServiceImplementation {
@@ -130,7 +141,8 @@ function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): g
         ...impl,
         configure,
         analyze: judged(impl.analyze),
-        remediate: within(impl.remediate),
+        // Remediate's inputs: converted by the SDK once for all its remediations, read by clean-guard from the bytes.
+        remediate: within(impl.remediate, !options.onlyCleanGuardPolicies),
         analyzeStack: judged(impl.analyzeStack),
         configureStack,
     } as grpc.UntypedServiceImplementation;

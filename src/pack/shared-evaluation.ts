@@ -2,14 +2,13 @@
 // resource, and the resource is located and judged once; each policy then reports its share.
 
 import type { PolicyResource, ReportViolation, ResourceValidationArgs, StackValidationArgs } from "@pulumi/policy";
-import type { AnalyzeRequest } from "@pulumi/pulumi/proto/analyzer_pb";
 import { defaultCatalog } from "../catalog/index";
 import { evaluateResource, evaluateStack, type EvaluationOptions } from "../engine/evaluate";
 import { locate } from "../locate/index";
 import { createEc2Lookups, type Ec2Lookups } from "../lookups/index";
 import type { Finding } from "../model/finding";
 import { parseUrn, type NormalisedResource, type StackContext } from "../model/resource";
-import { fromAnalyzeRequest, fromAnalyzerResource, fromPolicyArgs, rawTarget } from "../normalise/engine";
+import { fromPolicyArgs, rawTarget } from "../normalise/engine";
 import type { PolicyDefinition } from "../policies/define";
 import { asReported, unverified } from "../policies/unverified";
 import { resolveProfile } from "../profile/source";
@@ -18,6 +17,7 @@ import { expiryOf } from "../report/evaluation";
 import {
     currentEngineRequest,
     currentStackConfiguration,
+    requestResource,
     stackResources,
     type EngineRequest,
     type StackConfiguration,
@@ -29,7 +29,8 @@ import { disabledPolicies, profileConfig } from "./pack-config";
  * engine request, and each policy reports its share.
  */
 export class SharedEvaluation {
-    private readonly byRequest = new WeakMap<EngineRequest, Promise<Finding[]>>();
+    /** The request's findings: pending while the first policy called judges them, then the findings themselves. */
+    private readonly byRequest = new WeakMap<EngineRequest, Promise<Finding[]> | Finding[]>();
     /** One lookup layer (clients, caches, budget) per run, for the lookup settings in force. */
     private lookups?: { key: string; lookups: Ec2Lookups };
     private current?: EvaluationOptions;
@@ -39,28 +40,25 @@ export class SharedEvaluation {
         private readonly names: readonly string[],
     ) {}
 
-    async reportResource(policy: string, args: ResourceValidationArgs, report: ReportViolation): Promise<void> {
-        const findings = await this.memo(() => {
+    reportResource(policy: string, args: ResourceValidationArgs, report: ReportViolation): Promise<void> | void {
+        const findings = this.memo(() => {
             const req = currentEngineRequest();
-            const resource =
-                req && "getUrn" in req
-                    ? fromAnalyzeRequest(req as AnalyzeRequest)
-                    : (warnUncaptured(), fromPolicyArgs(args));
+            const resource = req && "getUrn" in req ? requestResource(req) : (warnUncaptured(), fromPolicyArgs(args));
             return this.judgeResource(resource, args.stackTags);
         });
-        this.report(policy, findings, report);
+        return this.report(policy, findings, report);
     }
 
-    async reportStack(policy: string, args: StackValidationArgs, report: ReportViolation): Promise<void> {
-        const findings = await this.memo(() => {
+    reportStack(policy: string, args: StackValidationArgs, report: ReportViolation): Promise<void> | void {
+        const findings = this.memo(() => {
             const req = currentEngineRequest();
             const resources =
                 req && !("getUrn" in req)
-                    ? Array.from(stackResources(req), fromAnalyzerResource)
+                    ? Array.from(stackResources(req))
                     : (warnUncaptured(), args.resources.map((r: PolicyResource) => fromPolicyArgs(r)));
             return this.judgeStack(resources, (args as { stackTags?: ReadonlyMap<string, string> }).stackTags);
         });
-        this.report(policy, findings, report);
+        return this.report(policy, findings, report);
     }
 
     /**
@@ -69,7 +67,7 @@ export class SharedEvaluation {
      */
     remediate(d: PolicyDefinition, args: ResourceValidationArgs): Record<string, unknown> | undefined {
         const req = currentEngineRequest();
-        const resource = req && "getUrn" in req ? fromAnalyzeRequest(req as AnalyzeRequest) : fromPolicyArgs(args);
+        const resource = req && "getUrn" in req ? requestResource(req) : fromPolicyArgs(args);
         const options = this.options();
         const placement = locate(resource, { catalog: options.catalog });
         const stack = stackContext(resource.urn, args.stackTags);
@@ -81,18 +79,29 @@ export class SharedEvaluation {
         return { ...inputs, [change.input]: { ...tags, [change.key]: change.value } };
     }
 
-    private memo(run: () => Promise<Finding[]>): Promise<Finding[]> {
+    private memo(run: () => Promise<Finding[]>): Promise<Finding[]> | Finding[] {
         const req = currentEngineRequest();
         if (!req) return run();
-        let pending = this.byRequest.get(req);
-        if (!pending) {
-            pending = run();
+        let findings = this.byRequest.get(req);
+        if (!findings) {
+            const pending = run();
+            // Once judged, the findings are handed to the other policies at once, not through a promise each.
+            pending.then(
+                (judged) => this.byRequest.set(req, judged),
+                () => undefined,
+            );
             this.byRequest.set(req, pending);
+            findings = pending;
         }
-        return pending;
+        return findings;
     }
 
-    private report(policy: string, findings: readonly Finding[], report: ReportViolation): void {
+    private report(
+        policy: string,
+        findings: Promise<Finding[]> | readonly Finding[],
+        report: ReportViolation,
+    ): Promise<void> | void {
+        if (findings instanceof Promise) return findings.then((judged) => this.report(policy, judged, report));
         const disabled = disabledPolicies();
         for (const f of findings) {
             const shown = asReported(f);
