@@ -77,7 +77,9 @@ export function decodeProps(raw: unknown): Props {
     const out: Props = {};
     if (raw === null || typeof raw !== "object" || Array.isArray(raw)) return out;
     for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
-        if (v !== undefined) out[k] = decodeValue(v);
+        // JSON.parse keeps a `__proto__` key as an entry; assigned here it would set the prototype, and a
+        // resource without a region of its own would read the one under it. Dropped, as the engine's reader does.
+        if (v !== undefined && k !== "__proto__") out[k] = decodeValue(v);
     }
     return out;
 }

@@ -56,4 +56,11 @@ describe("Pulumi's property encoding, decoded", () => {
         assert.deepEqual(lookup(props, ["endpoints", 0, "s3"]), { value: "https://oss", secret: true });
         assert.deepEqual(lookup(props, ["endpoints", 1, "s3"]), { value: undefined, secret: false });
     });
+
+    it("drops an input named __proto__ of a preview's JSON, and takes no prototype from it", () => {
+        const props = decodeProps(JSON.parse('{"__proto__": {"region": "cn-north-1"}, "bucket": "orders"}'));
+        assert.deepEqual(Object.keys(props), ["bucket"]);
+        assert.equal(props.region, undefined);
+        assert.equal(Object.getPrototypeOf(props), Object.prototype);
+    });
 });
