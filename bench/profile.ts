@@ -91,7 +91,10 @@ function profilerPreload(file: string): string {
 const { writeFileSync } = require("node:fs");
 const session = new Session();
 session.connect();
-session.post("Profiler.enable", () => session.post("Profiler.start"));
+// Every 200 microseconds, not V8's default millisecond: a request's work is spread over many small frames.
+session.post("Profiler.enable", () =>
+    session.post("Profiler.setSamplingInterval", { interval: 200 }, () => session.post("Profiler.start")),
+);
 process.once("SIGTERM", () =>
     session.post("Profiler.stop", (err, result) => {
         if (!err) writeFileSync(${JSON.stringify(file)}, JSON.stringify(result.profile));

@@ -21,7 +21,7 @@ export function applyExemptions(
     findings: Finding[],
     placement: Placement | undefined,
     ctx: JudgeContext,
-    now: Date = new Date(),
+    now?: Date,
     placements?: ReadonlyMap<string, Placement>,
 ): { kept: Finding[]; report: ExemptionReport } {
     const usage = new ExemptionUsage(ctx.profile);
@@ -41,7 +41,8 @@ export function applyExemptions(
                 project: ctx.stack.project ?? urn?.project ?? "",
                 tags,
             },
-            now,
+            // The clock is read once there is a finding to match: most resources have none.
+            (now ??= new Date()),
         );
         usage.record(match);
         if (!match) {

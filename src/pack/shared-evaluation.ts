@@ -30,7 +30,7 @@ import { disabledPolicies, profileConfig } from "./pack-config";
  */
 export class SharedEvaluation {
     /** The request's findings: pending while the first policy called judges them, then the findings themselves. */
-    private readonly byRequest = new WeakMap<EngineRequest, Promise<Finding[]> | Finding[]>();
+    private readonly byRequest = new WeakMap<EngineRequest, { findings: Promise<Finding[]> | Finding[] }>();
     /** One lookup layer (clients, caches, budget) per run, for the lookup settings in force. */
     private lookups?: { key: string; lookups: Ec2Lookups };
     private current?: EvaluationOptions;
@@ -82,18 +82,18 @@ export class SharedEvaluation {
     private memo(run: () => Promise<Finding[]>): Promise<Finding[]> | Finding[] {
         const req = currentEngineRequest();
         if (!req) return run();
-        let findings = this.byRequest.get(req);
-        if (!findings) {
+        let held = this.byRequest.get(req);
+        if (!held) {
             const pending = run();
+            const entry: { findings: Promise<Finding[]> | Finding[] } = { findings: pending };
             // Once judged, the findings are handed to the other policies at once, not through a promise each.
             pending.then(
-                (judged) => this.byRequest.set(req, judged),
+                (judged) => (entry.findings = judged),
                 () => undefined,
             );
-            this.byRequest.set(req, pending);
-            findings = pending;
+            this.byRequest.set(req, (held = entry));
         }
-        return findings;
+        return held.findings;
     }
 
     private report(
@@ -185,8 +185,16 @@ function unusedExemption(e: Exemption, profile: Profile): Finding {
 /** What ConfigureStack says, once per call of it (the engine makes one per run), not once per resource. */
 const configuredContexts = new WeakMap<StackConfiguration, Omit<StackContext, "tags">>();
 
+/**
+ * The context of the run's resources when ConfigureStack names the project and stack: one object for all of them,
+ * so that what is derived from it (the stack's classification) is derived once, not for every resource.
+ */
+let runContext:
+    { configured: StackConfiguration; tags?: ReadonlyMap<string, string>; context: StackContext } | undefined;
+
 function stackContext(urn: string, tags: ReadonlyMap<string, string> | undefined): StackContext {
     const configured = currentStackConfiguration();
+    if (runContext?.configured === configured && runContext.tags === tags) return runContext.context;
     let context = configuredContexts.get(configured);
     if (!context) {
         context = {
@@ -197,8 +205,12 @@ function stackContext(urn: string, tags: ReadonlyMap<string, string> | undefined
         };
         configuredContexts.set(configured, context);
     }
+    if (context.project !== undefined && context.stack !== undefined) {
+        runContext = { configured, tags, context: { ...context, tags: tags ?? new Map() } };
+        return runContext.context;
+    }
     // An engine that sends no ConfigureStack still names the project and stack in every URN.
-    const parsed = context.project === undefined || context.stack === undefined ? parseUrn(urn) : undefined;
+    const parsed = parseUrn(urn);
     return {
         ...context,
         project: context.project ?? parsed?.project,

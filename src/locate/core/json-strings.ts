@@ -13,14 +13,30 @@ export const MAX_JSON_STRING = 1024 * 1024;
 export type DecodedJson = { kind: "json"; value: Value } | { kind: "too-large" } | { kind: "text" };
 
 const LOOKS_LIKE_JSON = /^\s*[[{]/;
+const [OPEN_BRACKET, OPEN_BRACE, SPACE, DELETE] = [0x5b, 0x7b, 0x20, 0x7f];
+
+/**
+ * Whether a string opens like a JSON object or array. Asked of every string of every resource: the first
+ * character decides for nearly all of them, the pattern for those that start with white space.
+ */
+export function looksLikeJson(text: string): boolean {
+    const first = text.charCodeAt(0);
+    if (first === OPEN_BRACKET || first === OPEN_BRACE) return true;
+    if (first > SPACE && first < DELETE) return false;
+    return LOOKS_LIKE_JSON.test(text);
+}
+
+// Most strings of a stack are not JSON: one shared answer each, not an object per string scanned.
+const TEXT: DecodedJson = Object.freeze({ kind: "text" });
+const TOO_LARGE: DecodedJson = Object.freeze({ kind: "too-large" });
 
 /** JSON objects and arrays only: a bare number or quoted string is just text. */
 export function decodeJsonString(text: string): DecodedJson {
-    if (!LOOKS_LIKE_JSON.test(text)) return { kind: "text" };
-    if (text.length > MAX_JSON_STRING) return { kind: "too-large" };
+    if (!looksLikeJson(text)) return TEXT;
+    if (text.length > MAX_JSON_STRING) return TOO_LARGE;
     try {
         return { kind: "json", value: JSON.parse(text) as Value };
     } catch {
-        return { kind: "text" };
+        return TEXT;
     }
 }

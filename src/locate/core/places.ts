@@ -137,5 +137,14 @@ export function addReadLocation(
     const aspect = spec.role === "primary" ? "location" : "secondary-location";
     if (!read || unreadable(p, read, aspect, what)) return undefined;
     if (read.value === undefined || read.value === "") return undefined;
-    return addLocation(p, ctx, { ...spec, name: read.value, path: read.path, secret: read.secret });
+    // Field by field: a spread of the callers' specs, each of its own shape, was the costliest line of locating.
+    return addLocation(p, ctx, {
+        cloud: spec.cloud,
+        role: spec.role,
+        via: spec.via,
+        fromStack: spec.fromStack,
+        name: read.value,
+        path: read.path,
+        secret: read.secret,
+    });
 }

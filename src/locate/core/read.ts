@@ -4,6 +4,7 @@
 import type { Placement, Undetermined } from "../../model/placement";
 import type { NormalisedResource } from "../../model/resource";
 import { lookup, type Props, type Value } from "../../model/values";
+import { looksLikeJson } from "./json-strings";
 
 export type PathSegment = string | number;
 
@@ -61,13 +62,20 @@ export function readArray(props: Props, path: ReadonlyArray<PathSegment>): Read<
  * `batching` block): decode them so they read like any other input.
  */
 export function decodedProviderProps(resource: NormalisedResource): Props {
-    const props = resource.provider?.props ?? {};
-    const out: Props = {};
-    for (const [k, v] of Object.entries(props)) {
-        out[k] = typeof v === "string" && /^\s*[[{]/.test(v) ? parseJsonOr(v) : v;
+    const props = resource.provider?.props;
+    if (!props) return {};
+    // A provider is shared by many resources: its inputs are decoded once.
+    let out = decodedProviders.get(props);
+    if (!out) {
+        out = {};
+        for (const [k, v] of Object.entries(props))
+            out[k] = typeof v === "string" && looksLikeJson(v) ? parseJsonOr(v) : v;
+        decodedProviders.set(props, out);
     }
     return out;
 }
+
+const decodedProviders = new WeakMap<Props, Props>();
 
 function parseJsonOr(text: string): Value {
     try {

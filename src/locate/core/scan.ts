@@ -66,6 +66,34 @@ const IDENTITY_KEYS = new Set(["Principal", "NotPrincipal"]);
 /** Types whose `image` is a machine image name, not a container (`debian-cloud/debian-12` on a GCE disk). */
 const MACHINE_IMAGE_TYPE_PREFIXES = ["gcp:compute/"];
 
+/** What an input's name says its string value is. */
+interface KeyRole {
+    script: boolean;
+    base64Script: boolean;
+    image: boolean;
+}
+
+/**
+ * Asked for every string of every resource, of the few hundred input names a stack uses: each name is read once.
+ * Bounded: a stack of made-up names drops the memo rather than grow it.
+ */
+const keyRoles = new Map<string, KeyRole>();
+const KEY_ROLE_ENTRIES = 10_000;
+
+function keyRole(key: string): KeyRole {
+    let role = keyRoles.get(key);
+    if (!role) {
+        if (keyRoles.size >= KEY_ROLE_ENTRIES) keyRoles.clear();
+        role = {
+            script: SCRIPT_KEY.test(key),
+            base64Script: BASE64_SCRIPT_KEY.test(key),
+            image: IMAGE_KEYS.has(key.toLowerCase()),
+        };
+        keyRoles.set(key, role);
+    }
+    return role;
+}
+
 /** Deeper nesting than any provider schema has; beyond it the input is reported, not walked. */
 const MAX_DEPTH = 48;
 
@@ -127,9 +155,10 @@ class Walker {
     /**
      * Lists and maps already read: YAML aliases make one node appear at many paths, and a few lines of nested
      * aliases (a "billion laughs" ConfigMap) would otherwise be walked billions of times. A host under a shared node
-     * is reported at the first path it is found.
+     * is reported at the first path it is found. A Set, not a WeakSet: it lives for one scan, and a WeakSet's
+     * entries cost more to add and to collect.
      */
-    private readonly walked = new WeakSet<object>();
+    private readonly walked = new Set<object>();
 
     constructor(
         private readonly catalog: Catalog,
@@ -177,11 +206,12 @@ class Walker {
                 `the JSON in ${this.prefix}${path} is larger than ${MAX_JSON_STRING / 1024} KiB and was not read for hosts and images`,
             );
         }
-        if (BASE64_SCRIPT_KEY.test(key)) {
+        const role = keyRole(key);
+        if (role.base64Script) {
             const script = base64Text(value);
             if (script !== undefined) return this.hosts(script, path, secret, true);
         }
-        const script = SCRIPT_KEY.test(key);
+        const script = role.script;
         // A script is read word by word (a cloud-config's `runcmd` lines among them), not as the settings it holds.
         const config = script || this.isImageKey(key) ? undefined : decodeConfigText(value);
         if (config !== undefined) return this.walk(config, path, key, secret, depth + 1);
@@ -241,7 +271,7 @@ class Walker {
     }
 
     private isImageKey(key: string): boolean {
-        return this.imagesAreContainers && IMAGE_KEYS.has(key.toLowerCase());
+        return this.imagesAreContainers && keyRole(key).image;
     }
 
     private unknownImage(path: string): void {

@@ -5,6 +5,7 @@
 
 import type { NormalisedResource } from "../../model/resource";
 import { isRecord, isUnknown, reveal, type Props, type Value } from "../../model/values";
+import { looksLikeJson } from "./json-strings";
 import { EVERY_ELEMENT, innerTagPathsOf, type TagStep } from "./place-table";
 
 /**
@@ -13,13 +14,9 @@ import { EVERY_ELEMENT, innerTagPathsOf, type TagStep } from "./place-table";
  * aws: `tags`, `tagsAll`, provider `defaultTags.tags`; azure(-native), alicloud: `tags`; gcp: `labels`,
  * `effectiveLabels`, provider `defaultLabels`; kubernetes: `metadata.labels`; aws-native: `tags` as `[{key, value}]`.
  */
-const RESOURCE_TAG_PATHS: ReadonlyArray<readonly string[]> = [
-    ["tagsAll"],
-    ["effectiveLabels"],
-    ["labels"],
-    ["metadata", "labels"],
-    ["tags"],
-];
+const RESOURCE_TAG_PATHS = [["tagsAll"], ["effectiveLabels"], ["labels"], ["metadata", "labels"], ["tags"]].map(
+    (steps) => ({ steps, written: steps.join(".") }),
+);
 const PROVIDER_TAG_PATHS: ReadonlyArray<readonly string[]> = [["defaultTags", "tags"], ["defaultLabels"]];
 
 const providerTagCache = new WeakMap<Props, Record<string, string>>();
@@ -48,7 +45,7 @@ export function readTags(resource: NormalisedResource, hidden?: HiddenTags): Rec
     if (resource.provider) Object.assign(out, providerTags(resource.provider.props));
     addInnerTags(into, resource);
     addNamedTagMaps(into, resource.props, 2, "");
-    for (const path of RESOURCE_TAG_PATHS) addTags(into, at(resource.props, path), path.join("."));
+    for (const path of RESOURCE_TAG_PATHS) addTags(into, at(resource.props, path.steps), path.written);
     return out;
 }
 
@@ -63,8 +60,10 @@ interface Into {
  * so it classifies the resource when its own labels do not say. The first map that sets a key keeps it.
  */
 function addInnerTags(into: Into, resource: NormalisedResource): void {
+    const paths = innerTagPathsOf(resource.type);
+    if (paths.length === 0) return;
     const found: Required<Into> = { plain: {}, hidden: { secrets: {}, pendingKeys: [], pendingMaps: [] } };
-    for (const path of innerTagPathsOf(resource.type)) {
+    for (const path of paths) {
         for (const [map, where] of valuesAt(resource.props, path, "")) {
             const one: Required<Into> = { plain: {}, hidden: { secrets: {}, pendingKeys: [], pendingMaps: [] } };
             addTags(one, map, where);
@@ -133,7 +132,7 @@ function providerTags(props: Props): Record<string, string> {
 const MAX_PROVIDER_JSON = 64 * 1024;
 
 function decodeJson(v: Value | undefined): Value | undefined {
-    if (typeof v !== "string" || v.length > MAX_PROVIDER_JSON || !/^\s*[[{]/.test(v)) return v;
+    if (typeof v !== "string" || v.length > MAX_PROVIDER_JSON || !looksLikeJson(v)) return v;
     try {
         return JSON.parse(v) as Value;
     } catch {
