@@ -4,13 +4,10 @@
 import { PolicyPack } from "@pulumi/policy";
 import { CatalogError, defaultCatalog } from "../src/catalog/index";
 import { captureEngineRequests } from "../src/pack/engine-requests";
-import { toPulumiPolicies } from "../src/pack/pulumi-policies";
+import { remediationLevels, toPulumiPolicies } from "../src/pack/pulumi-policies";
 import { allPolicies } from "../src/policies/index";
 import { ProfileError } from "../src/profile/errors";
 import { startupProfile } from "../src/profile/source";
-
-// Every policy here is clean-guard's, reading the engine's request itself.
-captureEngineRequests({ onlyCleanGuardPolicies: true });
 
 // A broken catalog or profile stops the pack here, before the engine sends anything, with one clear error:
 // its message (file, line, key, value found, what was expected), not a stack trace wrapped around it.
@@ -22,13 +19,18 @@ const startProfile = startOrExit(() =>
     ),
 );
 
+const policies = toPulumiPolicies(allPolicies, { startProfile });
+
+// Every policy here is clean-guard's, reading the engine's request itself.
+captureEngineRequests({ onlyCleanGuardPolicies: true, remediations: remediationLevels(policies) });
+
 new PolicyPack("clean-guard", {
     description:
         "Keeps citizens' data off untrusted clouds, carriers and vendors (the Clean Network lines) and inside the jurisdictions the organisation allows.",
     displayName: "clean-guard: Clean Network and data residency",
     provider: "multi-cloud",
     tags: ["clean-network", "data-residency", "sovereignty"],
-    policies: toPulumiPolicies(allPolicies, { startProfile }),
+    policies,
 });
 
 function startOrExit<T>(load: () => T): T {

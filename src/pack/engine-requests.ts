@@ -12,6 +12,7 @@ import type {
     AnalyzerStackConfigureRequest,
     ConfigureAnalyzerRequest,
 } from "@pulumi/pulumi/proto/analyzer_pb";
+import type { EnforcementLevel } from "@pulumi/policy";
 import type { NormalisedResource } from "../model/resource";
 import { fromAnalyzeRequest, fromAnalyzerResource } from "../normalise/engine";
 import { AnalyzeRequestBytes, StackRequestBytes } from "./request-bytes";
@@ -31,7 +32,7 @@ export interface StackConfiguration {
 
 /** One policy's configuration as the engine sent it (defaults from the config schema already applied). */
 export interface PolicyConfiguration {
-    enforcementLevel?: string;
+    enforcementLevel?: EnforcementLevel;
     properties: Record<string, unknown>;
 }
 
@@ -52,6 +53,12 @@ export interface CaptureOptions {
      * see none.
      */
     onlyCleanGuardPolicies?: boolean;
+    /**
+     * The policies that can remediate a resource (with `onlyCleanGuardPolicies`), each with its own enforcement
+     * level. The SDK converts a resource's inputs for Remediate before it looks for a policy at `remediate`; while
+     * none is (the usual case), it is handed the resource without them, and answers, as it would, with no change.
+     */
+    remediations?: ReadonlyMap<string, EnforcementLevel | undefined>;
 }
 
 /**
@@ -142,10 +149,35 @@ function wrapAnalyzer(impl: Record<string, Handler>, options: CaptureOptions): g
         configure,
         analyze: judged(impl.analyze),
         // Remediate's inputs: converted by the SDK once for all its remediations, read by clean-guard from the bytes.
-        remediate: within(impl.remediate, !options.onlyCleanGuardPolicies),
+        remediate:
+            options.onlyCleanGuardPolicies && options.remediations
+                ? remediateWhenAsked(impl.remediate, options.remediations, within)
+                : within(impl.remediate, !options.onlyCleanGuardPolicies),
         analyzeStack: judged(impl.analyzeStack),
         configureStack,
     } as grpc.UntypedServiceImplementation;
+}
+
+function remediateWhenAsked(
+    remediate: Handler,
+    remediations: ReadonlyMap<string, EnforcementLevel | undefined>,
+    within: (handler: Handler, shared: boolean) => Handler,
+): Handler {
+    return within(
+        (call, callback) => remediate(anyAtRemediate(remediations) ? call : withoutInputs(call), callback),
+        false,
+    );
+}
+
+/**
+ * Whether a policy that can remediate runs at `remediate`: at the level the engine's Configure set for it, else at
+ * its own (the policy SDK's order; every clean-guard policy has a level of its own, so the pack's never applies).
+ */
+function anyAtRemediate(remediations: ReadonlyMap<string, EnforcementLevel | undefined>): boolean {
+    for (const [name, own] of remediations) {
+        if ((policyConfiguration.get(name)?.enforcementLevel ?? own) === "remediate") return true;
+    }
+    return false;
 }
 
 /**
@@ -202,7 +234,8 @@ function readStackConfiguration(req: AnalyzerStackConfigureRequest): StackConfig
     };
 }
 
-const ENFORCEMENT_LEVELS = ["advisory", "mandatory", "disabled", "remediate"];
+/** In the order of Pulumi's EnforcementLevel enum (analyzer.proto). */
+const ENFORCEMENT_LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "disabled", "remediate"];
 
 function readPolicyConfiguration(req: ConfigureAnalyzerRequest): Map<string, PolicyConfiguration> {
     const out = new Map<string, PolicyConfiguration>();

@@ -61,6 +61,11 @@ export function toPulumiPolicies(definitions: readonly PolicyDefinition[], optio
     return policies;
 }
 
+/** The policies that can remediate a resource, each with its own enforcement level (captureEngineRequests). */
+export function remediationLevels(policies: readonly Policy[]): Map<string, EnforcementLevel | undefined> {
+    return new Map(policies.filter((p) => "remediateResource" in p).map((p) => [p.name, p.enforcementLevel]));
+}
+
 /** Pulumi Cloud links a policy's `url`: only an absolute URL is worth sending. */
 function absoluteUrl(url: string | undefined): string | undefined {
     return url && URL.canParse(url) ? url : undefined;

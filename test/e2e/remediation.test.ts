@@ -1,6 +1,9 @@
 // Under Pulumi's `remediate` level, clean-guard-data-residency stamps the stack's classification onto
 // taggable resources that lack it; the engine shows the change and then judges the resource as changed.
 import { strict as assert } from "node:assert";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import * as path from "node:path";
 import { defaultProvider, EngineEmulator, secret, UNKNOWN, type EmulatedResource } from "../emulator/engine";
 
 const SIG = "4dabf18193072939515e22adb298388d";
@@ -65,5 +68,57 @@ describe("remediation: the stack's classification stamped on resources that lack
         assert.equal(mine.length, 1, JSON.stringify(diags));
         assert.equal(mine[0].enforcementLevel, "mandatory");
         assert.match(mine[0].message, /us-east-1/);
+    });
+});
+
+describe("remediation set by the organisation's profile, not by policy config", function () {
+    let engine: EngineEmulator;
+
+    before(async () => {
+        const profile = path.join(mkdtempSync(path.join(tmpdir(), "clean-guard-remediate-")), "org.yaml");
+        writeFileSync(profile, `version: 1\nextends: default\nenforcement:\n  ${POLICY}: remediate\n`);
+        engine = await EngineEmulator.start({
+            stackTags: { "data-residency": "eu" },
+            env: { CLEAN_GUARD_PROFILE: profile },
+        });
+    });
+    after(async () => engine?.stop());
+
+    it("stamps the tag, every other input kept", async () => {
+        const ireland = defaultProvider("aws", { "aws:region": "eu-west-1" });
+        const resource = {
+            type: "aws:s3/bucket:Bucket",
+            name: "logs",
+            inputs: { bucket: "logs", acl: "private", tags: { app: "shop" } },
+            provider: ireland,
+        };
+        const [remediation] = (await engine.remediate(resource)).filter((r) => r.policyName === POLICY);
+        assert.deepEqual(remediation?.properties, {
+            bucket: "logs",
+            acl: "private",
+            tags: { app: "shop", "data-residency": "eu" },
+        });
+    });
+});
+
+describe("remediation while no policy is at remediate", function () {
+    let engine: EngineEmulator;
+
+    before(async () => {
+        engine = await EngineEmulator.start({ stackTags: { "data-residency": "eu" } });
+    });
+    after(async () => engine?.stop());
+
+    it("changes nothing, and Analyze still judges the resource's inputs", async () => {
+        const resource = {
+            type: "aws:s3/bucket:Bucket",
+            name: "logs",
+            inputs: { bucket: "logs", tags: {} },
+            provider: { type: "pulumi:providers:aws", name: "us", inputs: { region: "us-east-1" } },
+        };
+        assert.deepEqual(await engine.remediate(resource), []);
+        const diags = (await engine.analyze(resource)).filter((d) => d.policyName === POLICY);
+        assert.equal(diags.length, 1, JSON.stringify(diags));
+        assert.match(diags[0].message, /us-east-1/);
     });
 });
