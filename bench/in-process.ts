@@ -35,6 +35,7 @@ const STACK_CONTEXT: StackContext = {
 };
 
 const WARM_UP = generateStack(2_000, 99).resources.map(toNormalised);
+const WARM_UP_PASSES = 10;
 
 export function benchOptions(): EvaluationOptions {
     const catalog = defaultCatalog();
@@ -49,8 +50,9 @@ export async function measureInProcess(
     const options = benchOptions();
     let findings = 0;
     // Untimed passes over another stack first, so that every size is measured with the JIT warm: otherwise
-    // the smallest stack mostly measures compilation.
-    for (let pass = 0; pass < 3; pass++) {
+    // the smallest stack mostly measures compilation. Three passes were not enough: the first size measured
+    // ran at half the speed of the same size measured again.
+    for (let pass = 0; pass < WARM_UP_PASSES; pass++) {
         for (const r of WARM_UP) await evaluateResource(r, STACK_CONTEXT, options);
     }
     const perResource = await medianCost(repetitions, async () => {

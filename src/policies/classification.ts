@@ -67,11 +67,13 @@ function holdsData(p: Placement): boolean {
 }
 
 function ownValues(p: Placement, profile: Profile): Written[] {
-    return profile.classification.keys.flatMap((key): Written[] => {
-        if (key in p.tags) return [{ value: p.tags[key], from: `tag '${key}'` }];
+    const out: Written[] = [];
+    for (const key of profile.classification.keys) {
         const hidden = p.secretTags?.[key];
-        return hidden === undefined ? [] : [{ value: hidden, from: `secret tag '${key}'`, secret: true }];
-    });
+        if (key in p.tags) out.push({ value: p.tags[key], from: `tag '${key}'` });
+        else if (hidden !== undefined) out.push({ value: hidden, from: `secret tag '${key}'`, secret: true });
+    }
+    return out;
 }
 
 /** The key of the classification tag the resource carries itself, its value a secret or not. */
@@ -95,6 +97,8 @@ function shown(j: Jurisdiction, { profile, catalog }: Pick<JudgeContext, "profil
  * in turn: the data keeps its classification wherever it flows.
  */
 function inherited(p: Placement, ctx: JudgeContext): Jurisdiction[] {
+    // Most resources copy nothing: asked by several policies of every resource, they answer at once.
+    if (p.copyOf.length === 0 && p.carries.length === 0) return [];
     const out = new Map<string, Jurisdiction>();
     const direct = [
         ...p.copyOf.map((urn) => ({ urn, carried: false })),
