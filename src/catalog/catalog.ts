@@ -2,6 +2,7 @@
 // per host label), whatever the size of the stack being checked.
 
 import type { Place } from "../model/placement";
+import { NameMemo } from "../model/name-memo";
 import { CatalogError } from "./errors";
 import { hostSuffixes } from "./hosts";
 import { identifierKinds, type CatalogData, type CloudFile, type IdentifierKind, type VendorEntry } from "./data-types";
@@ -41,9 +42,6 @@ interface CloudIndex {
 type Identified = Map<string, VendorMatch>;
 
 // Terraform provider sources may carry their registry host; the vendor is in the namespace/name part.
-/** Bounds a memo of names as written: a stack of made-up names drops the memo rather than grow it. */
-const MEMO_ENTRIES = 10_000;
-
 const registryPrefix = /^(registry\.terraform\.io|registry\.opentofu\.org)\//;
 
 function spelling(name: string): string {
@@ -89,7 +87,7 @@ export function buildCatalog(data: CatalogData): Catalog {
         return table;
     };
     const packages = byKind(["packages"]);
-    const packageVendors = new Map<string, VendorMatch | undefined>();
+    const packageVendors = new NameMemo<VendorMatch | undefined>();
     const hosts = byKind(["domains", "cdnDomains", "registries"]);
     for (const entry of data.vendors.aiServices ?? []) {
         const vendor = vendors.get(entry.vendor) as Vendor;
@@ -196,18 +194,13 @@ export function buildCatalog(data: CatalogData): Catalog {
         },
         vendors: () => [...vendors.values()],
         vendor: (id) => vendors.get(id.trim().toLowerCase()),
-        vendorOfPackage(pkg) {
-            // Asked for every resource, of the few packages a stack uses: each spelling is read once.
-            // Stryker disable next-line all: a memo and its bound; a miss reads the name again, to the same answer
-            if (packageVendors.has(pkg)) return packageVendors.get(pkg);
-            // Stryker disable next-line all: as above
-            if (packageVendors.size >= MEMO_ENTRIES) packageVendors.clear();
-            let name = pkg.trim().toLowerCase().replace(registryPrefix, "");
-            if (name.startsWith("pulumi:providers:")) name = name.slice("pulumi:providers:".length);
-            const found = packages.get(name.split(":")[0]);
-            packageVendors.set(pkg, found);
-            return found;
-        },
+        // Asked for every resource, of the few packages a stack uses: each spelling is read once.
+        vendorOfPackage: (pkg) =>
+            packageVendors.get(pkg, () => {
+                let name = pkg.trim().toLowerCase().replace(registryPrefix, "");
+                if (name.startsWith("pulumi:providers:")) name = name.slice("pulumi:providers:".length);
+                return packages.get(name.split(":")[0]);
+            }),
         vendorOfHost: (host) => suffixMatch(hosts, host),
         vendorOfRegistry: (host) => suffixMatch(registries, host) ?? suffixMatch(hosts, host),
         carrierOfAsn: (asn) => asns.get(String(asn)),

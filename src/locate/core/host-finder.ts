@@ -35,6 +35,7 @@
 import net from "node:net";
 import { parseHost } from "../../catalog/hosts";
 import type { Catalog } from "../../catalog/types";
+import { NameMemo } from "../../model/name-memo";
 
 export interface TextHost {
     host: string;
@@ -142,9 +143,7 @@ const MAY_NAME_HOST = /[.%\u3002\uff0e\uff61]|:\/\/|:\\\//;
  * their hosts are found once per catalog. Long texts (scripts, policy documents) are rarely repeated and
  * are not kept; the memo is dropped when full, so memory stays bounded whatever a stack holds.
  */
-const MEMO_TEXT = 256;
-const MEMO_ENTRIES = 20_000;
-const memos = new WeakMap<Catalog, Map<string, readonly TextHost[]>>();
+const memos = new WeakMap<Catalog, NameMemo<readonly TextHost[]>>();
 
 /**
  * `script`: the text is a script (user data, a command to run), which names its endpoints as bare words among
@@ -152,17 +151,11 @@ const memos = new WeakMap<Catalog, Map<string, readonly TextHost[]>>();
  */
 export function findHosts(text: string, catalog: Catalog, script = false): readonly TextHost[] {
     if (!MAY_NAME_HOST.test(text)) return [];
-    if (text.length > MEMO_TEXT) return hostsIn(text, catalog, script);
     let memo = memos.get(catalog);
-    if (!memo) memos.set(catalog, (memo = new Map()));
-    const key = script ? `\u0000${text}` : text;
-    let found = memo.get(key);
-    if (!found) {
-        if (memo.size >= MEMO_ENTRIES) memo.clear();
-        found = Object.freeze(hostsIn(text, catalog, script).map((h) => Object.freeze(h)));
-        memo.set(key, found);
-    }
-    return found;
+    if (!memo) memos.set(catalog, (memo = new NameMemo({ entries: 20_000, nameLength: 256 })));
+    return memo.get(script ? `\u0000${text}` : text, () =>
+        Object.freeze(hostsIn(text, catalog, script).map((h) => Object.freeze(h))),
+    );
 }
 
 function hostsIn(text: string, catalog: Catalog, script: boolean): TextHost[] {

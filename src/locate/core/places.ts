@@ -3,6 +3,7 @@
 
 import { unreadable } from "./unreadable";
 import type { Catalog, CloudId } from "../../catalog/types";
+import { NameMemo } from "../../model/name-memo";
 import type { Location, LocationRole, Placement } from "../../model/placement";
 import type { LocateContext } from "./context";
 import type { Read } from "./read";
@@ -57,23 +58,14 @@ type NamedPlace = Pick<Location, "scope" | "name" | "place" | "countries" | "par
 
 /**
  * The same few location names recur on every resource of a stack: each is looked up in the catalog once per
- * catalog and cloud (several lookups, each normalising the spelling). Bounded: a stack of made-up names drops
- * the memo rather than grow it.
+ * catalog and cloud (several lookups, each normalising the spelling).
  */
-const MEMO_ENTRIES = 10_000;
-const memos = new WeakMap<Catalog, Map<string, Readonly<NamedPlace>>>();
+const memos = new WeakMap<Catalog, NameMemo<Readonly<NamedPlace>>>();
 
 function placeNamed(catalog: Catalog, cloud: CloudId, written: string): Readonly<NamedPlace> {
     let memo = memos.get(catalog);
-    if (!memo) memos.set(catalog, (memo = new Map()));
-    const key = `${cloud}\u0000${written}`;
-    let named = memo.get(key);
-    if (!named) {
-        if (memo.size >= MEMO_ENTRIES) memo.clear();
-        named = Object.freeze(lookUpPlace(catalog, cloud, written));
-        memo.set(key, named);
-    }
-    return named;
+    if (!memo) memos.set(catalog, (memo = new NameMemo()));
+    return memo.get(`${cloud}\u0000${written}`, () => Object.freeze(lookUpPlace(catalog, cloud, written)));
 }
 
 /** A name the catalog does not know is a region of no known country: "unrecognised", never "allowed". */

@@ -5,6 +5,7 @@
 
 import type { Catalog } from "../../catalog/types";
 import type { Host, Image, Location, Placement, Undetermined } from "../../model/placement";
+import { NameMemo } from "../../model/name-memo";
 import type { NormalisedResource } from "../../model/resource";
 import { isRecord, Secret, Unknown, type Props, type Value } from "../../model/values";
 import type { Locator } from "./context";
@@ -73,25 +74,15 @@ interface KeyRole {
     image: boolean;
 }
 
-/**
- * Asked for every string of every resource, of the few hundred input names a stack uses: each name is read once.
- * Bounded: a stack of made-up names drops the memo rather than grow it.
- */
-const keyRoles = new Map<string, KeyRole>();
-const KEY_ROLE_ENTRIES = 10_000;
+/** Asked for every string of every resource, of the few hundred input names a stack uses: each name is read once. */
+const keyRoles = new NameMemo<KeyRole>();
 
 function keyRole(key: string): KeyRole {
-    let role = keyRoles.get(key);
-    if (!role) {
-        if (keyRoles.size >= KEY_ROLE_ENTRIES) keyRoles.clear();
-        role = {
-            script: SCRIPT_KEY.test(key),
-            base64Script: BASE64_SCRIPT_KEY.test(key),
-            image: IMAGE_KEYS.has(key.toLowerCase()),
-        };
-        keyRoles.set(key, role);
-    }
-    return role;
+    return keyRoles.get(key, () => ({
+        script: SCRIPT_KEY.test(key),
+        base64Script: BASE64_SCRIPT_KEY.test(key),
+        image: IMAGE_KEYS.has(key.toLowerCase()),
+    }));
 }
 
 /** Deeper nesting than any provider schema has; beyond it the input is reported, not walked. */
