@@ -141,6 +141,44 @@ describe("service endpoints: the region or partition a cloud's endpoint names", 
         assertFindings(findings, REGION, []);
     });
 
+    it("EU data sent to a public Azure host in a US region is processed outside the EU; one in Frankfurt is not", async () => {
+        const eu = { "data-residency": "eu" };
+        const outside: Array<[string, string]> = [
+            ["https://orders-api.eastus.cloudapp.azure.com/v1", "azure processing location eastus"],
+            ["http://aci-demo.westus2.azurecontainer.io:8080", "azure processing location westus2"],
+            ["https://westus.api.cognitive.microsoft.com/text/analytics", "azure processing location westus"],
+            [
+                "https://orders.happyhill-70162bb9.canadacentral.azurecontainerapps.io",
+                "azure processing location canadacentral",
+            ],
+        ];
+        for (const [url, found] of outside) {
+            assertFindings(await judgeResource(lambdaWithEnv({ API: url }, eu)), RESIDENCY, [
+                ["violation", found, "environment.variables.API", "outside"],
+            ]);
+        }
+        for (const url of [
+            "https://orders-api.germanywestcentral.cloudapp.azure.com/v1",
+            "https://westeurope.api.cognitive.microsoft.com/",
+            "https://orders.blob.core.windows.net/exports",
+        ]) {
+            assertFindings(await judgeResource(lambdaWithEnv({ API: url }, eu)), RESIDENCY, []);
+        }
+    });
+
+    it("a public Azure host whose region label names no region cannot be verified for EU data", async () => {
+        const findings = await judgeResource(
+            lambdaWithEnv({ API: "https://orders.nowhereland.cloudapp.azure.com" }, { "data-residency": "eu" }),
+        );
+        assertFindings(findings, RESIDENCY, [["unverified", "nowhereland"]]);
+    });
+
+    it("decoy: unclassified data sent to a public Azure host in the US passes", async () => {
+        const findings = await judgeResource(lambdaWithEnv({ API: "https://orders-api.eastus.cloudapp.azure.com" }));
+        assertFindings(findings, REGION, []);
+        assertFindings(findings, RESIDENCY, []);
+    });
+
     it("EU data sent to a queue in Virginia is processed outside the EU; one in Frankfurt is not", async () => {
         const eu = { "data-residency": "eu" };
         assertFindings(
