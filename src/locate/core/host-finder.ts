@@ -238,10 +238,15 @@ function urlHosts(text: string, add: (host: string) => void, depth: number): voi
  * a script the words that have an item's shape, flagged as found among prose.
  */
 function listHosts(text: string, add: (host: string, amongProse: boolean) => void, script: boolean): void {
-    const bare: string[] = [];
+    const bare = new Set<string>();
+    const read = new Set<string>();
     let prose = false;
     WORD.lastIndex = 0;
     for (let word = WORD.exec(text); word; word = WORD.exec(text)) {
+        // A word met again changes nothing (its items were kept or its prose noted the first time): a script or a
+        // log format that repeats a few words a million times is read in the time of its distinct words.
+        if (read.has(word[0])) continue;
+        read.add(word[0]);
         // A bullet (`-`, `*`, `•`) or an arrow between endpoints is punctuation, not a word of prose.
         if (!LETTER_OR_DIGIT.test(word[0])) continue;
         const items = word[0].split(LIST_SPLIT).filter((item) => item !== "");
@@ -254,7 +259,7 @@ function listHosts(text: string, add: (host: string, amongProse: boolean) => voi
                 continue;
             }
             // A host clean-guard judges has a dot; `localhost` and `kafka-1:9092` need no URL parser.
-            if (!item.includes("://") && ANY_DOT.test(item)) bare.push(item);
+            if (!item.includes("://") && ANY_DOT.test(item)) bare.add(item);
         }
     }
     for (const item of bare) {
