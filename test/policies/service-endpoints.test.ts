@@ -5,7 +5,7 @@
 
 import type { NormalisedResource } from "../../src/model/resource";
 import type { Props } from "../../src/model/values";
-import { awsResource, explicitProvider, k8sResource } from "../support/builders";
+import { awsResource, azureNative, explicitProvider, k8sResource } from "../support/builders";
 import { assertFindings, judgeResource, type Expected } from "./judge";
 
 const REGION = "clean-guard-disallowed-region";
@@ -171,6 +171,22 @@ describe("service endpoints: the region or partition a cloud's endpoint names", 
             lambdaWithEnv({ API: "https://orders.nowhereland.cloudapp.azure.com" }, { "data-residency": "eu" }),
         );
         assertFindings(findings, RESIDENCY, [["unverified", "nowhereland"]]);
+    });
+
+    it("a DNS record naming a host answers queries and sends no data there; an untrusted vendor's host is still reported", async () => {
+        const record = (cname: string) =>
+            azureNative(
+                "dns:RecordSet",
+                { resourceGroupName: "rg", zoneName: "example.com", recordType: "CNAME", cnameRecord: { cname } },
+                { providerConfig: { location: "westeurope" } },
+            );
+        const eu = { stackTags: { "data-residency": "eu" } };
+        const us = await judgeResource(record("orders-api.eastus.cloudapp.azure.com"), eu);
+        assertFindings(us, RESIDENCY, []);
+        const alibaba = await judgeResource(record("shop-files.oss-cn-hangzhou.aliyuncs.com"), eu);
+        assertFindings(alibaba, "clean-guard-untrusted-host", [
+            ["violation", "shop-files.oss-cn-hangzhou.aliyuncs.com", "cnameRecord.cname"],
+        ]);
     });
 
     it("decoy: unclassified data sent to a public Azure host in the US passes", async () => {

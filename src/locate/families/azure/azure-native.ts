@@ -115,6 +115,20 @@ const NATIVE: AzureRules = {
             { via: "a public DNS zone, served from Azure DNS name servers worldwide", controlPlane: true },
         ],
         ["azure-native:privatedns:PrivateZone", { via: "a private DNS zone, a global resource", controlPlane: true }],
+        // A zone's records live where the zone does; a record naming a host answers queries for it, and sends none
+        // of the stack's data there (as Route 53's records). The host is still read: a name pointed at an untrusted
+        // vendor's endpoint is reported by the host policies.
+        [
+            "azure-native:dns:RecordSet",
+            {
+                via: "a record set of a public DNS zone, served from Azure DNS name servers worldwide",
+                controlPlane: true,
+            },
+        ],
+        [
+            "azure-native:privatedns:PrivateRecordSet",
+            { via: "a record set of a private DNS zone, a global resource", controlPlane: true },
+        ],
         // Communication Services keeps its data at rest in the geography `dataLocation` names (read by the place
         // table); its ARM location is `global` (learn.microsoft.com/azure/communication-services/concepts/privacy).
         ...["CommunicationService", "EmailService"].map((type): [string, GlobalType] => [
